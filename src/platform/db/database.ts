@@ -1,0 +1,92 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import BetterSqlite3 from 'better-sqlite3'
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import pg from 'pg'
+import type { Config, DatabaseKind } from '../config.js'
+import { StatementCache } from './statement-cache.js'
+import type { Tables } from './tables.js'
+
+export type Db = Kysely<Tables>
+
+/** An open database: the Kysely handle plus what differs between the dialects. */
+export interface Database {
+  readonly kind: DatabaseKind
+  readonly db: Db
+  /** The raw better-sqlite3 connection on SQLite (for pragmas and bulk paths); undefined on PostgreSQL. */
+  readonly sqlite: BetterSqlite3.Database | undefined
+  close(): Promise<void>
+}
+
+export interface OpenOptions {
+  /** PostgreSQL only: the schema to use (created if missing); tests give each run its own. */
+  readonly schema?: string
+  /** SQLite only: the database file; defaults to `<dataDir>/huitong.db`. */
+  readonly sqliteFile?: string
+  /** SQLite only: disable the prepared-statement cache (for measuring it). */
+  readonly statementCache?: boolean
+  readonly poolSize?: number
+}
+
+// COUNT(*) and BIGINT come back from pg as strings; every count Huitong keeps fits in a double.
+pg.types.setTypeParser(20, (value) => Number(value))
+
+export function sqliteFile(config: Pick<Config, 'dataDir'>): string {
+  return path.join(config.dataDir, 'huitong.db')
+}
+
+/**
+ * Opens SQLite (WAL, foreign keys, busy timeout, cached statements) or PostgreSQL.
+ *
+ * @example
+ * const database = await openDatabase(loadConfig())
+ * const users = await database.db.selectFrom('users').selectAll().execute()
+ */
+export async function openDatabase(
+  config: Pick<Config, 'database' | 'databaseUrl' | 'dataDir'>,
+  options: OpenOptions = {},
+): Promise<Database> {
+  if (config.database === 'postgres') return openPostgres(config.databaseUrl ?? '', options)
+  return openSqlite(options.sqliteFile ?? sqliteFile(config), options)
+}
+
+function openSqlite(file: string, options: OpenOptions): Database {
+  fs.mkdirSync(path.dirname(file), { recursive: true })
+  const connection = new BetterSqlite3(file)
+  connection.pragma('journal_mode = WAL')
+  // FULL makes every commit durable on disk: audit rows must survive a power cut before the
+  // response that caused them leaves. Group commit keeps the fsync count low.
+  connection.pragma('synchronous = FULL')
+  connection.pragma('foreign_keys = ON')
+  connection.pragma('busy_timeout = 5000')
+  connection.pragma('cache_size = -65536')
+  const database = options.statementCache === false ? connection : new StatementCache(connection)
+  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database }) })
+  return {
+    kind: 'sqlite',
+    db,
+    sqlite: connection,
+    close: () => db.destroy(),
+  }
+}
+
+async function openPostgres(url: string, options: OpenOptions): Promise<Database> {
+  const schema = options.schema
+  if (schema !== undefined) {
+    if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name ${schema}`)
+    const client = new pg.Client({ connectionString: url })
+    await client.connect()
+    try {
+      await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`)
+    } finally {
+      await client.end()
+    }
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
+  })
+  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) })
+  return { kind: 'postgres', db, sqlite: undefined, close: () => db.destroy() }
+}

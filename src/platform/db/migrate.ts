@@ -1,0 +1,34 @@
+import { Migrator, type Migration, type MigrationResult } from 'kysely'
+import type { Db } from './database.js'
+import * as foundation from './migrations/0001-foundation.js'
+
+/** Every migration, in order. Written once with Kysely's schema builder; runs on both dialects. */
+const MIGRATIONS: Record<string, Migration> = {
+  '0001-foundation': foundation,
+}
+
+export interface MigrationReport {
+  readonly applied: readonly string[]
+}
+
+/**
+ * Brings the schema up to date; safe to run on every start and from several nodes at once
+ * (Kysely takes a lock table on both dialects).
+ *
+ * @example
+ * await migrateToLatest(database.db) // { applied: ['0001-foundation'] } on a new database
+ */
+export async function migrateToLatest(db: Db): Promise<MigrationReport> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => MIGRATIONS },
+    migrationTableName: 'schema_migrations',
+    migrationLockTableName: 'schema_migrations_lock',
+  })
+  const { error, results } = await migrator.migrateToLatest()
+  if (error !== undefined) {
+    const failed = results?.find((result: MigrationResult) => result.status === 'Error')
+    throw new Error(`migration ${failed?.migrationName ?? '?'} failed: ${String(error)}`, { cause: error })
+  }
+  return { applied: (results ?? []).map((result) => result.migrationName) }
+}
