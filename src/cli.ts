@@ -27,7 +27,7 @@ async function withContext<T>(work: (context: Context, database: Database, confi
   const config = loadConfig()
   const database = await openDatabase(config)
   try {
-    await migrateToLatest(database.db)
+    await migrateToLatest(database)
     const context = createContext(config, database)
     try {
       return await work(context, database, config)
@@ -80,7 +80,7 @@ program
     const config = loadConfig()
     const database = await openDatabase(config)
     try {
-      const { applied } = await migrateToLatest(database.db)
+      const { applied } = await migrateToLatest(database)
       console.log(applied.length === 0 ? 'schema is up to date' : `applied: ${applied.join(', ')}`)
     } finally {
       await database.close()

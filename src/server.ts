@@ -31,7 +31,7 @@ export function createLogger(config: Config): Logger {
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const logger = createLogger(config)
   const database = await openDatabase(config)
-  const { applied } = await migrateToLatest(database.db)
+  const { applied } = await migrateToLatest(database)
   if (applied.length > 0) logger.info({ applied }, 'migrations applied')
   const context = createContext(config, database, { logger })
   if (options.demoPassword !== undefined) {

@@ -363,7 +363,7 @@ export class IdentityService {
     const settings = await this.securitySettings()
     const problems = passwordProblems(password, { minLength: settings.passwordMinLength, minClasses: settings.passwordMinClasses }, username)
     if (problems.length > 0) {
-      throw new AppError('HT_PASSWORD_POLICY', `The password needs ${problems.join('; ')}`, problems.map((message) => ({ field, message })))
+      throw new AppError('HT_PASSWORD_POLICY', `The password does not meet the policy: ${problems.join('; ')}`, problems.map((message) => ({ field, message })))
     }
   }
 

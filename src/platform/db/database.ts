@@ -13,6 +13,8 @@ export type Db = Kysely<Tables>
 export interface Database {
   readonly kind: DatabaseKind
   readonly db: Db
+  /** The PostgreSQL schema the tables live in; undefined on SQLite. */
+  readonly schema: string | undefined
   /** The raw better-sqlite3 connection on SQLite (for pragmas and bulk paths); undefined on PostgreSQL. */
   readonly sqlite: BetterSqlite3.Database | undefined
   close(): Promise<void>
@@ -65,6 +67,7 @@ function openSqlite(file: string, options: OpenOptions): Database {
   return {
     kind: 'sqlite',
     db,
+    schema: undefined,
     sqlite: connection,
     close: () => db.destroy(),
   }
@@ -88,5 +91,6 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
     ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
   })
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) })
-  return { kind: 'postgres', db, sqlite: undefined, close: () => db.destroy() }
+  const { rows } = await pool.query<{ schema: string }>('SELECT current_schema() AS schema')
+  return { kind: 'postgres', db, schema: rows[0]?.schema ?? 'public', sqlite: undefined, close: () => db.destroy() }
 }

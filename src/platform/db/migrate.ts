@@ -1,5 +1,5 @@
 import { Migrator, type Migration, type MigrationResult } from 'kysely'
-import type { Db } from './database.js'
+import type { Database } from './database.js'
 import * as foundation from './migrations/0001-foundation.js'
 
 /** Every migration, in order. Written once with Kysely's schema builder; runs on both dialects. */
@@ -16,11 +16,13 @@ export interface MigrationReport {
  * (Kysely takes a lock table on both dialects).
  *
  * @example
- * await migrateToLatest(database.db) // { applied: ['0001-foundation'] } on a new database
+ * await migrateToLatest(database) // { applied: ['0001-foundation'] } on a new database
  */
-export async function migrateToLatest(db: Db): Promise<MigrationReport> {
+export async function migrateToLatest(database: Database): Promise<MigrationReport> {
   const migrator = new Migrator({
-    db,
+    db: database.db,
+    // Kysely looks for its own tables across every schema unless told which one is ours.
+    ...(database.schema === undefined ? {} : { migrationTableSchema: database.schema }),
     provider: { getMigrations: async () => MIGRATIONS },
     migrationTableName: 'schema_migrations',
     migrationLockTableName: 'schema_migrations_lock',
