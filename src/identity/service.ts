@@ -1,5 +1,6 @@
 import type { AuditEntry, AuditLog } from '../platform/audit/audit-log.js'
 import { AppError } from '../platform/errors.js'
+import { findDivision } from '../standards/division-code.js'
 import { fromNow, now } from '../platform/ids.js'
 import { hashPassword, passwordProblems, UNUSABLE_HASH, verifyPassword } from './passwords.js'
 import type { Principal } from './principal.js'
@@ -34,6 +35,12 @@ function actorOf(principal: Principal, meta: RequestMeta): Pick<AuditEntry, 'act
     departmentCode: principal.department.code,
     requestId: meta.requestId,
     ip: meta.ip,
+  }
+}
+
+function checkDivision(code: string | null): void {
+  if (code !== null && findDivision(code) === undefined) {
+    throw new AppError('HT_VALIDATION', `${code} is not a current GB/T 2260 division code`, [{ field: '/divisionCode', message: 'unknown division (未知行政区划代码)' }])
   }
 }
 
@@ -244,6 +251,7 @@ export class IdentityService {
     if ((await this.repository.findDepartment(input.code)) !== undefined) {
       throw new AppError('HT_DUPLICATE', `Department code ${input.code} exists`, [{ field: '/code', message: 'already exists' }])
     }
+    checkDivision(input.divisionCode)
     const parent = input.parent === undefined || input.parent === null ? null : await this.#department(input.parent, '/parent')
     const created = await this.repository.insertDepartment({
       code: input.code,
@@ -272,6 +280,7 @@ export class IdentityService {
       parentId = changes.parent === null ? null : (await this.#department(changes.parent, '/parent')).id
       if (parentId === department.id) throw new AppError('HT_VALIDATION', 'A department cannot be its own parent', [{ field: '/parent', message: 'own parent' }])
     }
+    if (changes.divisionCode !== undefined) checkDivision(changes.divisionCode)
     const { parent: _parent, ...rest } = changes
     await this.repository.updateDepartment(department.id, { ...rest, ...(parentId === undefined ? {} : { parentId }) })
     await this.audit.append({ ...actorOf(actor, meta), action: 'department.update', target: department.code, outcome: 'success', detail: { ...changes } })
