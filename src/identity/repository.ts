@@ -45,8 +45,15 @@ export interface Page<T> {
   readonly total: number
 }
 
+/** Sort keys for user lists; a leading '-' sorts descending. */
+export const USER_SORTS = ['username', '-username', 'displayName', '-displayName', 'createdAt', '-createdAt'] as const
+export type UserSort = (typeof USER_SORTS)[number]
+
+const USER_SORT_COLUMNS = { username: 'users.username', displayName: 'users.display_name', createdAt: 'users.created_at' } as const
+
 export interface UserFilter {
   readonly q?: string
+  readonly sort?: UserSort
   readonly departmentId?: string
   readonly role?: Role
   readonly status?: 'active' | 'disabled'
@@ -171,16 +178,19 @@ export class IdentityRepository {
       query = query.where('users.id', 'in', (eb) => eb.selectFrom('user_roles').select('user_id').where('role', '=', role))
     }
     const { total } = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()
+    const sort = filter.sort ?? 'username'
+    const column = USER_SORT_COLUMNS[sort.replace('-', '') as keyof typeof USER_SORT_COLUMNS]
+    const direction = sort.startsWith('-') ? 'desc' : 'asc'
     const ids = await query
       .select('users.id')
-      .orderBy('users.username')
+      .orderBy(column, direction)
+      .orderBy('users.username', direction)
       .limit(filter.limit)
       .offset(filter.offset)
       .execute()
-    const items =
-      ids.length === 0
-        ? []
-        : await this.#users((q) => q.where('users.id', 'in', ids.map((row) => row.id)).orderBy('users.username'))
+    const found = ids.length === 0 ? [] : await this.#users((q) => q.where('users.id', 'in', ids.map((row) => row.id)))
+    const position = new Map(ids.map((row, index) => [row.id, index]))
+    const items = found.sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0))
     return { items, total: Number(total) }
   }
 

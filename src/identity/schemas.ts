@@ -1,4 +1,5 @@
 import { Type } from 'typebox'
+import { USER_SORTS } from './repository.js'
 import { ROLES } from './roles.js'
 
 export const RoleSchema = Type.Enum(ROLES, { description: 'role' })
@@ -76,6 +77,7 @@ export const UserListQuery = Type.Object(
     department: Type.Optional(Type.String()),
     role: Type.Optional(RoleSchema),
     status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('disabled')])),
+    sort: Type.Optional(Type.Enum(USER_SORTS, { description: 'sort key; a leading - sorts descending' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
     offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
   },

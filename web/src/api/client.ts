@@ -1,0 +1,102 @@
+/** Where the session token lives between page loads. */
+const TOKEN_KEY = 'huitong.token'
+
+export const tokenStore = {
+  get: (): string | null => localStorage.getItem(TOKEN_KEY),
+  set: (token: string): void => localStorage.setItem(TOKEN_KEY, token),
+  clear: (): void => localStorage.removeItem(TOKEN_KEY),
+}
+
+export interface FieldProblem {
+  readonly field: string
+  readonly message: string
+}
+
+/** An RFC 9457 problem answered by the server, or a network failure (status 0). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly title: string,
+    readonly detail: string,
+    readonly errors: readonly FieldProblem[] = [],
+    readonly extra: Readonly<Record<string, unknown>> = {},
+  ) {
+    super(detail)
+    this.name = 'ApiError'
+  }
+}
+
+let onUnauthorized: () => void = () => undefined
+
+/** What to do when the server no longer accepts the token (the router sends the user to /login). */
+export function setUnauthorizedHandler(handler: () => void): void {
+  onUnauthorized = handler
+}
+
+export type QueryValue = string | number | undefined | null
+
+function withQuery(path: string, query: Readonly<Record<string, QueryValue>> | undefined): string {
+  if (query === undefined) return path
+  const params = new URLSearchParams()
+  for (const [name, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(name, String(value))
+  }
+  const text = params.toString()
+  return text === '' ? path : `${path}?${text}`
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  const body: unknown = await response.json().catch(() => undefined)
+  if (typeof body === 'object' && body !== null && 'code' in body) {
+    const { code, title, detail, errors, ...extra } = body as Record<string, unknown>
+    return new ApiError(
+      response.status,
+      String(code),
+      String(title ?? response.statusText),
+      String(detail ?? title ?? response.statusText),
+      Array.isArray(errors) ? (errors as FieldProblem[]) : [],
+      extra,
+    )
+  }
+  return new ApiError(response.status, `HTTP_${response.status}`, response.statusText, response.statusText)
+}
+
+export interface RequestOptions {
+  readonly body?: unknown
+  readonly query?: Readonly<Record<string, QueryValue>>
+}
+
+/**
+ * Calls the Huitong API with the session token; a problem+json answer becomes an {@link ApiError}.
+ *
+ * @example
+ * const page = await request<Page<User>>('GET', '/api/v1/users', { query: { q: 'li' } })
+ */
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const token = tokenStore.get()
+  const headers: Record<string, string> = { accept: 'application/json' }
+  if (token !== null) headers.authorization = `Bearer ${token}`
+  if (options.body !== undefined) headers['content-type'] = 'application/json'
+  let response: Response
+  try {
+    response = await fetch(withQuery(path, options.query), {
+      method,
+      headers,
+      ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+    })
+  } catch (cause) {
+    throw new ApiError(0, 'HT_NETWORK', 'Network error', cause instanceof Error ? cause.message : String(cause))
+  }
+  if (!response.ok) {
+    const error = await toApiError(response)
+    // A failed sign-in is also a 401; only a refused token ends the session.
+    if (response.status === 401 && token !== null) {
+      tokenStore.clear()
+      onUnauthorized()
+    }
+    throw error
+  }
+  if (response.status === 204) return undefined as T
+  return (await response.json()) as T
+}

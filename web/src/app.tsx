@@ -1,0 +1,44 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react'
+import { createBrowserRouter, RouterProvider } from 'react-router'
+import { RequireRoles } from './auth/require-roles'
+import { RequireSession } from './auth/require-session'
+import { AppLayout } from './layout/app-layout'
+import { PAGES, type ConsolePage } from './nav'
+
+const LoginPage = lazy(() => import('./pages/login-page'))
+const NotFoundPage = lazy(() => import('./pages/not-found-page'))
+const ModulePage = lazy(() => import('./pages/module-page'))
+
+/** The pages that exist; every other entry of PAGES is a module still to come. */
+const BUILT_PAGES: Readonly<Record<string, LazyExoticComponent<ComponentType>>> = {
+  home: lazy(() => import('./pages/home-page')),
+  directory: lazy(() => import('./pages/directory/directory-page')),
+  clients: lazy(() => import('./pages/clients/clients-page')),
+  security: lazy(() => import('./pages/security-settings-page')),
+  audit: lazy(() => import('./pages/audit/audit-page')),
+  jobs: lazy(() => import('./pages/jobs-page')),
+}
+
+function pageElement(page: ConsolePage) {
+  const Built = BUILT_PAGES[page.key]
+  return <RequireRoles page={page}>{Built === undefined ? <ModulePage page={page} /> : <Built />}</RequireRoles>
+}
+
+const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    element: (
+      <RequireSession>
+        <AppLayout />
+      </RequireSession>
+    ),
+    children: [
+      ...PAGES.map((page) => (page.path === '/' ? { index: true, element: pageElement(page) } : { path: page.path, element: pageElement(page) })),
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+])
+
+export function App() {
+  return <RouterProvider router={router} />
+}
