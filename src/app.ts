@@ -12,6 +12,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import { sql } from 'kysely'
 import { Type } from 'typebox'
 import { auditRoutes } from './audit/routes.js'
+import { catalogRoutes } from './catalog/routes.js'
 import type { Context } from './context.js'
 import { identityRoutes } from './identity/routes.js'
 import { AppError } from './platform/errors.js'
@@ -96,6 +97,7 @@ export async function buildApp(context: Context, options: AppOptions = {}): Prom
         { name: 'identity', description: 'Sign-in, users, roles, departments, API clients (身份与权限)' },
         { name: 'audit', description: 'The SM3-chained audit log (审计)' },
         { name: 'jobs', description: 'Long-running work with progress (后台任务)' },
+        { name: 'catalog', description: 'The government information resource catalog (政务信息资源目录)' },
         { name: 'platform', description: 'Health and metadata' },
       ],
     },
@@ -138,6 +140,7 @@ export async function buildApp(context: Context, options: AppOptions = {}): Prom
         onEnqueue: () => context.worker.poke(),
       })
       await api.register(jobRoutes, { jobs: context.jobs })
+      await api.register(catalogRoutes, { catalog: context.catalog })
     },
     { prefix: '/api/v1' },
   )

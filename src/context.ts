@@ -1,5 +1,8 @@
 import type { Logger } from 'pino'
 import { AuditRepository } from './audit/repository.js'
+import { CatalogRepository } from './catalog/repository.js'
+import { CatalogSearchIndex } from './catalog/search-index.js'
+import { CatalogService } from './catalog/service.js'
 import { AUDIT_VERIFY_JOB, auditVerifyHandler } from './audit/verify-job.js'
 import { IdentityRepository } from './identity/repository.js'
 import { IdentityService, type SecuritySettings } from './identity/service.js'
@@ -18,6 +21,7 @@ export interface Context {
   readonly worker: JobWorker
   readonly identity: IdentityService
   readonly auditRepository: AuditRepository
+  readonly catalog: CatalogService
   /** Flushes pending audit rows and stops the worker; the database stays open. */
   close(): Promise<void>
 }
@@ -49,6 +53,8 @@ export function createContext(config: Config, database: Database, options: Conte
   const audit = new AuditLog(database)
   const jobs = new JobQueue(database)
   const identity = new IdentityService(new IdentityRepository(database.db), audit, defaultSecuritySettings(config))
+  const catalogRepository = new CatalogRepository(database.db)
+  const catalog = new CatalogService(catalogRepository, new CatalogSearchIndex(catalogRepository), audit)
   const handlers: Record<string, JobHandler> = {
     [AUDIT_VERIFY_JOB]: auditVerifyHandler(database),
   }
@@ -61,6 +67,7 @@ export function createContext(config: Config, database: Database, options: Conte
     worker,
     identity,
     auditRepository: new AuditRepository(database.db),
+    catalog,
     async close() {
       await worker.stop()
       await audit.flush()

@@ -1,10 +1,18 @@
 import type { Context } from '../context.js'
+import type { Principal } from '../identity/principal.js'
+import type { Role } from '../identity/roles.js'
+import { DEMO_RESOURCES } from './catalog-resources.js'
 import { DEMO_ACCOUNTS, DEMO_DEPARTMENTS, type DemoAccount } from './departments.js'
 
 export interface SeedReport {
   readonly departments: number
   readonly accounts: number
+  readonly resources: number
 }
+
+/** Entries the demo leaves in the review queue and as a draft, so those screens have something to show. */
+const LEFT_SUBMITTED = 2
+const LEFT_DRAFT = 1
 
 const SEED_META = { requestId: null, ip: null }
 
@@ -15,7 +23,7 @@ const SEED_META = { requestId: null, ip: null }
  * @example
  * await seedDemo(context, 'Huitong@2026') // { departments: 29, accounts: 18 } on a new database
  */
-export async function seedDemo(context: Context, password: string): Promise<SeedReport> {
+export async function seedDemo(context: Context, password: string, options: { catalog?: boolean } = {}): Promise<SeedReport> {
   const { identity } = context
   const existing = new Set((await identity.listDepartments()).map((department) => department.code))
   let departments = 0
@@ -35,5 +43,39 @@ export async function seedDemo(context: Context, password: string): Promise<Seed
       missing.slice(start, start + 4).map((account) => identity.createUser('cli', { ...account, password }, SEED_META)),
     )
   }
-  return { departments, accounts: missing.length }
+  return { departments, accounts: missing.length, resources: options.catalog === false ? 0 : await seedCatalog(context) }
+}
+
+/**
+ * Registers the demo catalog through the same lifecycle stewards use: each department's entries
+ * are created, submitted and approved by the data office. Runs only on an empty catalog.
+ */
+async function seedCatalog(context: Context): Promise<number> {
+  const { catalog, identity } = context
+  if ((await catalog.search({ limit: 1, offset: 0 })).total > 0) return 0
+  const departments = new Map((await identity.listDepartments()).map((department) => [department.code, department]))
+  const actor = (code: string, roles: Role[]): Principal => {
+    const department = departments.get(code)
+    if (department === undefined) throw new Error(`demo department ${code} is missing`)
+    return { kind: 'user', id: 'demo-seed', name: 'demo-seed', displayName: '演示数据', department, roles, credentialId: 'demo-seed' }
+  }
+  const office = actor('210100002', ['dataoffice'])
+  let count = 0
+  for (const [index, { department, content }] of DEMO_RESOURCES.entries()) {
+    const steward = actor(department, ['steward'])
+    const created = await catalog.create(steward, content, SEED_META)
+    count += 1
+    const remaining = DEMO_RESOURCES.length - index
+    if (remaining <= LEFT_DRAFT) continue
+    await catalog.submit(steward, created.code, SEED_META)
+    if (remaining <= LEFT_DRAFT + LEFT_SUBMITTED) continue
+    await catalog.approve(office, created.code, '符合目录编制要求', SEED_META)
+    if (index === 0) {
+      // A second version of the population registry's entry, so version history and diffs have content.
+      await catalog.saveDraft(steward, created.code, { ...content, tags: [...content.tags, '一人一档'], abstract: `${content.abstract}支持一人一档查询。` }, SEED_META)
+      await catalog.submit(steward, created.code, SEED_META)
+      await catalog.approve(office, created.code, '同意更新', SEED_META)
+    }
+  }
+  return count
 }

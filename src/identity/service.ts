@@ -1,4 +1,5 @@
-import type { AuditEntry, AuditLog } from '../platform/audit/audit-log.js'
+import { auditActor, type RequestMeta } from '../platform/audit/actor.js'
+import type { AuditLog } from '../platform/audit/audit-log.js'
 import { AppError } from '../platform/errors.js'
 import { findDivision } from '../standards/division-code.js'
 import { fromNow, now } from '../platform/ids.js'
@@ -8,11 +9,6 @@ import type { ApiClient, Department, IdentityRepository, Page, User, UserFilter 
 import { CLIENT_ROLES, separationViolation, type Role } from './roles.js'
 import { hashToken, newToken, tokenKind } from './tokens.js'
 
-/** Where a request came from, for the audit row. */
-export interface RequestMeta {
-  readonly requestId: string | null
-  readonly ip: string | null
-}
 
 /** Settings the security administrator keeps. */
 export interface SecuritySettings {
@@ -26,17 +22,6 @@ export interface SecuritySettings {
 const SECURITY_KEY = 'security'
 /** The API client's last-used time is written at most this often, to keep writes off the read path. */
 const TOUCH_INTERVAL_MS = 60_000
-
-function actorOf(principal: Principal, meta: RequestMeta): Pick<AuditEntry, 'actorType' | 'actorId' | 'actorName' | 'departmentCode' | 'requestId' | 'ip'> {
-  return {
-    actorType: principal.kind,
-    actorId: principal.id,
-    actorName: principal.name,
-    departmentCode: principal.department.code,
-    requestId: meta.requestId,
-    ip: meta.ip,
-  }
-}
 
 function checkDivision(code: string | null): void {
   if (code !== null && findDivision(code) === undefined) {
@@ -102,7 +87,7 @@ export class IdentityService {
   async logout(principal: Principal, meta: RequestMeta): Promise<void> {
     if (principal.kind !== 'user') throw new AppError('HT_BAD_REQUEST', 'API clients have no session to end; revoke the client instead')
     await this.repository.revokeSession(principal.credentialId)
-    await this.audit.append({ ...actorOf(principal, meta), action: 'auth.logout', target: principal.name, outcome: 'success' })
+    await this.audit.append({ ...auditActor(principal, meta), action: 'auth.logout', target: principal.name, outcome: 'success' })
   }
 
   /** The principal behind a bearer token, or undefined when it is unknown, revoked or expired. */
@@ -126,12 +111,12 @@ export class IdentityService {
     if (principal.kind !== 'user') throw new AppError('HT_FORBIDDEN', 'API clients have no password')
     const row = await this.repository.findUserForLogin(principal.name)
     if (row === undefined || !(await verifyPassword(current, row.password_hash))) {
-      await this.audit.append({ ...actorOf(principal, meta), action: 'user.password.change', target: principal.name, outcome: 'failure' })
+      await this.audit.append({ ...auditActor(principal, meta), action: 'user.password.change', target: principal.name, outcome: 'failure' })
       throw new AppError('HT_VALIDATION', 'The current password is wrong', [{ field: '/currentPassword', message: 'wrong password' }])
     }
     await this.#checkPassword(next, principal.name, '/newPassword')
     await this.repository.updateUser(row.id, { passwordHash: await hashPassword(next) })
-    await this.audit.append({ ...actorOf(principal, meta), action: 'user.password.change', target: principal.name, outcome: 'success' })
+    await this.audit.append({ ...auditActor(principal, meta), action: 'user.password.change', target: principal.name, outcome: 'success' })
   }
 
   // Users
@@ -177,7 +162,7 @@ export class IdentityService {
       roles: input.roles,
     })
     await this.audit.append({
-      ...(actor === 'cli' ? { actorType: 'system' as const, actorName: 'cli', ...meta } : actorOf(actor, meta)),
+      ...(actor === 'cli' ? { actorType: 'system' as const, actorName: 'cli', ...meta } : auditActor(actor, meta)),
       action: 'user.create',
       target: input.username,
       outcome: 'success',
@@ -204,7 +189,7 @@ export class IdentityService {
     })
     if (changes.status === 'disabled') await this.repository.revokeUserSessions(user.id)
     await this.audit.append({
-      ...actorOf(actor, meta),
+      ...auditActor(actor, meta),
       action: 'user.update',
       target: user.username,
       outcome: 'success',
@@ -218,7 +203,7 @@ export class IdentityService {
     await this.#checkPassword(password, user.username, '/password')
     await this.repository.updateUser(user.id, { passwordHash: await hashPassword(password) })
     await this.repository.revokeUserSessions(user.id)
-    await this.audit.append({ ...actorOf(actor, meta), action: 'user.password.reset', target: user.username, outcome: 'success' })
+    await this.audit.append({ ...auditActor(actor, meta), action: 'user.password.reset', target: user.username, outcome: 'success' })
   }
 
   async setRoles(actor: Principal | 'cli', idOrUsername: string, roles: readonly Role[], meta: RequestMeta): Promise<User> {
@@ -232,7 +217,7 @@ export class IdentityService {
     await this.repository.setRoles(user.id, unique)
     await this.repository.revokeUserSessions(user.id)
     await this.audit.append({
-      ...(actor === 'cli' ? { actorType: 'system' as const, actorName: 'cli', ...meta } : actorOf(actor, meta)),
+      ...(actor === 'cli' ? { actorType: 'system' as const, actorName: 'cli', ...meta } : auditActor(actor, meta)),
       action: 'user.roles.set',
       target: user.username,
       outcome: 'success',
@@ -263,7 +248,7 @@ export class IdentityService {
       parentId: parent?.id ?? null,
     })
     if (actor !== 'seed') {
-      await this.audit.append({ ...actorOf(actor, meta), action: 'department.create', target: input.code, outcome: 'success', detail: { name: input.name } })
+      await this.audit.append({ ...auditActor(actor, meta), action: 'department.create', target: input.code, outcome: 'success', detail: { name: input.name } })
     }
     return created
   }
@@ -283,7 +268,7 @@ export class IdentityService {
     if (changes.divisionCode !== undefined) checkDivision(changes.divisionCode)
     const { parent: _parent, ...rest } = changes
     await this.repository.updateDepartment(department.id, { ...rest, ...(parentId === undefined ? {} : { parentId }) })
-    await this.audit.append({ ...actorOf(actor, meta), action: 'department.update', target: department.code, outcome: 'success', detail: { ...changes } })
+    await this.audit.append({ ...auditActor(actor, meta), action: 'department.update', target: department.code, outcome: 'success', detail: { ...changes } })
     return this.#department(department.id, '/code', 'HT_NOT_FOUND')
   }
 
@@ -321,7 +306,7 @@ export class IdentityService {
       expiresAt: input.expiresAt ?? null,
     })
     await this.audit.append({
-      ...(actor === 'cli' ? { actorType: 'system' as const, actorName: 'cli', ...meta } : actorOf(actor, meta)),
+      ...(actor === 'cli' ? { actorType: 'system' as const, actorName: 'cli', ...meta } : auditActor(actor, meta)),
       action: 'client.create',
       target: input.name,
       outcome: 'success',
@@ -342,7 +327,7 @@ export class IdentityService {
       throw new AppError('HT_NOT_FOUND', `No API client ${id}`)
     }
     await this.repository.revokeClient(id)
-    await this.audit.append({ ...actorOf(actor, meta), action: 'client.revoke', target: client.name, outcome: 'success', detail: { clientId: id } })
+    await this.audit.append({ ...auditActor(actor, meta), action: 'client.revoke', target: client.name, outcome: 'success', detail: { clientId: id } })
     return (await this.repository.findClient(id)) ?? client
   }
 
@@ -357,13 +342,13 @@ export class IdentityService {
     const before = await this.securitySettings()
     const after = { ...before, ...changes }
     await this.repository.putSetting(SECURITY_KEY, JSON.stringify(after), actor.name)
-    await this.audit.append({ ...actorOf(actor, meta), action: 'security.settings.update', target: SECURITY_KEY, outcome: 'success', detail: { before, after } })
+    await this.audit.append({ ...auditActor(actor, meta), action: 'security.settings.update', target: SECURITY_KEY, outcome: 'success', detail: { before, after } })
     return after
   }
 
   /** Records that a caller was refused an endpoint, so probing shows up in the audit log. */
   async recordDenied(principal: Principal, meta: RequestMeta, route: string): Promise<void> {
-    await this.audit.append({ ...actorOf(principal, meta), action: 'access.denied', target: route, outcome: 'denied', detail: { roles: [...principal.roles] } })
+    await this.audit.append({ ...auditActor(principal, meta), action: 'access.denied', target: route, outcome: 'denied', detail: { roles: [...principal.roles] } })
   }
 
   // Helpers

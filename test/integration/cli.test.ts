@@ -48,7 +48,7 @@ for (const dialect of DIALECTS) {
     beforeEach(async () => {
       testDatabase = await openTestDatabase(dialect)
       const context = createContext(testDatabase.config, testDatabase.database)
-      await seedDemo(context, DEMO_PASSWORD)
+      await seedDemo(context, DEMO_PASSWORD, { catalog: false })
       await context.close()
     })
     afterEach(async () => {

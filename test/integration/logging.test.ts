@@ -16,7 +16,7 @@ describe('logs', () => {
   beforeAll(async () => {
     testDatabase = await openTestDatabase('sqlite')
     context = createContext(testDatabase.config, testDatabase.database)
-    await seedDemo(context, DEMO_PASSWORD)
+    await seedDemo(context, DEMO_PASSWORD, { catalog: false })
     const sink = new Writable({
       write(chunk: Buffer, _encoding, done) {
         lines.push(...chunk.toString().split('\n').filter(Boolean))

@@ -23,11 +23,14 @@ export interface TestApp {
   close(): Promise<void>
 }
 
-/** A demo-seeded app over a fresh database of `kind`, driven with `inject` (no port opened). */
-export async function startTestApp(kind: DatabaseKind): Promise<TestApp> {
+/**
+ * A demo-seeded app over a fresh database of `kind`, driven with `inject` (no port opened).
+ * The demo catalog is seeded only when asked for: most tests do not need its 60 entries.
+ */
+export async function startTestApp(kind: DatabaseKind, options: { catalog?: boolean } = {}): Promise<TestApp> {
   const testDatabase = await openTestDatabase(kind)
   const context = createContext(testDatabase.config, testDatabase.database, { worker: { pollMs: 50, leaseMs: 2000 } })
-  await seedDemo(context, DEMO_PASSWORD)
+  await seedDemo(context, DEMO_PASSWORD, { catalog: options.catalog ?? false })
   const app = await buildApp(context, { console: false })
   await app.ready()
   const tokens = new Map<string, string>()
