@@ -1,0 +1,36 @@
+/**
+ * Huitong's benchmarks. `npm run bench` runs all; name one to run only it:
+ *   npm run bench -- http [--quick] [--cpu-prof]
+ *   npm run bench -- sqlite-prepare [--quick]
+ *   npm run bench -- rss [--quick]
+ * Figures are medians of several runs with ratios against a baseline measured in the same run;
+ * nothing here asserts a time.
+ */
+import { benchHttp, HTTP_DEFAULTS } from './http.js'
+import { benchRss, RSS_DEFAULTS } from './rss.js'
+import { benchSqlitePrepare, SQLITE_PREPARE_DEFAULTS } from './sqlite-prepare.js'
+
+const args = process.argv.slice(2)
+const quick = args.includes('--quick')
+
+const BENCHMARKS: Record<string, () => Promise<void>> = {
+  http: () =>
+    benchHttp({
+      ...HTTP_DEFAULTS,
+      ...(quick ? { rounds: 1, durationSeconds: 2 } : {}),
+      cpuProfile: args.includes('--cpu-prof'),
+    }),
+  'sqlite-prepare': () => benchSqlitePrepare({ ...SQLITE_PREPARE_DEFAULTS, ...(quick ? { runs: 1 } : {}) }),
+  rss: () => benchRss({ ...RSS_DEFAULTS, ...(quick ? { runs: 1 } : {}) }),
+}
+
+const named = args.filter((arg) => !arg.startsWith('--'))
+const unknown = named.filter((name) => !(name in BENCHMARKS))
+if (unknown.length > 0) {
+  console.error(`unknown benchmark(s): ${unknown.join(', ')}; choose from ${Object.keys(BENCHMARKS).join(', ')}`)
+  process.exit(2)
+}
+for (const name of named.length === 0 ? Object.keys(BENCHMARKS) : named) {
+  console.log(`\n== ${name}`)
+  await BENCHMARKS[name]?.()
+}
