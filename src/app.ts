@@ -13,9 +13,11 @@ import { sql } from 'kysely'
 import { Type } from 'typebox'
 import { auditRoutes } from './audit/routes.js'
 import { catalogRoutes } from './catalog/routes.js'
+import { catalogTransferRoutes } from './catalog/transfer-routes.js'
 import type { Context } from './context.js'
 import { identityRoutes } from './identity/routes.js'
 import { AppError } from './platform/errors.js'
+import { CONTENT_TYPES } from './platform/files/table-file.js'
 import { registerAccessControl } from './platform/http/access.js'
 import { registerErrorHandling, sendProblem } from './platform/http/error-handler.js'
 import { ProblemSchema } from './platform/http/schemas.js'
@@ -76,10 +78,13 @@ export async function buildApp(context: Context, options: AppOptions = {}): Prom
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   app.setValidatorCompiler(validatorCompiler())
-  app.addHook('onSend', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id)
+    done()
   })
   registerErrorHandling(app)
+  // Spreadsheets arrive as the raw request body.
+  app.addContentTypeParser(['text/csv', CONTENT_TYPES.xlsx, 'application/octet-stream'], { parseAs: 'buffer' }, (_request, body, done) => done(null, body))
   registerAccessControl(app, context.identity)
   app.addSchema(ProblemSchema)
 
@@ -141,6 +146,7 @@ export async function buildApp(context: Context, options: AppOptions = {}): Prom
       })
       await api.register(jobRoutes, { jobs: context.jobs })
       await api.register(catalogRoutes, { catalog: context.catalog })
+      await api.register(catalogTransferRoutes, { transfer: context.catalogTransfer })
     },
     { prefix: '/api/v1' },
   )

@@ -3,6 +3,7 @@ import { AuditRepository } from './audit/repository.js'
 import { CatalogRepository } from './catalog/repository.js'
 import { CatalogSearchIndex } from './catalog/search-index.js'
 import { CatalogService } from './catalog/service.js'
+import { CatalogTransfer } from './catalog/transfer.js'
 import { AUDIT_VERIFY_JOB, auditVerifyHandler } from './audit/verify-job.js'
 import { IdentityRepository } from './identity/repository.js'
 import { IdentityService, type SecuritySettings } from './identity/service.js'
@@ -22,6 +23,7 @@ export interface Context {
   readonly identity: IdentityService
   readonly auditRepository: AuditRepository
   readonly catalog: CatalogService
+  readonly catalogTransfer: CatalogTransfer
   /** Flushes pending audit rows and stops the worker; the database stays open. */
   close(): Promise<void>
 }
@@ -54,7 +56,8 @@ export function createContext(config: Config, database: Database, options: Conte
   const jobs = new JobQueue(database)
   const identity = new IdentityService(new IdentityRepository(database.db), audit, defaultSecuritySettings(config))
   const catalogRepository = new CatalogRepository(database.db)
-  const catalog = new CatalogService(catalogRepository, new CatalogSearchIndex(catalogRepository), audit)
+  const catalogIndex = new CatalogSearchIndex(catalogRepository)
+  const catalog = new CatalogService(catalogRepository, catalogIndex, audit)
   const handlers: Record<string, JobHandler> = {
     [AUDIT_VERIFY_JOB]: auditVerifyHandler(database),
   }
@@ -68,6 +71,7 @@ export function createContext(config: Config, database: Database, options: Conte
     identity,
     auditRepository: new AuditRepository(database.db),
     catalog,
+    catalogTransfer: new CatalogTransfer(catalogRepository, catalogIndex, catalog, audit),
     async close() {
       await worker.stop()
       await audit.flush()

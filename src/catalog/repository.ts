@@ -357,6 +357,21 @@ export class CatalogRepository {
     }))
   }
 
+  /** Published resources with their published versions, optionally only those with the given codes. */
+  async published(codes?: readonly string[]): Promise<Array<{ resource: ResourceRecord; version: VersionRecord }>> {
+    const wanted = codes === undefined ? undefined : new Set(codes)
+    const all = await this.changedSince(-1)
+    return all.filter(
+      (entry): entry is { resource: ResourceRecord; version: VersionRecord } =>
+        entry.resource.status === 'published' && entry.version !== undefined && (wanted === undefined || wanted.has(entry.resource.code)),
+    )
+  }
+
+  /** The newest version's content of a resource: its draft when one is in progress. */
+  async latestContent(resource: ResourceRecord): Promise<ResourceContent | undefined> {
+    return (await this.getVersion(resource.id, resource.latestVersion))?.content
+  }
+
   /** Counts of resources by status and by department and status, for statistics. */
   async statusCounts(): Promise<Array<{ departmentCode: string; departmentName: string; status: string; workingStatus: string | null; count: number }>> {
     const rows = await this.db

@@ -1,16 +1,20 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
 import { metaOf, principalOf } from '../platform/http/access.js'
 import { ERROR_RESPONSES, PageOf } from '../platform/http/schemas.js'
 import type { Facet } from './search-index.js'
 import { FACETS } from './search-index.js'
+import { CATALOG_META } from './meta.js'
 import {
+  CatalogMetaSchema,
   DiffSchema,
   ResourceContentSchema,
   ResourceRecordSchema,
   ResourceViewSchema,
   SearchQuerySchema,
   SearchResultSchema,
+  StatisticsSchema,
   VersionSchema,
 } from './schemas.js'
 import type { CatalogService } from './service.js'
@@ -18,6 +22,7 @@ import type { CatalogService } from './service.js'
 /** Catalog codes contain a slash (101/000001); in paths it is sent as %2F or as a dash (101-000001). */
 const CodeParam = Type.Object({ code: Type.String({ pattern: '^\\d{3,10}[-/]\\d{6}$', description: 'catalog code, e.g. 101-000001 or 101%2F000001' }) })
 const codeOf = (raw: string) => raw.replace('-', '/')
+const baseUrl = (request: FastifyRequest) => `${request.protocol}://${request.host}`
 
 const Reason = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 1000 }) }, { additionalProperties: false })
 const Comment = Type.Object({ comment: Type.Optional(Type.String({ maxLength: 1000 })) }, { additionalProperties: false })
@@ -98,6 +103,47 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{ catalog: CatalogService 
       },
     },
     async (request) => catalog.reviewQueue({ limit: 20, offset: 0, ...request.query }),
+  )
+
+  app.get(
+    '/catalog/meta',
+    {
+      config: { access: 'authenticated' },
+      schema: { tags: ['catalog'], summary: 'The catalog’s code lists with Chinese and English names (代码表)', response: { 200: CatalogMetaSchema, ...ERROR_RESPONSES } },
+    },
+    async () => CATALOG_META,
+  )
+
+  app.get(
+    '/catalog/stats',
+    {
+      config: { access: 'authenticated' },
+      schema: { tags: ['catalog'], summary: 'Counts by department, status, classification, share type, openness (目录统计)', response: { 200: StatisticsSchema, ...ERROR_RESPONSES } },
+    },
+    async () => catalog.statistics(),
+  )
+
+  app.get(
+    '/catalog/dcat.jsonld',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['catalog'],
+        summary: 'The published catalog as DCAT-AP JSON-LD (DCAT-AP 导出)',
+        description: 'One dcat:Catalog with one dcat:Dataset per published resource; the @context is inline.',
+      },
+    },
+    async (request, reply) => reply.type('application/ld+json; charset=utf-8').send(JSON.stringify(await catalog.dcat(baseUrl(request)))),
+  )
+
+  app.get(
+    '/catalog/resources/:code/dcat.jsonld',
+    {
+      config: { access: 'authenticated' },
+      schema: { tags: ['catalog'], summary: 'One published resource as a DCAT-AP dcat:Dataset', params: CodeParam },
+    },
+    async (request, reply) =>
+      reply.type('application/ld+json; charset=utf-8').send(JSON.stringify(await catalog.dcatResource(baseUrl(request), codeOf(request.params.code)))),
   )
 
   app.post(

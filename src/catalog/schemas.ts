@@ -179,3 +179,42 @@ export const DiffSchema = Type.Object({
   itemsRemoved: Type.Array(Type.Unknown()),
   itemsChanged: Type.Array(Type.Object({ key: Type.String(), name: Type.String(), changes: Type.Array(Type.Object({ field: Type.String(), before: Type.Unknown(), after: Type.Unknown() })) })),
 })
+
+const Counts = Type.Array(Type.Object({ value: Type.String(), count: Type.Integer() }))
+
+export const StatisticsSchema = Type.Object({
+  totals: Type.Object({ all: Type.Integer(), published: Type.Integer(), pendingReview: Type.Integer() }),
+  byStatus: Counts,
+  byDepartment: Type.Array(
+    Type.Object({
+      code: Type.String(),
+      name: Type.String(),
+      total: Type.Integer(),
+      published: Type.Integer(),
+      draft: Type.Integer(),
+      submitted: Type.Integer(),
+      returned: Type.Integer(),
+      retired: Type.Integer(),
+    }),
+  ),
+  byClassification: Counts,
+  byShareType: Counts,
+  byOpenness: Counts,
+  byFormatClass: Counts,
+  byUpdateCycle: Counts,
+})
+
+const Labelled = Type.Array(Type.Object({ value: Type.String(), zh: Type.String(), en: Type.String() }))
+
+export const CatalogMetaSchema = Type.Object({
+  classifications: Labelled,
+  baseKinds: Labelled,
+  themes: Labelled,
+  formatClasses: Type.Array(Type.Object({ value: Type.String(), zh: Type.String(), en: Type.String(), types: Type.Array(Type.String()) })),
+  itemTypes: Labelled,
+  identifierKinds: Labelled,
+  shareTypes: Labelled,
+  shareMethods: Labelled,
+  updateCycles: Labelled,
+  statuses: Labelled,
+})

@@ -106,17 +106,19 @@ function parseQuery(q: string): Term[] {
     }))
 }
 
-/** How well an entry matches one term; 0 when it does not. */
+/** How well an entry matches one term; 0 when it does not. The best field counts, not the sum. */
 function termScore(entry: Entry, term: Term): number {
   const { text } = term
   let score = 0
-  if (entry.name.includes(text)) score += entry.name.startsWith(text) ? 16 : 10
-  if (entry.tags.includes(text)) score += 5
-  if (entry.abstract.includes(text)) score += 2
-  if (entry.rest.includes(text)) score += 1
+  if (entry.name.includes(text)) {
+    // A name the term covers more of ranks higher: 人口 is more of 人口基础信息 than of 人口普查汇总资料.
+    score = (entry.name.startsWith(text) ? 16 : 10) + (4 * text.length) / entry.name.length
+  } else if (entry.tags.includes(text)) score = 5
+  else if (entry.abstract.includes(text)) score = 2
+  else if (entry.rest.includes(text)) score = 1
   if (term.latin) {
-    if (entry.pinyinInitials.includes(text)) score += entry.pinyinInitials.startsWith(text) ? 9 : 6
-    if (text.length >= 2 && entry.pinyinFull.includes(text)) score += entry.pinyinFull.startsWith(text) ? 9 : 6
+    if (entry.pinyinInitials.includes(text)) score = Math.max(score, entry.pinyinInitials.startsWith(text) ? 9 : 6)
+    if (text.length >= 2 && entry.pinyinFull.includes(text)) score = Math.max(score, entry.pinyinFull.startsWith(text) ? 9 : 6)
   }
   if (score === 0 && term.words.length > 1) {
     // 人口信息 finds 人口基础信息: every word of the phrase appears, not necessarily together.

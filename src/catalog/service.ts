@@ -3,11 +3,13 @@ import { auditActor, type RequestMeta } from '../platform/audit/actor.js'
 import type { AuditLog } from '../platform/audit/audit-log.js'
 import { AppError } from '../platform/errors.js'
 import { now } from '../platform/ids.js'
+import { dcatCatalog, dcatResource } from './dcat.js'
 import { diffContent, type ResourceDiff } from './diff.js'
 import { classificationCode, type ResourceContent, type ResourceContentInput } from './model.js'
 import type { CatalogRepository, ResourceRecord, ReviewRecord, VersionRecord } from './repository.js'
 import { catalogRuleProblems } from './rules.js'
 import type { CatalogSearchIndex, SearchQuery, SearchResult } from './search-index.js'
+import { catalogStatistics, type CatalogStatistics } from './statistics.js'
 
 export interface VersionSummary {
   readonly version: number
@@ -125,6 +127,21 @@ export class CatalogService {
     return this.index.suggest(q)
   }
 
+  statistics(): Promise<CatalogStatistics> {
+    return catalogStatistics(this.repository, this.index)
+  }
+
+  /** The published catalog as DCAT-AP JSON-LD, with URIs under `base`. */
+  async dcat(base: string) {
+    return dcatCatalog(base, await this.repository.published())
+  }
+
+  async dcatResource(base: string, code: string) {
+    const [entry] = await this.repository.published([code])
+    if (entry === undefined) throw new AppError('HT_NOT_FOUND', `No published catalog resource ${code}`)
+    return dcatResource(base, entry)
+  }
+
   /** The caller's own department's resources in every state, newest change first. */
   listOwn(principal: Principal, filter: { status?: string; q?: string; limit: number; offset: number }) {
     const statuses = filter.status === undefined ? undefined : [filter.status]
@@ -185,24 +202,27 @@ export class CatalogService {
 
   /** Registers a new resource as a draft; its catalog code is assigned now and never changes. */
   async create(principal: Principal, input: ResourceContentInput, meta: RequestMeta): Promise<ResourceView> {
-    this.#requireSteward(principal)
     const content = normaliseContent(input)
     invalid(content)
-    const code = await this.repository.transaction(async (repository) => {
-      const revision = await repository.bumpRevision()
-      if ((await repository.findResourceByName(principal.department.id, content.name)) !== undefined) {
-        throw new AppError('HT_DUPLICATE', `Your department already has a resource named ${content.name}`, [{ field: '/name', message: 'already registered (资源名称重复)' }])
-      }
-      const head = classificationCode(content.classification, content.category, principal.department.code)
-      const sequence = await repository.nextSequence(head)
-      const code = `${head}/${String(sequence).padStart(6, '0')}`
-      const id = await repository.insertResource({ code, classificationCode: head, sequence, departmentId: principal.department.id, name: content.name, createdBy: principal.name, revision })
-      await repository.insertVersion(id, 1, content, principal.name)
-      await repository.insertReview({ resourceId: id, version: 1, action: 'create', actorName: principal.name, departmentCode: principal.department.code, comment: null })
-      return code
-    })
+    const code = await this.repository.transaction((repository) => this.createIn(repository, principal, content))
     await this.audit.append({ ...auditActor(principal, meta), action: 'catalog.create', target: code, outcome: 'success', detail: { name: content.name } })
     return this.get(principal, code)
+  }
+
+  /** `create` inside the caller's transaction, for imports; the content must already be valid. */
+  async createIn(repository: CatalogRepository, principal: Principal, content: ResourceContent): Promise<string> {
+    this.#requireSteward(principal)
+    const revision = await repository.bumpRevision()
+    if ((await repository.findResourceByName(principal.department.id, content.name)) !== undefined) {
+      throw new AppError('HT_DUPLICATE', `Your department already has a resource named ${content.name}`, [{ field: '/name', message: 'already registered (资源名称重复)' }])
+    }
+    const head = classificationCode(content.classification, content.category, principal.department.code)
+    const sequence = await repository.nextSequence(head)
+    const code = `${head}/${String(sequence).padStart(6, '0')}`
+    const id = await repository.insertResource({ code, classificationCode: head, sequence, departmentId: principal.department.id, name: content.name, createdBy: principal.name, revision })
+    await repository.insertVersion(id, 1, content, principal.name)
+    await repository.insertReview({ resourceId: id, version: 1, action: 'create', actorName: principal.name, departmentCode: principal.department.code, comment: null })
+    return code
   }
 
   /**
@@ -212,51 +232,62 @@ export class CatalogService {
   async saveDraft(principal: Principal, code: string, input: ResourceContentInput, meta: RequestMeta): Promise<ResourceView> {
     const content = normaliseContent(input)
     invalid(content)
-    let versionNumber = 0
-    await this.repository.transaction(async (repository) => {
-      const revision = await repository.bumpRevision()
-      const resource = await this.#ownResource(principal, code, repository)
-      if (content.name !== resource.name) {
-        const clash = await repository.findResourceByName(resource.department.id, content.name)
-        if (clash !== undefined && clash.id !== resource.id) {
-          throw new AppError('HT_DUPLICATE', `Your department already has a resource named ${content.name}`, [{ field: '/name', message: 'already registered (资源名称重复)' }])
-        }
-      }
-      if (resource.status === 'retired') throw new AppError('HT_CONFLICT', `${code} is retired and cannot be edited`)
-      if (resource.workingStatus === 'submitted') throw new AppError('HT_CONFLICT', `${code} is under review; withdraw it before editing`)
-      if (resource.workingStatus === 'draft' || resource.workingStatus === 'returned') {
-        versionNumber = resource.latestVersion
-        await repository.updateVersion(resource.id, versionNumber, { content, status: 'draft' })
-      } else {
-        versionNumber = resource.latestVersion + 1
-        await repository.insertVersion(resource.id, versionNumber, content, principal.name)
-      }
-      await repository.updateResource(resource.id, {
-        working_status: 'draft',
-        latest_version: versionNumber,
-        ...(resource.publishedVersion === null ? { status: 'draft', name: content.name } : {}),
-        index_revision: revision,
-      })
-      await repository.insertReview({ resourceId: resource.id, version: versionNumber, action: 'edit', actorName: principal.name, departmentCode: principal.department.code, comment: null })
-    })
-    await this.audit.append({ ...auditActor(principal, meta), action: 'catalog.edit', target: code, outcome: 'success', detail: { version: versionNumber } })
+    const version = await this.repository.transaction((repository) => this.saveDraftIn(repository, principal, code, content))
+    await this.audit.append({ ...auditActor(principal, meta), action: 'catalog.edit', target: code, outcome: 'success', detail: { version } })
     return this.get(principal, code)
   }
 
-  async submit(principal: Principal, code: string, meta: RequestMeta): Promise<ResourceView> {
-    return this.#transition(principal, code, meta, 'submit', async (repository, resource) => {
-      if (resource.workingStatus !== 'draft' && resource.workingStatus !== 'returned') {
-        throw new AppError('HT_CONFLICT', `${code} has no draft to submit`)
+  /** `saveDraft` inside the caller's transaction; returns the draft's version number. */
+  async saveDraftIn(repository: CatalogRepository, principal: Principal, code: string, content: ResourceContent): Promise<number> {
+    const revision = await repository.bumpRevision()
+    const resource = await this.#ownResource(principal, code, repository)
+    if (content.name !== resource.name) {
+      const clash = await repository.findResourceByName(resource.department.id, content.name)
+      if (clash !== undefined && clash.id !== resource.id) {
+        throw new AppError('HT_DUPLICATE', `Your department already has a resource named ${content.name}`, [{ field: '/name', message: 'already registered (资源名称重复)' }])
       }
-      const version = await repository.getVersion(resource.id, resource.latestVersion)
-      if (version !== undefined) invalid(version.content)
-      await repository.updateVersion(resource.id, resource.latestVersion, { status: 'submitted', submitted_at: now() })
-      await repository.updateResource(resource.id, {
-        working_status: 'submitted',
-        ...(resource.publishedVersion === null ? { status: 'submitted' } : {}),
-      })
-      return { version: resource.latestVersion, comment: null }
+    }
+    if (resource.status === 'retired') throw new AppError('HT_CONFLICT', `${code} is retired and cannot be edited`)
+    if (resource.workingStatus === 'submitted') throw new AppError('HT_CONFLICT', `${code} is under review; withdraw it before editing`)
+    const editing = resource.workingStatus === 'draft' || resource.workingStatus === 'returned'
+    const version = editing ? resource.latestVersion : resource.latestVersion + 1
+    if (editing) await repository.updateVersion(resource.id, version, { content, status: 'draft' })
+    else await repository.insertVersion(resource.id, version, content, principal.name)
+    await repository.updateResource(resource.id, {
+      working_status: 'draft',
+      latest_version: version,
+      ...(resource.publishedVersion === null ? { status: 'draft', name: content.name } : {}),
+      index_revision: revision,
     })
+    await repository.insertReview({ resourceId: resource.id, version, action: 'edit', actorName: principal.name, departmentCode: principal.department.code, comment: null })
+    return version
+  }
+
+  async submit(principal: Principal, code: string, meta: RequestMeta): Promise<ResourceView> {
+    return this.#transition(principal, code, meta, 'submit', (repository, resource) => this.#submit(repository, resource))
+  }
+
+  /** `submit` inside the caller's transaction. */
+  async submitIn(repository: CatalogRepository, principal: Principal, code: string): Promise<void> {
+    const revision = await repository.bumpRevision()
+    const resource = await this.#ownResource(principal, code, repository)
+    const { version } = await this.#submit(repository, resource)
+    await repository.updateResource(resource.id, { index_revision: revision })
+    await repository.insertReview({ resourceId: resource.id, version, action: 'submit', actorName: principal.name, departmentCode: principal.department.code, comment: null })
+  }
+
+  async #submit(repository: CatalogRepository, resource: ResourceRecord): Promise<{ version: number; comment: null }> {
+    if (resource.workingStatus !== 'draft' && resource.workingStatus !== 'returned') {
+      throw new AppError('HT_CONFLICT', `${resource.code} has no draft to submit`)
+    }
+    const version = await repository.getVersion(resource.id, resource.latestVersion)
+    if (version !== undefined) invalid(version.content)
+    await repository.updateVersion(resource.id, resource.latestVersion, { status: 'submitted', submitted_at: now() })
+    await repository.updateResource(resource.id, {
+      working_status: 'submitted',
+      ...(resource.publishedVersion === null ? { status: 'submitted' } : {}),
+    })
+    return { version: resource.latestVersion, comment: null }
   }
 
   /** Takes a submitted version back to draft before the data office has decided. */

@@ -8,11 +8,26 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
 const PARAMS = { N: 2 ** 15, r: 8, p: 3 } as const
 const KEY_LENGTH = 32
 
-function derive(password: string, salt: Buffer, params: { N: number; r: number; p: number }): Promise<Buffer> {
-  const options: ScryptOptions = { ...params, maxmem: 256 * params.N * params.r }
-  return new Promise((resolve, reject) => {
-    scrypt(password.normalize('NFC'), salt, KEY_LENGTH, options, (error, key) => (error ? reject(error) : resolve(key)))
-  })
+/**
+ * At most two derivations run at once: each holds 32 MiB, and a burst of logins must neither
+ * blow the server's memory nor take every libuv thread from file and DNS work.
+ */
+const MAX_CONCURRENT = 2
+let running = 0
+const waiting: Array<() => void> = []
+
+async function derive(password: string, salt: Buffer, params: { N: number; r: number; p: number }): Promise<Buffer> {
+  if (running >= MAX_CONCURRENT) await new Promise<void>((resolve) => waiting.push(resolve))
+  running += 1
+  try {
+    const options: ScryptOptions = { ...params, maxmem: 256 * params.N * params.r }
+    return await new Promise<Buffer>((resolve, reject) => {
+      scrypt(password.normalize('NFC'), salt, KEY_LENGTH, options, (error, key) => (error ? reject(error) : resolve(key)))
+    })
+  } finally {
+    running -= 1
+    waiting.shift()?.()
+  }
 }
 
 /**

@@ -5,6 +5,7 @@ import { findDivision } from '../standards/division-code.js'
 import { fromNow, now } from '../platform/ids.js'
 import { hashPassword, passwordProblems, UNUSABLE_HASH, verifyPassword } from './passwords.js'
 import type { Principal } from './principal.js'
+import { PrincipalCache } from './principal-cache.js'
 import type { ApiClient, Department, IdentityRepository, Page, User, UserFilter } from './repository.js'
 import { CLIENT_ROLES, separationViolation, type Role } from './roles.js'
 import { hashToken, newToken, tokenKind } from './tokens.js'
@@ -36,6 +37,7 @@ function checkDivision(code: string | null): void {
  */
 export class IdentityService {
   readonly #touched = new Map<string, number>()
+  readonly #principals = new PrincipalCache()
 
   constructor(
     private readonly repository: IdentityRepository,
@@ -87,6 +89,7 @@ export class IdentityService {
   async logout(principal: Principal, meta: RequestMeta): Promise<void> {
     if (principal.kind !== 'user') throw new AppError('HT_BAD_REQUEST', 'API clients have no session to end; revoke the client instead')
     await this.repository.revokeSession(principal.credentialId)
+    this.#principals.forget({ credentialId: principal.credentialId })
     await this.audit.append({ ...auditActor(principal, meta), action: 'auth.logout', target: principal.name, outcome: 'success' })
   }
 
@@ -94,10 +97,14 @@ export class IdentityService {
   async authenticate(token: string): Promise<Principal | undefined> {
     const kind = tokenKind(token)
     if (kind === undefined) return undefined
+    const hash = hashToken(token)
+    const cached = this.#principals.get(hash)
+    if (cached !== undefined) return cached
     const at = now()
-    if (kind === 'session') return this.repository.principalForSession(hashToken(token), at)
-    const principal = await this.repository.principalForClient(hashToken(token), at)
-    if (principal !== undefined) {
+    const principal = kind === 'session' ? await this.repository.principalForSession(hash, at) : await this.repository.principalForClient(hash, at)
+    if (principal === undefined) return undefined
+    this.#principals.put(hash, principal)
+    if (kind === 'client') {
       const last = this.#touched.get(principal.id) ?? 0
       if (Date.now() - last > TOUCH_INTERVAL_MS) {
         this.#touched.set(principal.id, Date.now())
@@ -187,7 +194,8 @@ export class IdentityService {
       ...(department === undefined ? {} : { departmentId: department.id }),
       ...(changes.status === undefined ? {} : { status: changes.status }),
     })
-    if (changes.status === 'disabled') await this.repository.revokeUserSessions(user.id)
+    if (changes.status === 'disabled') await this.#endSessions(user.id)
+    if (changes.displayName !== undefined || changes.department !== undefined) this.#principals.forget({ principalId: user.id })
     await this.audit.append({
       ...auditActor(actor, meta),
       action: 'user.update',
@@ -202,7 +210,7 @@ export class IdentityService {
     const user = await this.getUser(idOrUsername)
     await this.#checkPassword(password, user.username, '/password')
     await this.repository.updateUser(user.id, { passwordHash: await hashPassword(password) })
-    await this.repository.revokeUserSessions(user.id)
+    await this.#endSessions(user.id)
     await this.audit.append({ ...auditActor(actor, meta), action: 'user.password.reset', target: user.username, outcome: 'success' })
   }
 
@@ -215,7 +223,7 @@ export class IdentityService {
       throw new AppError('HT_CONFLICT', 'You cannot change your own roles', [{ field: '/roles', message: 'own account' }])
     }
     await this.repository.setRoles(user.id, unique)
-    await this.repository.revokeUserSessions(user.id)
+    await this.#endSessions(user.id)
     await this.audit.append({
       ...(actor === 'cli' ? { actorType: 'system' as const, actorName: 'cli', ...meta } : auditActor(actor, meta)),
       action: 'user.roles.set',
@@ -327,6 +335,7 @@ export class IdentityService {
       throw new AppError('HT_NOT_FOUND', `No API client ${id}`)
     }
     await this.repository.revokeClient(id)
+    this.#principals.forget({ principalId: id })
     await this.audit.append({ ...auditActor(actor, meta), action: 'client.revoke', target: client.name, outcome: 'success', detail: { clientId: id } })
     return (await this.repository.findClient(id)) ?? client
   }
@@ -352,6 +361,11 @@ export class IdentityService {
   }
 
   // Helpers
+
+  async #endSessions(userId: string): Promise<void> {
+    await this.repository.revokeUserSessions(userId)
+    this.#principals.forget({ principalId: userId })
+  }
 
   async #checkPassword(password: string, username: string, field: string): Promise<void> {
     const settings = await this.securitySettings()
