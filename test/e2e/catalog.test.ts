@@ -178,6 +178,26 @@ describe('catalog console', () => {
     await page.screenshot({ path: '/tmp/huitong-catalog-mine.png', fullPage: true })
   })
 
+  it('re-imports an exported spreadsheet without changing anything, and lists bad rows in a table', async () => {
+    const page = await as('police')
+    const { origins } = await page.context().storageState()
+    const token = origins.flatMap((origin) => origin.localStorage).find((entry) => entry.name === 'huitong.token')?.value ?? ''
+    const exported = await fetch(`${harness.url}/api/v1/catalog/export?format=csv&department=210100003`, { headers: { authorization: `Bearer ${token}` } })
+    const csv = Buffer.from(await exported.arrayBuffer())
+
+    await page.goto(`${harness.url}/catalog/transfer`)
+    await page.locator('input[type=file]').setInputFiles({ name: 'catalog.csv', mimeType: 'text/csv', buffer: csv })
+    const imported = page.getByTestId('import-result')
+    await imported.getByText('101/000001').waitFor()
+    await expect(imported.textContent()).resolves.toContain('未变化')
+
+    const broken = csv.toString('utf8').replace(/,resident_id,/, ',Bad Key,')
+    await page.locator('input[type=file]').setInputFiles({ name: 'broken.csv', mimeType: 'text/csv', buffer: Buffer.from(broken) })
+    await page.getByTestId('import-errors').getByRole('row').nth(1).waitFor()
+    await page.getByText('导入失败，未导入任何内容').waitFor()
+    await page.screenshot({ path: '/tmp/huitong-catalog-transfer.png', fullPage: true })
+  })
+
   it('stays usable at phone width: facets open in a drawer and nothing overflows', async () => {
     const page = await as('heping', { width: 390, height: 844 })
     await page.goto(`${harness.url}/catalog`)

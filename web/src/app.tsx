@@ -17,6 +17,14 @@ const BUILT_PAGES: Readonly<Record<string, LazyExoticComponent<ComponentType>>> 
   security: lazy(() => import('./pages/security-settings-page')),
   audit: lazy(() => import('./pages/audit/audit-page')),
   jobs: lazy(() => import('./pages/jobs-page')),
+  catalog: lazy(() => import('./pages/catalog/search-page')),
+  'catalog-detail': lazy(() => import('./pages/catalog/detail-page')),
+  'catalog-new': lazy(() => import('./pages/catalog/wizard/wizard-page')),
+  'catalog-edit': lazy(() => import('./pages/catalog/wizard/wizard-page')),
+  'catalog-mine': lazy(() => import('./pages/catalog/mine-page')),
+  'catalog-reviews': lazy(() => import('./pages/catalog/reviews-page')),
+  'catalog-transfer': lazy(() => import('./pages/catalog/transfer-page')),
+  'catalog-stats': lazy(() => import('./pages/catalog/stats-page')),
 }
 
 function pageElement(page: ConsolePage) {

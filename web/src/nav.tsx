@@ -2,13 +2,17 @@ import {
   AlertOutlined,
   ApartmentOutlined,
   ApiOutlined,
+  AuditOutlined,
   BankOutlined,
   BarChartOutlined,
   BookOutlined,
+  CloudSyncOutlined,
   FileSearchOutlined,
   GlobalOutlined,
   HomeOutlined,
   LineChartOutlined,
+  PieChartOutlined,
+  ProfileOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
   SolutionOutlined,
@@ -32,13 +36,26 @@ export interface ConsolePage {
   readonly roles: readonly Role[] | 'everyone'
   /** For modules still to come: what the module will hold. */
   readonly coming?: MessageKey
+  /** The page whose sub-menu lists this one (the parent then opens as a sub-menu). */
+  readonly parent?: string
+  /** The label inside its own sub-menu, when it differs from the sub-menu's title. */
+  readonly menuLabel?: MessageKey
+  /** Reached by links, not from the menu (e.g. a detail page with a path parameter). */
+  readonly hidden?: boolean
 }
 
 const DATA_ROLES: readonly Role[] = ['dataoffice', 'steward', 'consumer']
 
 export const PAGES: readonly ConsolePage[] = [
   { key: 'home', path: '/', label: 'nav.home', icon: <HomeOutlined />, group: 'main', roles: 'everyone' },
-  { key: 'catalog', path: '/catalog', label: 'nav.catalog', icon: <BookOutlined />, group: 'modules', roles: DATA_ROLES, coming: 'module.catalog' },
+  { key: 'catalog', path: '/catalog', label: 'nav.catalog', menuLabel: 'nav.catalogSearch', icon: <BookOutlined />, group: 'modules', roles: DATA_ROLES },
+  { key: 'catalog-mine', path: '/catalog/mine', label: 'nav.catalogMine', icon: <ProfileOutlined />, group: 'modules', roles: ['steward', 'consumer'], parent: 'catalog' },
+  { key: 'catalog-reviews', path: '/catalog/reviews', label: 'nav.catalogReviews', icon: <AuditOutlined />, group: 'modules', roles: ['dataoffice'], parent: 'catalog' },
+  { key: 'catalog-transfer', path: '/catalog/transfer', label: 'nav.catalogTransfer', icon: <CloudSyncOutlined />, group: 'modules', roles: DATA_ROLES, parent: 'catalog' },
+  { key: 'catalog-stats', path: '/catalog/stats', label: 'nav.catalogStats', icon: <PieChartOutlined />, group: 'modules', roles: DATA_ROLES, parent: 'catalog' },
+  { key: 'catalog-new', path: '/catalog/new', label: 'nav.catalogNew', icon: <BookOutlined />, group: 'modules', roles: ['steward'], parent: 'catalog', hidden: true },
+  { key: 'catalog-edit', path: '/catalog/:code/edit', label: 'nav.catalogEdit', icon: <BookOutlined />, group: 'modules', roles: ['steward'], parent: 'catalog', hidden: true },
+  { key: 'catalog-detail', path: '/catalog/:code', label: 'nav.catalogDetail', icon: <BookOutlined />, group: 'modules', roles: DATA_ROLES, parent: 'catalog', hidden: true },
   { key: 'exchange', path: '/exchange', label: 'nav.exchange', icon: <SwapOutlined />, group: 'modules', roles: DATA_ROLES, coming: 'module.exchange' },
   { key: 'population', path: '/population', label: 'nav.population', icon: <TeamOutlined />, group: 'modules', roles: DATA_ROLES, coming: 'module.population' },
   { key: 'legal-person', path: '/legal-persons', label: 'nav.legalPerson', icon: <BankOutlined />, group: 'modules', roles: DATA_ROLES, coming: 'module.legalPerson' },
@@ -56,6 +73,12 @@ export const PAGES: readonly ConsolePage[] = [
 
 export function canUse(page: ConsolePage, roles: readonly Role[]): boolean {
   return page.roles === 'everyone' || page.roles.some((role) => roles.includes(role))
+}
+
+/** The pages a sub-menu lists under a page (itself first), when it has any. */
+export function menuChildren(page: ConsolePage, pages: readonly ConsolePage[]): readonly ConsolePage[] {
+  const children = pages.filter((candidate) => candidate.parent === page.key && candidate.hidden !== true)
+  return children.length === 0 ? [] : [page, ...children]
 }
 
 export function pageByKey(key: string): ConsolePage {

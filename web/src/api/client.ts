@@ -34,13 +34,15 @@ export function setUnauthorizedHandler(handler: () => void): void {
   onUnauthorized = handler
 }
 
-export type QueryValue = string | number | undefined | null
+/** A query parameter; a list repeats the parameter (`?department=a&department=b`). */
+export type QueryValue = string | number | boolean | undefined | null | readonly string[]
 
 function withQuery(path: string, query: Readonly<Record<string, QueryValue>> | undefined): string {
   if (query === undefined) return path
   const params = new URLSearchParams()
   for (const [name, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null && value !== '') params.set(name, String(value))
+    if (Array.isArray(value)) for (const one of value as readonly string[]) params.append(name, one)
+    else if (value !== undefined && value !== null && value !== '') params.set(name, String(value))
   }
   const text = params.toString()
   return text === '' ? path : `${path}?${text}`
@@ -65,26 +67,25 @@ async function toApiError(response: Response): Promise<ApiError> {
 export interface RequestOptions {
   readonly body?: unknown
   readonly query?: Readonly<Record<string, QueryValue>>
+  /** A file sent as it is (e.g. an XLSX upload) instead of JSON. */
+  readonly raw?: { readonly data: Blob; readonly contentType: string }
 }
 
-/**
- * Calls the Huitong API with the session token; a problem+json answer becomes an {@link ApiError}.
- *
- * @example
- * const page = await request<Page<User>>('GET', '/api/v1/users', { query: { q: 'li' } })
- */
-export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+async function send(method: string, path: string, options: RequestOptions, accept: string): Promise<Response> {
   const token = tokenStore.get()
-  const headers: Record<string, string> = { accept: 'application/json' }
+  const headers: Record<string, string> = { accept }
   if (token !== null) headers.authorization = `Bearer ${token}`
-  if (options.body !== undefined) headers['content-type'] = 'application/json'
+  let body: BodyInit | undefined
+  if (options.raw !== undefined) {
+    headers['content-type'] = options.raw.contentType
+    body = options.raw.data
+  } else if (options.body !== undefined) {
+    headers['content-type'] = 'application/json'
+    body = JSON.stringify(options.body)
+  }
   let response: Response
   try {
-    response = await fetch(withQuery(path, options.query), {
-      method,
-      headers,
-      ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
-    })
+    response = await fetch(withQuery(path, options.query), { method, headers, ...(body === undefined ? {} : { body }) })
   } catch (cause) {
     throw new ApiError(0, 'HT_NETWORK', 'Network error', cause instanceof Error ? cause.message : String(cause))
   }
@@ -97,6 +98,45 @@ export async function request<T>(method: string, path: string, options: RequestO
     }
     throw error
   }
+  return response
+}
+
+/**
+ * Calls the Huitong API with the session token; a problem+json answer becomes an {@link ApiError}.
+ *
+ * @example
+ * const page = await request<Page<User>>('GET', '/api/v1/users', { query: { q: 'li' } })
+ */
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await send(method, path, options, 'application/json')
   if (response.status === 204) return undefined as T
   return (await response.json()) as T
+}
+
+/** The file name a response suggests (Content-Disposition), or the fallback. */
+function suggestedName(response: Response, fallback: string): string {
+  const header = response.headers.get('content-disposition') ?? ''
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(header)?.[1]
+  if (encoded !== undefined) return decodeURIComponent(encoded)
+  return /filename="?([^";]+)"?/i.exec(header)?.[1] ?? fallback
+}
+
+/**
+ * Downloads a file with the session token (a plain link cannot carry it) and hands it to the
+ * browser to save.
+ *
+ * @example
+ * await download('/api/v1/catalog/template', { format: 'xlsx' }, 'template.xlsx')
+ */
+export async function download(path: string, query: Readonly<Record<string, QueryValue>>, fallbackName: string): Promise<void> {
+  const response = await send('GET', path, { query }, '*/*')
+  const url = URL.createObjectURL(await response.blob())
+  const link = document.createElement('a')
+  link.href = url
+  link.download = suggestedName(response, fallbackName)
+  document.body.append(link)
+  link.click()
+  link.remove()
+  // Revoked later: some browsers read the object URL after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }

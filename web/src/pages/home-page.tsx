@@ -37,7 +37,7 @@ export default function HomePage() {
   const roleLabel = useRoleLabel()
   const departmentName = useDepartmentName()
   if (me === undefined) return null
-  const usable = PAGES.filter((page) => page.key !== 'home' && canUse(page, me.roles))
+  const usable = PAGES.filter((page) => page.key !== 'home' && page.parent === undefined && canUse(page, me.roles))
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
