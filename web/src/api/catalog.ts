@@ -2,61 +2,33 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { download, request, type QueryValue } from './client'
 import type { DepartmentRef, Page } from './types'
 
-/** The shapes of the catalog API (政务信息资源目录); see src/catalog/model.ts on the server. */
+/** The shapes of the catalog API (政务信息资源目录); the model itself is the server's src/catalog/model.ts. */
 
-export const CLASSIFICATIONS = ['base', 'theme', 'department'] as const
-export type Classification = (typeof CLASSIFICATIONS)[number]
-export const FORMAT_CLASSES = ['电子文件', '电子表格', '数据库', '图形图像', '流媒体', '自描述格式', '服务接口'] as const
-export type FormatClass = (typeof FORMAT_CLASSES)[number]
-export const ITEM_TYPES = ['C', 'N', 'Y', 'D', 'T', 'L', 'M', 'B', 'I', 'F'] as const
-export type ItemType = (typeof ITEM_TYPES)[number]
-export const IDENTIFIER_KINDS = ['residentId', 'creditCode', 'divisionCode'] as const
-export type IdentifierKind = (typeof IDENTIFIER_KINDS)[number]
-export const SHARE_TYPES = ['unconditional', 'conditional', 'none'] as const
-export type ShareType = (typeof SHARE_TYPES)[number]
-export const SHARE_METHODS = ['api', 'file', 'database'] as const
-export type ShareMethod = (typeof SHARE_METHODS)[number]
-export const UPDATE_CYCLES = ['realtime', 'daily', 'weekly', 'monthly', 'quarterly', 'semiannual', 'annual'] as const
-export type UpdateCycle = (typeof UPDATE_CYCLES)[number]
-export const RESOURCE_STATUSES = ['draft', 'submitted', 'returned', 'published', 'retired'] as const
-export type ResourceStatus = (typeof RESOURCE_STATUSES)[number]
-export type VersionStatus = ResourceStatus | 'superseded'
-export type Secrecy = 'non-secret' | 'secret'
-
-export interface CatalogItem {
-  readonly name: string
-  readonly key: string
-  readonly type: ItemType
-  readonly length: number | null
-  readonly required: boolean
-  readonly primaryKey: boolean
-  readonly sensitive: boolean
-  readonly identifierKind: IdentifierKind | null
-  readonly baseItem: boolean
-  readonly shareType: ShareType | null
-  readonly description: string
-}
-
-export interface ResourceContent {
-  readonly name: string
-  readonly abstract: string
-  readonly classification: Classification
-  readonly category: string | null
-  readonly formatClass: FormatClass
-  readonly formatType: string
-  readonly shareType: ShareType
-  readonly shareCondition: string
-  readonly legalBasis: string
-  readonly shareMethods: readonly ShareMethod[]
-  readonly open: boolean
-  readonly openCondition: string
-  readonly updateCycle: UpdateCycle
-  readonly publishDate: string | null
-  readonly relatedCodes: readonly string[]
-  readonly secrecy: Secrecy
-  readonly tags: readonly string[]
-  readonly items: readonly CatalogItem[]
-}
+export {
+  CLASSIFICATIONS,
+  FORMAT_CLASSES,
+  IDENTIFIER_KINDS,
+  ITEM_TYPES,
+  RESOURCE_STATUSES,
+  SHARE_METHODS,
+  SHARE_TYPES,
+  UPDATE_CYCLES,
+} from '../../../src/catalog/model'
+export type {
+  CatalogItem,
+  Classification,
+  FormatClass,
+  IdentifierKind,
+  ItemType,
+  ResourceContent,
+  ResourceStatus,
+  Secrecy,
+  ShareMethod,
+  ShareType,
+  UpdateCycle,
+  VersionStatus,
+} from '../../../src/catalog/model'
+import type { CatalogItem, Classification, FormatClass, ResourceContent, ResourceStatus, ShareType, UpdateCycle, VersionStatus } from '../../../src/catalog/model'
 
 export interface SearchDocument {
   readonly code: string
