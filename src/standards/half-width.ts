@@ -1,0 +1,12 @@
+/**
+ * Folds full-width ASCII forms (U+FF01–U+FF5E, as typed with a Chinese input method) and the
+ * ideographic space (U+3000) to their ASCII counterparts; every other character is kept.
+ *
+ * @example
+ * toHalfWidth('２１０１０２\u3000ｘ') // '210102 x'
+ */
+export function toHalfWidth(text: string): string {
+  return text.replace(/[\uFF01-\uFF5E\u3000]/g, (char) =>
+    char === '\u3000' ? ' ' : String.fromCharCode(char.charCodeAt(0) - 0xfee0),
+  )
+}
