@@ -14,6 +14,9 @@ import { Type } from 'typebox'
 import { auditRoutes } from './audit/routes.js'
 import { catalogRoutes } from './catalog/routes.js'
 import { catalogTransferRoutes } from './catalog/transfer-routes.js'
+import { exchangeRoutes } from './exchange/routes.js'
+import { notificationRoutes } from './notifications/routes.js'
+import { calendarRoutes } from './platform/calendar/routes.js'
 import type { Context } from './context.js'
 import { identityRoutes } from './identity/routes.js'
 import { AppError } from './platform/errors.js'
@@ -103,6 +106,7 @@ export async function buildApp(context: Context, options: AppOptions = {}): Prom
         { name: 'audit', description: 'The SM3-chained audit log (审计)' },
         { name: 'jobs', description: 'Long-running work with progress (后台任务)' },
         { name: 'catalog', description: 'The government information resource catalog (政务信息资源目录)' },
+        { name: 'exchange', description: 'Sharing requests, grants, reads through the access gate, hosted datasets, change feeds (共享交换)' },
         { name: 'platform', description: 'Health and metadata' },
       ],
     },
@@ -147,6 +151,9 @@ export async function buildApp(context: Context, options: AppOptions = {}): Prom
       await api.register(jobRoutes, { jobs: context.jobs })
       await api.register(catalogRoutes, { catalog: context.catalog })
       await api.register(catalogTransferRoutes, { transfer: context.catalogTransfer })
+      await api.register(exchangeRoutes, { sharing: context.sharing, gate: context.gate, datasets: context.datasets })
+      await api.register(notificationRoutes, { notifications: context.notifications })
+      await api.register(calendarRoutes, { calendar: context.calendar, audit: context.audit })
     },
     { prefix: '/api/v1' },
   )

@@ -5,9 +5,17 @@ import { CatalogSearchIndex } from './catalog/search-index.js'
 import { CatalogService } from './catalog/service.js'
 import { CatalogTransfer } from './catalog/transfer.js'
 import { AUDIT_VERIFY_JOB, auditVerifyHandler } from './audit/verify-job.js'
+import { DatasetRepository } from './exchange/dataset-repository.js'
+import { DatasetService } from './exchange/dataset-service.js'
+import { AccessGate } from './exchange/gate.js'
+import { SharingRepository } from './exchange/sharing-repository.js'
+import { SharingService } from './exchange/sharing-service.js'
+import { UsageCounter } from './exchange/usage.js'
 import { IdentityRepository } from './identity/repository.js'
 import { IdentityService, type SecuritySettings } from './identity/service.js'
+import { NotificationService } from './notifications/service.js'
 import { AuditLog } from './platform/audit/audit-log.js'
+import { WorkingDayCalendar } from './platform/calendar/working-days.js'
 import type { Config } from './platform/config.js'
 import type { Database } from './platform/db/database.js'
 import { JobQueue } from './platform/jobs/job-queue.js'
@@ -24,6 +32,14 @@ export interface Context {
   readonly auditRepository: AuditRepository
   readonly catalog: CatalogService
   readonly catalogTransfer: CatalogTransfer
+  readonly calendar: WorkingDayCalendar
+  readonly notifications: NotificationService
+  readonly sharing: SharingService
+  readonly gate: AccessGate
+  readonly datasets: DatasetService
+  readonly usage: UsageCounter
+  /** Starts the background work of a serving node: the job worker, usage counters, overdue checks. */
+  start(): void
   /** Flushes pending audit rows and stops the worker; the database stays open. */
   close(): Promise<void>
 }
@@ -33,6 +49,9 @@ export interface ContextOptions {
   /** Worker polling interval and lease, shortened by tests. */
   readonly worker?: { readonly pollMs?: number; readonly leaseMs?: number }
 }
+
+/** How often a node looks for sharing requests that have just passed their deadline. */
+const OVERDUE_CHECK_MS = 10 * 60_000
 
 export function defaultSecuritySettings(config: Config): SecuritySettings {
   return {
@@ -58,6 +77,16 @@ export function createContext(config: Config, database: Database, options: Conte
   const catalogRepository = new CatalogRepository(database.db)
   const catalogIndex = new CatalogSearchIndex(catalogRepository)
   const catalog = new CatalogService(catalogRepository, catalogIndex, audit)
+  const calendar = new WorkingDayCalendar(database.db)
+  const notifications = new NotificationService(database.db)
+  const sharingRepository = new SharingRepository(database.db)
+  const usage = new UsageCounter(database.db)
+  const datasetRepository = new DatasetRepository(database)
+  const gate = new AccessGate(catalogRepository, sharingRepository, datasetRepository, audit, usage)
+  const sharing = new SharingService(sharingRepository, catalogRepository, calendar, notifications, audit)
+  sharing.onGrantChange = () => gate.forgetGrants()
+  const datasets = new DatasetService(datasetRepository, gate, audit)
+  let overdueTimer: NodeJS.Timeout | undefined
   const handlers: Record<string, JobHandler> = {
     [AUDIT_VERIFY_JOB]: auditVerifyHandler(database),
   }
@@ -72,8 +101,24 @@ export function createContext(config: Config, database: Database, options: Conte
     auditRepository: new AuditRepository(database.db),
     catalog,
     catalogTransfer: new CatalogTransfer(catalogRepository, catalogIndex, catalog, audit),
+    calendar,
+    notifications,
+    sharing,
+    gate,
+    datasets,
+    usage,
+    start() {
+      worker.start()
+      usage.start()
+      const flag = () => void sharing.flagOverdue().catch((error: unknown) => options.logger?.error({ err: error }, 'overdue check failed'))
+      flag()
+      overdueTimer = setInterval(flag, OVERDUE_CHECK_MS)
+      overdueTimer.unref()
+    },
     async close() {
+      clearInterval(overdueTimer)
       await worker.stop()
+      await usage.stop()
       await audit.flush()
     },
   }

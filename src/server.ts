@@ -42,7 +42,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   }
   const app = await buildApp(context, { logger })
   await app.listen({ port: config.port, host: config.host })
-  context.worker.start()
+  context.start()
   const address = app.server.address()
   const port = typeof address === 'object' && address !== null ? address.port : config.port
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host

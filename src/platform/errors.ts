@@ -13,6 +13,7 @@ export const ERRORS = {
   HT_ACCOUNT_LOCKED: { status: 423, title: 'Account temporarily locked after repeated failed logins' },
   HT_ACCOUNT_DISABLED: { status: 403, title: 'Account disabled' },
   HT_FORBIDDEN: { status: 403, title: 'Your role does not allow this action' },
+  HT_NOT_GRANTED: { status: 403, title: 'No grant covers this read' },
   HT_SEPARATION_OF_DUTIES: { status: 409, title: 'Roles would break the separation of the three administrators' },
   HT_PASSWORD_POLICY: { status: 422, title: 'Password does not meet the password policy' },
   HT_NOT_FOUND: { status: 404, title: 'Not found' },

@@ -2,11 +2,13 @@ import { Migrator, type Migration, type MigrationResult } from 'kysely'
 import type { Database } from './database.js'
 import * as foundation from './migrations/0001-foundation.js'
 import * as catalog from './migrations/0002-catalog.js'
+import * as exchange from './migrations/0003-exchange.js'
 
 /** Every migration, in order. Written once with Kysely's schema builder; runs on both dialects. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-catalog': catalog,
+  '0003-exchange': exchange,
 }
 
 export interface MigrationReport {

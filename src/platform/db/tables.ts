@@ -161,6 +161,159 @@ export interface CatalogRevisionTable {
   revision: number
 }
 
+export interface CalendarOverrideTable {
+  date: string
+  working: number
+  note: string
+  updated_by: string
+  updated_at: string
+}
+
+export interface SharingRequestTable {
+  id: string
+  resource_id: string
+  provider_department_id: string
+  consumer_department_id: string
+  requested_by: string
+  /** JSON: GrantItem[] */
+  items: string
+  /** JSON: Operation[] */
+  operations: string
+  purpose: string
+  legal_basis: string
+  valid_from: string
+  valid_until: string
+  status: 'pending' | 'approved' | 'refused' | 'cancelled'
+  /** YYYY-MM-DD, the last working day for the provider's answer. */
+  deadline: string
+  overdue_notified: number
+  decided_by: string | null
+  decided_at: string | null
+  decision_reason: string | null
+  grant_id: string | null
+  created_at: string
+}
+
+export interface GrantTable {
+  id: string
+  resource_id: string
+  provider_department_id: string
+  consumer_department_id: string
+  request_id: string | null
+  items: string
+  operations: string
+  purpose: string
+  valid_from: string
+  valid_until: string
+  /** Reads per minute per node; 0 for no limit. */
+  rate_limit: number
+  status: 'active' | 'revoked'
+  granted_by: string
+  created_at: string
+  revoked_at: string | null
+  revoked_by: string | null
+  revoke_reason: string | null
+}
+
+export interface DatasetTable {
+  resource_id: string
+  last_seq: number
+  record_count: number
+  updated_at: string
+}
+
+export interface DatasetRecordTable {
+  resource_id: string
+  record_key: string
+  data: string
+  seq: number
+  updated_at: string
+}
+
+export interface DatasetChangeTable {
+  resource_id: string
+  seq: number
+  record_key: string
+  op: 'upsert' | 'delete'
+  data: string | null
+  batch_id: string
+  at: string
+}
+
+export interface DatasetBatchTable {
+  resource_id: string
+  batch_id: string
+  result: string
+  created_by: string
+  created_at: string
+}
+
+export interface SubscriptionTable {
+  id: string
+  grant_id: string
+  resource_id: string
+  consumer_department_id: string
+  name: string
+  cursor: number
+  webhook_url: string | null
+  webhook_secret: string | null
+  webhook_cursor: number
+  status: 'active' | 'paused' | 'cancelled'
+  consecutive_failures: number
+  created_by: string
+  created_at: string
+  updated_at: string
+}
+
+export interface WebhookDeliveryTable {
+  id: string
+  subscription_id: string
+  from_seq: number
+  to_seq: number
+  changes: number
+  attempt: number
+  status: 'delivered' | 'failed'
+  http_status: number | null
+  error: string | null
+  duration_ms: number
+  at: string
+}
+
+export interface ObjectionTable {
+  id: string
+  resource_id: string
+  provider_department_id: string
+  consumer_department_id: string
+  record_key: string
+  note: string
+  raised_by: string
+  status: 'open' | 'answered'
+  answer: string | null
+  answered_by: string | null
+  answered_at: string | null
+  created_at: string
+}
+
+export interface NotificationTable {
+  id: string
+  user_id: string
+  kind: string
+  title: string
+  body: string
+  link: string | null
+  created_at: string
+  read_at: string | null
+}
+
+export interface ExchangeUsageTable {
+  day: string
+  resource_id: string
+  consumer_department_id: string
+  operation: string
+  reads: number
+  records: number
+}
+
 export interface Tables {
   departments: DepartmentTable
   users: UserTable
@@ -175,4 +328,16 @@ export interface Tables {
   catalog_versions: CatalogVersionTable
   catalog_reviews: CatalogReviewTable
   catalog_revision: CatalogRevisionTable
+  calendar_overrides: CalendarOverrideTable
+  sharing_requests: SharingRequestTable
+  grants: GrantTable
+  datasets: DatasetTable
+  dataset_records: DatasetRecordTable
+  dataset_changes: DatasetChangeTable
+  dataset_batches: DatasetBatchTable
+  subscriptions: SubscriptionTable
+  webhook_deliveries: WebhookDeliveryTable
+  objections: ObjectionTable
+  notifications: NotificationTable
+  exchange_usage: ExchangeUsageTable
 }

@@ -1,0 +1,226 @@
+import type { CatalogItem } from '../catalog/model.js'
+import type { CatalogRepository } from '../catalog/repository.js'
+import type { Principal } from '../identity/principal.js'
+import { auditActor, type RequestMeta } from '../platform/audit/actor.js'
+import type { AuditLog } from '../platform/audit/audit-log.js'
+import { beijingDate } from '../platform/calendar/working-days.js'
+import { AppError } from '../platform/errors.js'
+import type { Change, DatasetRepository, RecordFilter } from './dataset-repository.js'
+import { HostedProvider } from './hosted-provider.js'
+import { maskerFor, maskValue, type Masker } from './masking.js'
+import type { Grant, Operation } from './model.js'
+import type { FieldVerdict, Provider, ProviderDescription } from './provider.js'
+import type { DataRecord } from './record-validation.js'
+import type { SharingRepository } from './sharing-repository.js'
+import type { UsageCounter } from './usage.js'
+
+/** How long a node keeps a resource's description and a consumer's grants before reading them again. */
+const CACHE_MS = 5_000
+
+/** An item the caller may see, and how. */
+interface VisibleItem {
+  readonly item: CatalogItem
+  readonly masker: Masker | undefined
+}
+
+/** What the gate decided for one read. */
+export interface Decision {
+  readonly provider: Provider
+  readonly description: ProviderDescription
+  /** The caller's department is the provider: everything, in clear. */
+  readonly own: boolean
+  readonly grant: Grant | undefined
+  readonly items: ReadonlyMap<string, VisibleItem>
+}
+
+interface Cached<T> {
+  readonly value: T
+  readonly until: number
+}
+
+/**
+ * The access gate: the one function every cross-department read passes through. It decides from
+ * the grants (resource, items, operation, validity, revocation, rate limit), projects and masks
+ * the items, and writes the audit row — allowed or refused — before any data leaves.
+ *
+ * Providers return whole records; nothing but the gate hands them to a caller.
+ */
+export class AccessGate {
+  readonly #descriptions = new Map<string, Cached<ProviderDescription | undefined>>()
+  readonly #grants = new Map<string, Cached<Grant[]>>()
+  readonly #rates = new Map<string, { minute: number; count: number }>()
+
+  constructor(
+    private readonly catalog: CatalogRepository,
+    private readonly sharing: SharingRepository,
+    private readonly datasets: DatasetRepository,
+    private readonly audit: AuditLog,
+    private readonly usage: UsageCounter,
+  ) {}
+
+  /** Forgets cached grants (on revocation here) so the next read sees the change at once. */
+  forgetGrants(): void {
+    this.#grants.clear()
+  }
+
+  /** The published resource a code names, as its provider describes it; undefined when there is none. */
+  async describe(code: string): Promise<ProviderDescription | undefined> {
+    const cached = this.#descriptions.get(code)
+    if (cached !== undefined && cached.until > Date.now()) return cached.value
+    const resource = await this.catalog.findResource(code)
+    let description: ProviderDescription | undefined
+    if (resource !== undefined && resource.status === 'published' && resource.publishedVersion !== null) {
+      const version = await this.catalog.getVersion(resource.id, resource.publishedVersion)
+      if (version !== undefined) {
+        description = {
+          resourceId: resource.id,
+          code: resource.code,
+          name: version.content.name,
+          providerDepartmentId: resource.department.id,
+          shareType: version.content.shareType,
+          items: version.content.items,
+          keyItems: version.content.items.filter((item) => item.primaryKey).map((item) => item.key),
+        }
+      }
+    }
+    this.#descriptions.set(code, { value: description, until: Date.now() + CACHE_MS })
+    return description
+  }
+
+  async #effectiveGrants(resourceId: string, consumerId: string): Promise<Grant[]> {
+    const key = `${resourceId}|${consumerId}`
+    const cached = this.#grants.get(key)
+    if (cached !== undefined && cached.until > Date.now()) return cached.value
+    const grants = await this.sharing.effectiveGrants(resourceId, consumerId, beijingDate())
+    this.#grants.set(key, { value: grants, until: Date.now() + CACHE_MS })
+    return grants
+  }
+
+  /**
+   * Decides whether `principal` may perform `operation` on `code` touching `fields`, or refuses
+   * (after auditing the refusal). Own department: everything. Otherwise an effective grant that
+   * covers the operation and every field named.
+   */
+  async decide(principal: Principal, code: string, operation: Operation, fields: readonly string[], meta: RequestMeta, summary: Record<string, unknown>): Promise<Decision> {
+    const refuse = async (error: AppError, reason: string): Promise<never> => {
+      await this.audit.append({ ...auditActor(principal, meta), action: `data.${operation}`, target: code, outcome: 'denied', detail: { ...summary, reason } })
+      throw error
+    }
+    const description = await this.describe(code)
+    if (description === undefined) return refuse(new AppError('HT_NOT_FOUND', `No published resource ${code}`), 'no such resource')
+    const provider = new HostedProvider(description, this.datasets)
+    if (description.providerDepartmentId === principal.department.id) {
+      return { provider, description, own: true, grant: undefined, items: new Map(description.items.map((item) => [item.key, { item, masker: undefined }])) }
+    }
+    if (description.shareType === 'none') return refuse(new AppError('HT_NOT_GRANTED', `${description.name} is not shared (不予共享)`), 'resource not shared')
+    const grants = (await this.#effectiveGrants(description.resourceId, principal.department.id)).filter((grant) => grant.operations.includes(operation))
+    if (grants.length === 0) {
+      return refuse(new AppError('HT_NOT_GRANTED', `Your department has no grant to ${operation} ${description.name}; request access first (未获授权)`), 'no grant for this operation')
+    }
+    // Several grants may cover one consumer; an item is visible in clear if any grant gives it in clear.
+    const items = new Map<string, VisibleItem>()
+    for (const grant of grants) {
+      for (const granted of grant.items) {
+        const item = description.items.find((candidate) => candidate.key === granted.key)
+        if (item === undefined) continue
+        const current = items.get(item.key)
+        if (current === undefined || (current.masker !== undefined && !granted.masked)) items.set(item.key, { item, masker: granted.masked ? maskerFor(item) : undefined })
+      }
+    }
+    const outside = fields.filter((field) => !items.has(field))
+    if (outside.length > 0) {
+      return refuse(
+        new AppError('HT_NOT_GRANTED', `Outside your grant: ${outside.join(', ')} (超出授权范围的信息项)`, outside.map((field) => ({ field, message: 'not granted' }))),
+        `items outside the grant: ${outside.join(', ')}`,
+      )
+    }
+    const grant = grants[0]
+    if (grant !== undefined && grant.rateLimit > 0) {
+      const minute = Math.floor(Date.now() / 60_000)
+      const rate = this.#rates.get(grant.id)
+      const count = rate?.minute === minute ? rate.count + 1 : 1
+      this.#rates.set(grant.id, { minute, count })
+      if (count > grant.rateLimit) return refuse(new AppError('HT_RATE_LIMITED', `More than ${grant.rateLimit} reads a minute under this grant`), 'rate limit')
+    }
+    return { provider, description, own: false, grant, items }
+  }
+
+  /** The granted items of a record, masked where granted masked. */
+  project(decision: Decision, record: DataRecord): DataRecord {
+    const result: DataRecord = {}
+    for (const [key, { masker }] of decision.items) {
+      const value = record[key] ?? null
+      result[key] = masker === undefined ? value : (maskValue(masker, value) as string | null)
+    }
+    return result
+  }
+
+  /** A record key as the caller may see it: masked unless every key item is visible in clear. */
+  presentKey(decision: Decision, key: string): string {
+    const clear = decision.description.keyItems.every((item) => decision.items.get(item)?.masker === undefined && decision.items.has(item))
+    return clear ? key : '*'.repeat(Math.min(key.length, 12))
+  }
+
+  async #audited<T>(principal: Principal, code: string, operation: Operation, meta: RequestMeta, summary: Record<string, unknown>, decision: Decision, rows: number, result: T): Promise<T> {
+    await this.audit.append({
+      ...auditActor(principal, meta),
+      action: `data.${operation}`,
+      target: code,
+      outcome: 'success',
+      detail: { ...summary, own: decision.own, grantId: decision.grant?.id ?? null, purpose: decision.grant?.purpose ?? null, items: [...decision.items.keys()], masked: [...decision.items].filter(([, v]) => v.masker !== undefined).map(([k]) => k), rows },
+    })
+    if (!decision.own) this.usage.count(decision.description.resourceId, principal.department.id, operation, rows)
+    return result
+  }
+
+  /** One record by key, through the gate. */
+  async lookup(principal: Principal, code: string, key: string, meta: RequestMeta, statedPurpose?: string): Promise<DataRecord> {
+    const summary = { key, statedPurpose: statedPurpose ?? null }
+    const decision = await this.decide(principal, code, 'lookup', [], meta, summary)
+    const record = await decision.provider.lookup(key)
+    if (record === undefined) {
+      await this.#audited(principal, code, 'lookup', meta, { ...summary, found: false }, decision, 0, undefined)
+      throw new AppError('HT_NOT_FOUND', `No record ${key} in ${decision.description.name}`)
+    }
+    return this.#audited(principal, code, 'lookup', meta, summary, decision, 1, this.project(decision, record))
+  }
+
+  /** Compares submitted values with the record without revealing it: per field match / mismatch / absent. */
+  async verify(principal: Principal, code: string, key: string, fields: Readonly<Record<string, string>>, meta: RequestMeta): Promise<{ found: boolean; fields: Record<string, FieldVerdict> }> {
+    const summary = { key, fields: Object.keys(fields) }
+    const decision = await this.decide(principal, code, 'verify', Object.keys(fields), meta, summary)
+    const result = await decision.provider.verify(key, fields)
+    return this.#audited(principal, code, 'verify', meta, summary, decision, result.found ? 1 : 0, result)
+  }
+
+  /** Records matching filters on granted items, projected and masked, a page at a time. */
+  async query(
+    principal: Principal,
+    code: string,
+    query: { filters: readonly RecordFilter[]; sort?: { key: string; direction: 'asc' | 'desc' }; limit: number; offset: number },
+    meta: RequestMeta,
+    operation: 'query' | 'export' = 'query',
+  ): Promise<{ items: DataRecord[]; total: number }> {
+    const fields = [...query.filters.map((filter) => filter.key), ...(query.sort === undefined ? [] : [query.sort.key])]
+    const summary = { filters: query.filters, sort: query.sort ?? null, limit: query.limit, offset: query.offset }
+    const decision = await this.decide(principal, code, operation, fields, meta, summary)
+    const masked = fields.filter((field) => decision.items.get(field)?.masker !== undefined)
+    if (masked.length > 0) {
+      // Filtering on a masked item would reveal its clear values one guess at a time.
+      await this.audit.append({ ...auditActor(principal, meta), action: `data.${operation}`, target: code, outcome: 'denied', detail: { ...summary, reason: `filter on masked items: ${masked.join(', ')}` } })
+      throw new AppError('HT_NOT_GRANTED', `Items granted only masked cannot be filtered or sorted on: ${masked.join(', ')}`, masked.map((field) => ({ field, message: 'granted masked' })))
+    }
+    const page = await decision.provider.query(query)
+    return this.#audited(principal, code, operation, meta, summary, decision, page.items.length, { items: page.items.map((record) => this.project(decision, record)), total: page.total })
+  }
+
+  /** Changes after a sequence number, projected and masked; deletions as tombstones. */
+  async changes(principal: Principal, code: string, after: number, limit: number, meta: RequestMeta): Promise<{ changes: Array<Omit<Change, 'data'> & { data: DataRecord | null }>; next: number; lastSeq: number }> {
+    const summary = { after, limit }
+    const decision = await this.decide(principal, code, 'subscribe', [], meta, summary)
+    const { changes, lastSeq } = await decision.provider.changes(after, limit)
+    const visible = changes.map((change) => ({ ...change, key: this.presentKey(decision, change.key), data: change.data === null ? null : this.project(decision, change.data) }))
+    const next = changes.at(-1)?.seq ?? after
+    return this.#audited(principal, code, 'subscribe', meta, { ...summary, next }, decision, changes.length, { changes: visible, next, lastSeq })
+  }
+}
