@@ -5,9 +5,11 @@ import { CatalogSearchIndex } from './catalog/search-index.js'
 import { CatalogService } from './catalog/service.js'
 import { CatalogTransfer } from './catalog/transfer.js'
 import { AUDIT_VERIFY_JOB, auditVerifyHandler } from './audit/verify-job.js'
+import { DATASET_EXPORT_JOB, DATASET_UPLOAD_JOB, DatasetJobs } from './exchange/dataset-jobs.js'
 import { DatasetRepository } from './exchange/dataset-repository.js'
 import { DatasetService } from './exchange/dataset-service.js'
 import { AccessGate } from './exchange/gate.js'
+import { ObjectionService } from './exchange/objections.js'
 import { SharingRepository } from './exchange/sharing-repository.js'
 import { SharingService } from './exchange/sharing-service.js'
 import { UsageCounter } from './exchange/usage.js'
@@ -38,6 +40,8 @@ export interface Context {
   readonly gate: AccessGate
   readonly datasets: DatasetService
   readonly usage: UsageCounter
+  readonly datasetJobs: DatasetJobs
+  readonly objections: ObjectionService
   /** Starts the background work of a serving node: the job worker, usage counters, overdue checks. */
   start(): void
   /** Flushes pending audit rows and stops the worker; the database stays open. */
@@ -91,6 +95,9 @@ export function createContext(config: Config, database: Database, options: Conte
     [AUDIT_VERIFY_JOB]: auditVerifyHandler(database),
   }
   const worker = new JobWorker(jobs, handlers, { ...options.worker, ...(options.logger === undefined ? {} : { logger: options.logger }) })
+  const datasetJobs = new DatasetJobs(config.dataDir, jobs, datasets, gate, () => worker.poke())
+  handlers[DATASET_UPLOAD_JOB] = datasetJobs.uploadHandler()
+  handlers[DATASET_EXPORT_JOB] = datasetJobs.exportHandler()
   return {
     config,
     database,
@@ -107,6 +114,8 @@ export function createContext(config: Config, database: Database, options: Conte
     gate,
     datasets,
     usage,
+    datasetJobs,
+    objections: new ObjectionService(database.db, gate, sharingRepository, notifications, audit),
     start() {
       worker.start()
       usage.start()

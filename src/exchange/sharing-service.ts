@@ -36,8 +36,8 @@ const DEFAULT_RATE_LIMIT = 6000
  * resources and items not shared are refused. Grants can be narrowed, revoked and expire.
  */
 export class SharingService {
-  /** Called with a grant's id when it changes, so the gate forgets what it cached. */
-  onGrantChange: (grantId: string) => void = () => undefined
+  /** Called when a grant is given or revoked, so this node's gate forgets what it cached. */
+  onGrantChange: (id: string) => void = () => undefined
 
   constructor(
     private readonly repository: SharingRepository,
@@ -130,6 +130,7 @@ export class SharingService {
       }
       return requestId
     })
+    if (unconditional) this.onGrantChange(id)
     await this.audit.append({
       ...auditActor(principal, meta),
       action: 'sharing.request',
@@ -209,6 +210,7 @@ export class SharingService {
         throw new AppError('HT_CONFLICT', `Request ${id} was decided meanwhile`)
       }
     })
+    this.onGrantChange(id)
     await this.audit.append({ ...auditActor(principal, meta), action: 'sharing.approve', target: request.resourceCode, outcome: 'success', detail: { requestId: id, items: items.map((item) => item.key), operations: [...operations], validUntil } })
     await this.notifications.toUsername(request.requestedBy, { kind: 'sharing.approved', title: `共享申请已通过：${request.resourceName}`, body: `${request.provider.name}已同意您的申请，有效期至 ${validUntil}。`, link: `/exchange/requests/${id}` })
     return this.#request(id)
