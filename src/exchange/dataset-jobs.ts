@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Principal } from '../identity/principal.js'
+import type { RequestMeta } from '../platform/audit/actor.js'
 import { AppError, type FieldProblem } from '../platform/errors.js'
 import { readTable, writeTable, type TableFormat, type TextEncoding } from '../platform/files/table-file.js'
 import type { JobQueue } from '../platform/jobs/job-queue.js'
@@ -68,8 +69,12 @@ export class DatasetJobs {
     return job
   }
 
-  /** Queues a bulk export through the gate (operation `export`). */
-  async export(principal: Principal, code: string, options: { filters: RecordFilter[]; format: TableFormat; encoding: TextEncoding }) {
+  /**
+   * Queues a bulk export through the gate (operation `export`). The gate decides now, so a caller
+   * without an export grant is refused (and audited) at once; the job reads through it again.
+   */
+  async export(principal: Principal, code: string, options: { filters: RecordFilter[]; format: TableFormat; encoding: TextEncoding }, meta: RequestMeta) {
+    await this.gate.decide(principal, code, 'export', options.filters.map((filter) => filter.key), meta, { filters: options.filters, queued: true })
     const payload: ExportPayload = { principal, code, ...options }
     const job = await this.jobs.enqueue(DATASET_EXPORT_JOB, payload, { createdBy: principal.id, departmentId: principal.department.id, maxAttempts: 2 })
     this.wake()

@@ -77,7 +77,7 @@ export const exchangeMoreRoutes: FastifyPluginAsyncTypebox<{ db: Db; calendar: W
       },
     },
     async (request, reply) => {
-      const job = await datasetJobs.export(principalOf(request), codeOf(request.params.code), { filters: request.body.filters ?? [], format: request.body.format ?? 'xlsx', encoding: request.body.encoding ?? 'utf-8' })
+      const job = await datasetJobs.export(principalOf(request), codeOf(request.params.code), { filters: request.body.filters ?? [], format: request.body.format ?? 'xlsx', encoding: request.body.encoding ?? 'utf-8' }, metaOf(request))
       return reply.status(202).send(toJobView(job))
     },
   )

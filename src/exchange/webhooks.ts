@@ -69,6 +69,9 @@ export function signWebhook(secret: string, timestamp: number | string, body: st
   return SIGNATURE_PREFIX + createHmac('sm3', secret).update(`${timestamp}.`).update(body).digest('hex')
 }
 
+/** A header as Node's `IncomingMessage` gives it, or a number for a timestamp already parsed. */
+export type WebhookHeaderValue = string | readonly string[] | number | undefined
+
 /**
  * For receivers: true when `header` (X-Huitong-Signature) signs `body` (the raw bytes received)
  * at `timestamp` (X-Huitong-Timestamp) with `secret`, and the timestamp is within five minutes
@@ -79,12 +82,12 @@ export function signWebhook(secret: string, timestamp: number | string, body: st
  */
 export function verifyWebhookSignature(
   secret: string,
-  timestamp: number | string | undefined,
+  timestamp: WebhookHeaderValue,
   body: string | Buffer,
-  header: string | undefined,
+  header: WebhookHeaderValue,
   nowSeconds = Math.floor(Date.now() / 1000),
 ): boolean {
-  if (timestamp === undefined || header === undefined || !/^\d{1,12}$/.test(String(timestamp))) return false
+  if (typeof header !== 'string' || (typeof timestamp !== 'string' && typeof timestamp !== 'number') || !/^\d{1,12}$/.test(String(timestamp))) return false
   if (Math.abs(nowSeconds - Number(timestamp)) > SIGNATURE_TOLERANCE_SECONDS) return false
   const expected = Buffer.from(signWebhook(secret, timestamp, body))
   const given = Buffer.from(header)

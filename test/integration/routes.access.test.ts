@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from '../support/app.js'
 import { CATALOG_ENDPOINTS } from '../support/endpoints/catalog.js'
+import { EXCHANGE_ENDPOINTS } from '../support/endpoints/exchange.js'
 import { FOUNDATION_ENDPOINTS } from '../support/endpoints/foundation.js'
 
 describe('every route has an access matrix', () => {
@@ -23,7 +24,7 @@ describe('every route has an access matrix', () => {
         })),
       )
     expect(operations.filter((op) => op.public).map((op) => op.name)).toEqual(['POST /api/v1/auth/login'])
-    const listed = [...FOUNDATION_ENDPOINTS, ...CATALOG_ENDPOINTS].map((endpoint) => `${endpoint.method} ${endpoint.route}`)
+    const listed = [...FOUNDATION_ENDPOINTS, ...CATALOG_ENDPOINTS, ...EXCHANGE_ENDPOINTS].map((endpoint) => `${endpoint.method} ${endpoint.route}`)
     expect(operations.filter((op) => !op.public).map((op) => op.name).sort()).toEqual([...listed].sort())
   })
 })

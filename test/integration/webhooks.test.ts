@@ -222,7 +222,7 @@ for (const dialect of DIALECTS) {
         // The secret is shown once.
         const shown = await call('heping', 'GET', `/${id}`)
         expect(shown.body).not.toContain(secret)
-        expect(JSON.stringify(await call('heping', 'GET', ''))).not.toContain(secret)
+        expect((await call('heping', 'GET', '')).body).not.toContain(secret)
         const audited = await t.context.database.db.selectFrom('audit_log').select('detail').where('action', '=', 'subscription.create').execute()
         expect(audited.map((row) => row.detail).join()).not.toContain(secret)
         expect(audited.map((row) => row.detail).join()).not.toContain('token=abc')
@@ -381,6 +381,24 @@ for (const dialect of DIALECTS) {
         const row = await t.context.database.db.selectFrom('subscriptions').select('webhook_secret').where('id', '=', id).executeTakeFirstOrThrow()
         expect(row.webhook_secret).toBeNull()
         expect((await deliveries('civil')).total).toBeGreaterThan(0)
+      })
+
+      it('pauses a push at once when the grant is revoked: retrying cannot help', async () => {
+        const other = (await call('heping', 'POST', '', { resource: code, name: '撤销授权后', webhookUrl: receiver.url, from: 'now' })).json().subscription.id as string
+        await publish(allowanceRecords(1, 609))
+        const grants = (await t.call('heping', 'GET', '/api/v1/exchange/grants?direction=incoming')).json() as Array<{ id: string; resourceCode: string }>
+        for (const { id: grantId } of grants.filter((candidate) => candidate.resourceCode === code)) {
+          expect((await t.call('civil', 'POST', `/api/v1/exchange/grants/${grantId}/revoke`, { reason: '复核工作结束' })).statusCode).toBe(200)
+        }
+        const before = receiver.received.length
+        expect(await deliver(other)).toEqual({ batches: 0, delivered: 0, stopped: 'paused' })
+        expect(receiver.received).toHaveLength(before)
+        expect((await call('heping', 'GET', `/${other}`)).json()).toMatchObject({ status: 'paused' })
+        const log = (await call('civil', 'GET', `/${other}/deliveries`)).json()
+        expect(log.items).toEqual([expect.objectContaining({ status: 'failed', changes: 0, httpStatus: null, error: expect.stringMatching(/access gate/) })])
+        const pull = await call('heping', 'GET', `/${other}/changes`)
+        expect(pull.statusCode).toBe(403)
+        expect(pull.json().code).toBe('HT_NOT_GRANTED')
       })
     })
   })
