@@ -8,6 +8,8 @@ declare module 'autocannon' {
     method?: string
     headers?: Record<string, string>
     body?: string
+    /** Each connection sends these in turn, round and round; fields left out come from the options above. */
+    requests?: Array<{ method?: string; path?: string; headers?: Record<string, string>; body?: string }>
   }
 
   interface Histogram {

@@ -3,6 +3,8 @@
  *   bare               a minimal Fastify app answering GET / with {hello:'world'}
  *   sqlite             Huitong over SQLite in a temporary directory, demo-seeded
  *   postgres <url>     Huitong over PostgreSQL in a fresh schema, dropped on stop
+ * With `--catalog=N` (sqlite and postgres) the demo catalog is replaced by N generated published
+ * entries and the search index is loaded before the target reports ready, with the timings.
  * Listens on 127.0.0.1 (random port), sends {type:'ready', url} over IPC and stops on 'stop';
  * 'profile-start' and 'profile-stop' record a CPU profile of the main thread.
  */
@@ -11,6 +13,7 @@ import fs from 'node:fs'
 import { Session } from 'node:inspector/promises'
 import os from 'node:os'
 import path from 'node:path'
+import { performance } from 'node:perf_hooks'
 import Fastify, { type FastifyInstance } from 'fastify'
 import pg from 'pg'
 import { buildApp } from '../src/app.js'
@@ -20,10 +23,12 @@ import { seedDemo } from '../src/demo/seed.js'
 import { loadConfig } from '../src/platform/config.js'
 import { openDatabase } from '../src/platform/db/database.js'
 import { migrateToLatest } from '../src/platform/db/migrate.js'
+import { seedGeneratedCatalog } from './support/catalog-generator.js'
 import type { ProfileMessage, ReadyMessage } from './support/child-server.js'
 
 interface Target {
   readonly app: FastifyInstance
+  readonly info?: Readonly<Record<string, number>>
   close(): Promise<void>
 }
 
@@ -33,7 +38,7 @@ async function bareTarget(): Promise<Target> {
   return { app, close: async () => undefined }
 }
 
-async function huitongTarget(postgresUrl: string | undefined): Promise<Target> {
+async function huitongTarget(postgresUrl: string | undefined, catalogEntries: number | undefined): Promise<Target> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'huitong-bench-'))
   const config = loadConfig({
     HUITONG_DATA_DIR: dataDir,
@@ -44,10 +49,20 @@ async function huitongTarget(postgresUrl: string | undefined): Promise<Target> {
   const database = await openDatabase(config, postgresUrl === undefined ? {} : { schema })
   await migrateToLatest(database)
   const context = createContext(config, database)
-  await seedDemo(context, DEFAULT_DEMO_PASSWORD)
+  let info: Record<string, number> | undefined
+  if (catalogEntries === undefined) await seedDemo(context, DEFAULT_DEMO_PASSWORD)
+  else {
+    await seedDemo(context, DEFAULT_DEMO_PASSWORD, { catalog: false })
+    const seeded = await seedGeneratedCatalog(context, catalogEntries)
+    // The index loads on the first search; loading it here keeps that out of the measured runs.
+    const loading = performance.now()
+    await context.catalog.search({ limit: 1, offset: 0 })
+    info = { entries: catalogEntries, ...seeded, indexLoadMs: performance.now() - loading }
+  }
   const app = await buildApp(context, { console: false })
   return {
     app,
+    ...(info === undefined ? {} : { info }),
     async close() {
       await context.close()
       await database.close()
@@ -62,8 +77,11 @@ async function huitongTarget(postgresUrl: string | undefined): Promise<Target> {
   }
 }
 
-const [kind, postgresUrl] = process.argv.slice(2)
-const target = kind === 'bare' ? await bareTarget() : await huitongTarget(kind === 'postgres' ? postgresUrl : undefined)
+const args = process.argv.slice(2)
+const [kind, postgresUrl] = args.filter((arg) => !arg.startsWith('--'))
+const catalogArg = args.find((arg) => arg.startsWith('--catalog='))
+const catalogEntries = catalogArg === undefined ? undefined : Number(catalogArg.slice('--catalog='.length))
+const target = kind === 'bare' ? await bareTarget() : await huitongTarget(kind === 'postgres' ? postgresUrl : undefined, catalogEntries)
 const url = await target.app.listen({ port: 0, host: '127.0.0.1' })
 
 let stopping = false
@@ -94,4 +112,4 @@ async function onMessage(message: unknown): Promise<void> {
 }
 process.on('message', (message) => void onMessage(message))
 process.on('disconnect', () => void stop())
-process.send?.({ type: 'ready', url } satisfies ReadyMessage)
+process.send?.({ type: 'ready', url, ...(target.info === undefined ? {} : { info: target.info }) } satisfies ReadyMessage)

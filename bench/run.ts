@@ -3,9 +3,11 @@
  *   npm run bench -- http [--quick] [--cpu-prof]
  *   npm run bench -- sqlite-prepare [--quick]
  *   npm run bench -- rss [--quick]
+ *   npm run bench -- catalog-search [--quick] [--cpu-prof]
  * Figures are medians of several runs with ratios against a baseline measured in the same run;
  * nothing here asserts a time.
  */
+import { benchCatalogSearch, CATALOG_SEARCH_DEFAULTS } from './catalog-search.js'
 import { benchHttp, HTTP_DEFAULTS } from './http.js'
 import { benchRss, RSS_DEFAULTS } from './rss.js'
 import { benchSqlitePrepare, SQLITE_PREPARE_DEFAULTS } from './sqlite-prepare.js'
@@ -22,6 +24,12 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
     }),
   'sqlite-prepare': () => benchSqlitePrepare({ ...SQLITE_PREPARE_DEFAULTS, ...(quick ? { runs: 1 } : {}) }),
   rss: () => benchRss({ ...RSS_DEFAULTS, ...(quick ? { runs: 1 } : {}) }),
+  'catalog-search': () =>
+    benchCatalogSearch({
+      ...CATALOG_SEARCH_DEFAULTS,
+      ...(quick ? { buildRuns: 1, searches: 1000, warmupSearches: 100, baselineSearches: 36, rounds: 1, durationSeconds: 3 } : {}),
+      cpuProfile: args.includes('--cpu-prof'),
+    }),
 }
 
 const named = args.filter((arg) => !arg.startsWith('--'))

@@ -4,6 +4,8 @@ import { fork, type ChildProcess } from 'node:child_process'
 export interface ReadyMessage {
   readonly type: 'ready'
   readonly url: string
+  /** What the target measured while it prepared, e.g. how long seeding took. */
+  readonly info?: Readonly<Record<string, number>>
 }
 
 /** What a target answers to a profiling request. */
@@ -14,6 +16,7 @@ export interface ProfileMessage {
 export interface ChildServer {
   readonly url: string
   readonly pid: number
+  readonly info: Readonly<Record<string, number>>
   /** Records a CPU profile of the server's main thread while `work` runs and writes it to `file`. */
   profile<T>(file: string, work: () => Promise<T>): Promise<T>
   /** Asks the target to shut down cleanly (dropping its PostgreSQL schema), then kills it if it hangs. */
@@ -72,6 +75,7 @@ export async function forkServer(entry: URL, args: readonly string[], nodeOption
   return {
     url: ready.url,
     pid: child.pid ?? -1,
+    info: ready.info ?? {},
     async profile(file, work) {
       const started = reply('profile-started')
       child.send({ type: 'profile-start' })

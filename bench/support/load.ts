@@ -5,6 +5,8 @@ import autocannon from 'autocannon'
 export interface LoadOptions {
   readonly url: string
   readonly headers?: Record<string, string>
+  /** Paths each connection requests in turn, instead of the url's own: a mix of searches. */
+  readonly paths?: readonly string[]
   readonly connections: number
   readonly warmupSeconds: number
   readonly durationSeconds: number
@@ -42,7 +44,12 @@ function cpuSeconds(pid: number | undefined): number {
  * const run = await measureLoad({ url: 'http://127.0.0.1:3000/', connections: 10, warmupSeconds: 1, durationSeconds: 5 })
  */
 export async function measureLoad(options: LoadOptions): Promise<LoadRun> {
-  const base = { url: options.url, connections: options.connections, ...(options.headers === undefined ? {} : { headers: options.headers }) }
+  const base = {
+    url: options.url,
+    connections: options.connections,
+    ...(options.headers === undefined ? {} : { headers: options.headers }),
+    ...(options.paths === undefined ? {} : { requests: options.paths.map((path) => ({ method: 'GET', path })) }),
+  }
   await autocannon({ ...base, duration: options.warmupSeconds })
   const cpuBefore = cpuSeconds(options.serverPid)
   const started = performance.now()

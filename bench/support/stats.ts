@@ -13,3 +13,15 @@ export function formatNumber(value: number, digits = 0): string {
 export function formatPercent(ratio: number): string {
   return `${(ratio * 100).toFixed(1)} %`
 }
+
+/**
+ * The value below which `p` (0–1) of the values lie, by the nearest-rank method.
+ *
+ * @example
+ * percentile([5, 1, 3, 2, 4], 0.95) // 5
+ */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return Number.NaN
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? Number.NaN
+}
