@@ -16,6 +16,7 @@ import { catalogRoutes } from './catalog/routes.js'
 import { catalogTransferRoutes } from './catalog/transfer-routes.js'
 import { exchangeMoreRoutes } from './exchange/more-routes.js'
 import { exchangeRoutes } from './exchange/routes.js'
+import { subscriptionRoutes } from './exchange/subscription-routes.js'
 import { notificationRoutes } from './notifications/routes.js'
 import { calendarRoutes } from './platform/calendar/routes.js'
 import type { Context } from './context.js'
@@ -154,6 +155,7 @@ export async function buildApp(context: Context, options: AppOptions = {}): Prom
       await api.register(catalogTransferRoutes, { transfer: context.catalogTransfer })
       await api.register(exchangeRoutes, { sharing: context.sharing, gate: context.gate, datasets: context.datasets })
       await api.register(exchangeMoreRoutes, { db: context.database.db, calendar: context.calendar, datasetJobs: context.datasetJobs, objections: context.objections })
+      await api.register(subscriptionRoutes, { subscriptions: context.subscriptions })
       await api.register(notificationRoutes, { notifications: context.notifications })
       await api.register(calendarRoutes, { calendar: context.calendar, audit: context.audit })
     },

@@ -10,6 +10,8 @@ import { DatasetRepository } from './exchange/dataset-repository.js'
 import { DatasetService } from './exchange/dataset-service.js'
 import { AccessGate } from './exchange/gate.js'
 import { ObjectionService } from './exchange/objections.js'
+import { SubscriptionService } from './exchange/subscription-service.js'
+import { scheduleDeliveries, WEBHOOK_DELIVERY_JOB, webhookDeliveryHandler } from './exchange/webhooks.js'
 import { SharingRepository } from './exchange/sharing-repository.js'
 import { SharingService } from './exchange/sharing-service.js'
 import { UsageCounter } from './exchange/usage.js'
@@ -42,6 +44,7 @@ export interface Context {
   readonly usage: UsageCounter
   readonly datasetJobs: DatasetJobs
   readonly objections: ObjectionService
+  readonly subscriptions: SubscriptionService
   /** Starts the background work of a serving node: the job worker, usage counters, overdue checks. */
   start(): void
   /** Flushes pending audit rows and stops the worker; the database stays open. */
@@ -98,6 +101,14 @@ export function createContext(config: Config, database: Database, options: Conte
   const datasetJobs = new DatasetJobs(config.dataDir, jobs, datasets, gate, () => worker.poke())
   handlers[DATASET_UPLOAD_JOB] = datasetJobs.uploadHandler()
   handlers[DATASET_EXPORT_JOB] = datasetJobs.exportHandler()
+  handlers[WEBHOOK_DELIVERY_JOB] = webhookDeliveryHandler({ db: database.db, gate })
+  const subscriptions = new SubscriptionService(database.db, gate, jobs, audit)
+  subscriptions.onEnqueue = () => worker.poke()
+  datasets.onChanged = (resourceId) => {
+    scheduleDeliveries({ db: database.db, jobs }, resourceId)
+      .then((queued) => (queued > 0 ? worker.poke() : undefined))
+      .catch((error: unknown) => options.logger?.error({ err: error }, 'webhook scheduling failed'))
+  }
   return {
     config,
     database,
@@ -116,6 +127,7 @@ export function createContext(config: Config, database: Database, options: Conte
     usage,
     datasetJobs,
     objections: new ObjectionService(database.db, gate, sharingRepository, notifications, audit),
+    subscriptions,
     start() {
       worker.start()
       usage.start()
