@@ -2,13 +2,25 @@ import type { Context } from '../context.js'
 import type { Principal } from '../identity/principal.js'
 import type { Role } from '../identity/roles.js'
 import { DEMO_RESOURCES } from './catalog-resources.js'
+import { demoRecords } from './records.js'
 import { DEMO_ACCOUNTS, DEMO_DEPARTMENTS, type DemoAccount } from './departments.js'
 
 export interface SeedReport {
   readonly departments: number
   readonly accounts: number
   readonly resources: number
+  readonly records: number
 }
+
+/** Demo entries that get hosted records, and how many. */
+const DEMO_DATASETS: ReadonlyArray<readonly [name: string, count: number]> = [
+  ['人口基础信息', 500],
+  ['城乡低保对象信息', 200],
+  ['社会保险参保信息', 300],
+  ['残疾人证信息', 100],
+  ['法人基础信息', 200],
+  ['纳税信用等级信息', 150],
+]
 
 /** Entries the demo leaves in the review queue and as a draft, so those screens have something to show. */
 const LEFT_SUBMITTED = 2
@@ -43,7 +55,51 @@ export async function seedDemo(context: Context, password: string, options: { ca
       missing.slice(start, start + 4).map((account) => identity.createUser('cli', { ...account, password }, SEED_META)),
     )
   }
-  return { departments, accounts: missing.length, resources: options.catalog === false ? 0 : await seedCatalog(context) }
+  const resources = options.catalog === false ? 0 : await seedCatalog(context)
+  return { departments, accounts: missing.length, resources, records: resources > 0 ? await seedExchange(context) : 0 }
+}
+
+/**
+ * Publishes records for a few entries and files sharing requests through the same services the
+ * console uses: an approved conditional grant, an unconditional one, and one waiting for an answer.
+ */
+async function seedExchange(context: Context): Promise<number> {
+  const { database, datasets, gate, sharing, identity } = context
+  const departments = new Map((await identity.listDepartments()).map((department) => [department.code, department]))
+  const actor = (code: string, roles: Role[], name = 'demo-seed'): Principal => {
+    const department = departments.get(code)
+    if (department === undefined) throw new Error(`demo department ${code} is missing`)
+    return { kind: 'user', id: name, name, displayName: '演示数据', department, roles, credentialId: name }
+  }
+  const codeOf = async (name: string) => (await database.db.selectFrom('catalog_resources').select('code').where('name', '=', name).executeTakeFirstOrThrow()).code
+  let records = 0
+  for (const [index, [name, count]] of DEMO_DATASETS.entries()) {
+    const description = await gate.describe(await codeOf(name))
+    const provider = DEMO_RESOURCES.find((resource) => resource.content.name === name)?.department
+    if (description === undefined || provider === undefined) continue
+    const steward = actor(provider, ['steward'])
+    const prepared = datasets.prepare(description, { upserts: demoRecords(description.items, count, index + 1), deletes: [] })
+    records += (await datasets.write(steward, description, 'demo-seed', prepared, SEED_META)).upserted
+  }
+  const until = '2027-12-31'
+  const allowance = await codeOf('城乡低保对象信息')
+  const approved = await sharing.request(
+    actor('210102000', ['consumer'], 'heping'),
+    { resource: allowance, items: [{ key: 'resident_id', masked: false }, { key: 'name', masked: true }, { key: 'allowance_amount', masked: false }], operations: ['lookup', 'query', 'verify', 'subscribe', 'export'], purpose: '辖区低保对象动态复核', legalBasis: '《社会救助暂行办法》第十一条', validUntil: until },
+    SEED_META,
+  )
+  await sharing.approve(actor('210100005', ['steward'], 'civil'), approved.id, { comment: '同意，姓名脱敏' }, SEED_META)
+  await sharing.request(
+    actor('210100004', ['consumer'], 'hrss'),
+    { resource: await codeOf('人口基础信息'), items: [{ key: 'resident_id', masked: false }, { key: 'name', masked: false }, { key: 'birth_date', masked: false }], operations: ['lookup', 'verify'], purpose: '社会保险参保登记身份核验', legalBasis: '《社会保险法》', validUntil: until },
+    SEED_META,
+  )
+  await sharing.request(
+    actor('210100006', ['consumer'], 'health'),
+    { resource: allowance, items: [{ key: 'resident_id', masked: false }, { key: 'allowance_amount', masked: false }], operations: ['verify'], purpose: '医疗救助对象资格核验', legalBasis: '《社会救助暂行办法》第二十八条', validUntil: until },
+    SEED_META,
+  )
+  return records
 }
 
 /**

@@ -51,7 +51,8 @@ function convert(item: CatalogItem, raw: unknown): { value: string | number | bo
       const number = Number(text.replace(/,/g, ''))
       if (!Number.isFinite(number) || !/^[-+]?[\d,]*\.?\d+(e[-+]?\d+)?$/i.test(text)) return { problem: `"${text}" is not a number (不是数值)` }
       if (item.type === 'I' && !Number.isInteger(number)) return { problem: `"${text}" is not a whole number (不是整数)` }
-      if (item.type === 'Y' && Math.round(number * 100) !== number * 100) return { problem: 'currency has at most 2 decimals (货币最多两位小数)' }
+      // Decimals are counted in the text: 1234.57 * 100 is not exactly 123457 in floating point.
+      if (item.type === 'Y' && (/e/i.test(text) || (text.split('.')[1]?.length ?? 0) > 2)) return { problem: 'currency has at most 2 decimals (货币最多两位小数)' }
       if (item.length !== null && text.replace(/[-+.,]/g, '').length > item.length) return { problem: `more than ${item.length} digits (超过长度 ${item.length})` }
       return { value: number }
     }
