@@ -17,7 +17,9 @@ import {
   StatisticsSchema,
   VersionSchema,
 } from './schemas.js'
-import type { CatalogService } from './service.js'
+import type { Principal } from '../identity/principal.js'
+import type { RequestMeta } from '../platform/audit/actor.js'
+import type { CatalogService, ResourceView } from './service.js'
 
 /** Catalog codes contain a slash (101/000001); in paths it is sent as %2F or as a dash (101-000001). */
 const CodeParam = Type.Object({ code: Type.String({ pattern: '^\\d{3,10}[-/]\\d{6}$', description: 'catalog code, e.g. 101-000001 or 101%2F000001' }) })
@@ -227,19 +229,26 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{ catalog: CatalogService 
     async (request) => catalog.discard(principalOf(request), codeOf(request.params.code), metaOf(request)),
   )
 
-  const transition = (path: string, summary: string, roles: Array<'steward' | 'dataoffice'>, act: (code: string, body: { reason?: string; comment?: string }, request: Parameters<typeof principalOf>[0]) => Promise<unknown>, body?: typeof Reason | typeof Comment) =>
+  /** One step of the review lifecycle: who may take it, what it takes, and the view it leaves. */
+  const transition = (
+    path: string,
+    summary: string,
+    roles: Array<'steward' | 'dataoffice'>,
+    body: typeof Reason | typeof Comment | undefined,
+    act: (principal: Principal, code: string, text: { reason?: string; comment?: string }, meta: RequestMeta) => Promise<ResourceView>,
+  ) =>
     app.post(
       `/catalog/resources/:code/${path}`,
       {
         config: { access: roles },
         schema: { tags: ['catalog'], summary, params: CodeParam, ...(body === undefined ? {} : { body }), response: VIEW },
       },
-      async (request) => act(codeOf(request.params.code), (request.body ?? {}) as { reason?: string; comment?: string }, request) as never,
+      async (request) => act(principalOf(request), codeOf(request.params.code), (request.body ?? {}) as { reason?: string; comment?: string }, metaOf(request)),
     )
 
-  transition('submit', 'Submit the draft for review (提交审核)', ['steward'], (code, _body, request) => catalog.submit(principalOf(request), code, metaOf(request)))
-  transition('withdraw', 'Withdraw a submission (撤回)', ['steward'], (code, _body, request) => catalog.withdraw(principalOf(request), code, metaOf(request)))
-  transition('approve', 'Approve and publish (审核通过)', ['dataoffice'], (code, body, request) => catalog.approve(principalOf(request), code, body.comment ?? null, metaOf(request)), Comment)
-  transition('return', 'Return for changes with a reason (退回修改)', ['dataoffice'], (code, body, request) => catalog.returnForChanges(principalOf(request), code, body.reason ?? '', metaOf(request)), Reason)
-  transition('retire', 'Retire a published resource (停用)', ['steward', 'dataoffice'], (code, body, request) => catalog.retire(principalOf(request), code, body.reason ?? '', metaOf(request)), Reason)
+  transition('submit', 'Submit the draft for review (提交审核)', ['steward'], undefined, (principal, code, _text, meta) => catalog.submit(principal, code, meta))
+  transition('withdraw', 'Withdraw a submission (撤回)', ['steward'], undefined, (principal, code, _text, meta) => catalog.withdraw(principal, code, meta))
+  transition('approve', 'Approve and publish (审核通过)', ['dataoffice'], Comment, (principal, code, text, meta) => catalog.approve(principal, code, text.comment ?? null, meta))
+  transition('return', 'Return for changes with a reason (退回修改)', ['dataoffice'], Reason, (principal, code, text, meta) => catalog.returnForChanges(principal, code, text.reason ?? '', meta))
+  transition('retire', 'Retire a published resource (停用)', ['steward', 'dataoffice'], Reason, (principal, code, text, meta) => catalog.retire(principal, code, text.reason ?? '', meta))
 }
