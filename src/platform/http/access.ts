@@ -49,32 +49,35 @@ function describeAccess(access: Access): string {
 export function registerAccessControl(app: FastifyInstance, authenticator: Authenticator): void {
   app.decorateRequest('principal', undefined)
 
+  /** The check for one route, with its access declaration closed over (no lookup per request). */
+  const guard = (access: Access, url: string) =>
+    async function checkAccess(request: FastifyRequest): Promise<void> {
+      const header = request.headers.authorization
+      const match = header === undefined ? null : BEARER.exec(header)
+      if (match?.[1] !== undefined) request.principal = await authenticator.authenticate(match[1])
+      if (access === 'public') return
+      if (request.principal === undefined) {
+        throw new AppError(header === undefined ? 'HT_UNAUTHENTICATED' : 'HT_TOKEN_INVALID')
+      }
+      if (access !== 'authenticated' && !hasAnyRole(request.principal, access)) {
+        await authenticator.recordDenied(request.principal, metaOf(request), `${request.method} ${url}`)
+        throw new AppError('HT_FORBIDDEN', `This action needs one of the roles: ${access.join(', ')}`)
+      }
+    }
+
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/v1')) return
     const access = route.config?.access
     if (access === undefined) {
       throw new Error(`${String(route.method)} ${route.url} declares no access; every API route must`)
     }
+    // Access is checked first, before any other onRequest hook of the route.
+    const own = route.onRequest === undefined ? [] : Array.isArray(route.onRequest) ? route.onRequest : [route.onRequest]
+    route.onRequest = [guard(access, route.url), ...own]
     if (route.schema?.hide === true) return
     const schema = { ...(route.schema ?? {}) } as Record<string, unknown>
     if (access !== 'public') schema.security = [{ bearerAuth: [] }]
     schema.description = [schema.description, describeAccess(access)].filter(Boolean).join('\n\n')
     route.schema = schema
-  })
-
-  app.addHook('onRequest', async (request) => {
-    const access = request.routeOptions.config.access
-    if (access === undefined) return
-    const header = request.headers.authorization
-    const match = header === undefined ? null : BEARER.exec(header)
-    if (match?.[1] !== undefined) request.principal = await authenticator.authenticate(match[1])
-    if (access === 'public') return
-    if (request.principal === undefined) {
-      throw new AppError(header === undefined ? 'HT_UNAUTHENTICATED' : 'HT_TOKEN_INVALID')
-    }
-    if (access !== 'authenticated' && !hasAnyRole(request.principal, access)) {
-      await authenticator.recordDenied(request.principal, metaOf(request), `${request.method} ${request.routeOptions.url ?? request.url}`)
-      throw new AppError('HT_FORBIDDEN', `This action needs one of the roles: ${access.join(', ')}`)
-    }
   })
 }
