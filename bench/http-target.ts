@@ -5,16 +5,14 @@
  *   postgres <url>     Huitong over PostgreSQL in a fresh schema, dropped on stop
  * With `--catalog=N` (sqlite and postgres) the demo catalog is replaced by N generated published
  * entries and the search index is loaded before the target reports ready, with the timings.
- * Listens on 127.0.0.1 (random port), sends {type:'ready', url} over IPC and stops on 'stop';
- * 'profile-start' and 'profile-stop' record a CPU profile of the main thread.
+ * Served by `serveTarget`: ready, stop and profiling over IPC.
  */
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
-import { Session } from 'node:inspector/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
-import Fastify, { type FastifyInstance } from 'fastify'
+import Fastify from 'fastify'
 import pg from 'pg'
 import { buildApp } from '../src/app.js'
 import { createContext } from '../src/context.js'
@@ -24,13 +22,7 @@ import { loadConfig } from '../src/platform/config.js'
 import { openDatabase } from '../src/platform/db/database.js'
 import { migrateToLatest } from '../src/platform/db/migrate.js'
 import { seedGeneratedCatalog } from './support/catalog-generator.js'
-import type { ProfileMessage, ReadyMessage } from './support/child-server.js'
-
-interface Target {
-  readonly app: FastifyInstance
-  readonly info?: Readonly<Record<string, number>>
-  close(): Promise<void>
-}
+import { serveTarget, type Target } from './support/target-process.js'
 
 async function bareTarget(): Promise<Target> {
   const app = Fastify({ logger: false })
@@ -82,34 +74,4 @@ const [kind, postgresUrl] = args.filter((arg) => !arg.startsWith('--'))
 const catalogArg = args.find((arg) => arg.startsWith('--catalog='))
 const catalogEntries = catalogArg === undefined ? undefined : Number(catalogArg.slice('--catalog='.length))
 const target = kind === 'bare' ? await bareTarget() : await huitongTarget(kind === 'postgres' ? postgresUrl : undefined, catalogEntries)
-const url = await target.app.listen({ port: 0, host: '127.0.0.1' })
-
-let stopping = false
-async function stop(): Promise<void> {
-  if (stopping) return
-  stopping = true
-  await target.app.close()
-  await target.close()
-  process.exit(0)
-}
-// Profiling is driven over IPC so a profile covers one measured run, not start-up and seeding.
-let inspector: Session | undefined
-async function onMessage(message: unknown): Promise<void> {
-  if (message === 'stop') return stop()
-  const request = message as { type?: string; file?: string }
-  if (request.type === 'profile-start') {
-    inspector = new Session()
-    inspector.connect()
-    await inspector.post('Profiler.enable')
-    await inspector.post('Profiler.start')
-    process.send?.({ type: 'profile-started' } satisfies ProfileMessage)
-  } else if (request.type === 'profile-stop' && request.file !== undefined && inspector !== undefined) {
-    const { profile } = await inspector.post('Profiler.stop')
-    inspector.disconnect()
-    fs.writeFileSync(request.file, JSON.stringify(profile))
-    process.send?.({ type: 'profile-written' } satisfies ProfileMessage)
-  }
-}
-process.on('message', (message) => void onMessage(message))
-process.on('disconnect', () => void stop())
-process.send?.({ type: 'ready', url, ...(target.info === undefined ? {} : { info: target.info }) } satisfies ReadyMessage)
+await serveTarget(target)

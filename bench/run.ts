@@ -4,10 +4,12 @@
  *   npm run bench -- sqlite-prepare [--quick]
  *   npm run bench -- rss [--quick]
  *   npm run bench -- catalog-search [--quick] [--cpu-prof]
+ *   npm run bench -- exchange [--quick] [--cpu-prof]
  * Figures are medians of several runs with ratios against a baseline measured in the same run;
  * nothing here asserts a time.
  */
 import { benchCatalogSearch, CATALOG_SEARCH_DEFAULTS } from './catalog-search.js'
+import { benchExchange, EXCHANGE_DEFAULTS } from './exchange.js'
 import { benchHttp, HTTP_DEFAULTS } from './http.js'
 import { benchRss, RSS_DEFAULTS } from './rss.js'
 import { benchSqlitePrepare, SQLITE_PREPARE_DEFAULTS } from './sqlite-prepare.js'
@@ -28,6 +30,12 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
     benchCatalogSearch({
       ...CATALOG_SEARCH_DEFAULTS,
       ...(quick ? { buildRuns: 1, searches: 1000, warmupSearches: 100, baselineSearches: 36, rounds: 1, durationSeconds: 3 } : {}),
+      cpuProfile: args.includes('--cpu-prof'),
+    }),
+  exchange: () =>
+    benchExchange({
+      ...EXCHANGE_DEFAULTS,
+      ...(quick ? { records: 100_000, postgresRecords: 50_000, changeFeedRuns: 1, rounds: 1, durationSeconds: 3 } : {}),
       cpuProfile: args.includes('--cpu-prof'),
     }),
 }

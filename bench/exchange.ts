@@ -1,0 +1,406 @@
+/**
+ * The data exchange's hot paths over a hosted dataset of N generated allowance records (1 M by
+ * default), on SQLite and (when reachable) PostgreSQL:
+ *   - batch upsert: loading the N records in batches, validation (DatasetService.prepare)
+ *     included and alone, and DatasetRepository.applyBatch alone;
+ *   - change feed: every change read in pages, raw (DatasetRepository.changes), through the
+ *     gate in process (AccessGate.changes as heping: decided, masked, audited) and over HTTP;
+ *   - lookup over HTTP as heping through the gate (masked, audited before it answers), against a
+ *     bare Fastify app reading the same table of the same database, in the same run.
+ * Loading runs in its own process (`exchange-setup.ts`); each server in its own process.
+ */
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { fileURLToPath } from 'node:url'
+import pg from 'pg'
+import { DEFAULT_DEMO_PASSWORD } from '../src/demo/departments.js'
+import { sqliteFile } from '../src/platform/db/database.js'
+import type { ChangeFeedRun, ExchangeSetupOptions, ExchangeSetupResult } from './exchange-setup.js'
+import type { ExchangeTargetSpec } from './exchange-target.js'
+import { sampleResidentIds } from './support/allowance-records.js'
+import { forkServer, type ChildServer } from './support/child-server.js'
+import { runTask } from './support/child-task.js'
+import { expectOk, login } from './support/huitong-client.js'
+import { measureLoad, type LoadRun } from './support/load.js'
+import { BENCH_POSTGRES_URL, postgresReachable } from './support/postgres.js'
+import { summariseProfile, type ProfileShare } from './support/profile-summary.js'
+import { printTable, writeResults } from './support/report.js'
+import { formatNumber, formatPercent, median } from './support/stats.js'
+
+export interface ExchangeBenchOptions {
+  /** Records loaded on SQLite. */
+  readonly records: number
+  /**
+   * Records loaded on PostgreSQL: fewer, because applyBatch slows as the table grows there
+   * (17 700 records/s for the first 50 000, 1 500 for the twentieth batch; 1 M took 11 minutes).
+   */
+  readonly postgresRecords: number
+  readonly batchSize: number
+  /** Changes per page, the API's maximum. */
+  readonly changePage: number
+  /** Passes over the whole change feed, each way; the figures are medians. */
+  readonly changeFeedRuns: number
+  /** Distinct existing keys the lookup load cycles through. */
+  readonly lookupKeys: number
+  readonly rounds: number
+  readonly connections: number
+  readonly warmupSeconds: number
+  readonly durationSeconds: number
+  /** Profile the loading process and each Huitong server under the lookup load, and summarise. */
+  readonly cpuProfile: boolean
+}
+
+export const EXCHANGE_DEFAULTS: ExchangeBenchOptions = {
+  records: 1_000_000,
+  postgresRecords: 200_000,
+  batchSize: 50_000,
+  changePage: 10_000,
+  changeFeedRuns: 3,
+  lookupKeys: 4000,
+  rounds: 3,
+  connections: 10,
+  warmupSeconds: 1,
+  durationSeconds: 5,
+  cpuProfile: false,
+}
+
+/** The issue's targets. */
+const TARGETS = { lookupRequestsPerSecond: 3000, lookupRatioToBare: 0.4, batchRecordsPerSecond: 50_000, changeFeedRecordsPerSecond: 100_000 }
+const SETUP_ENTRY = new URL('./exchange-setup.ts', import.meta.url)
+const TARGET_ENTRY = new URL('./exchange-target.ts', import.meta.url)
+const PROFILE_DIR = fileURLToPath(new URL('./results/profiles/', import.meta.url))
+
+type Kind = 'sqlite' | 'postgres'
+
+interface Store {
+  readonly kind: Kind
+  readonly dataDir: string
+  readonly postgres?: { readonly url: string; readonly schema: string }
+  setup?: ExchangeSetupResult
+  /** Wall time of the whole set-up task: seeding, loading and the in-process change feeds. */
+  setupSeconds?: number
+}
+
+interface LookupCase {
+  readonly name: string
+  readonly kind: Kind
+  readonly server: ChildServer
+  readonly paths: readonly string[]
+  readonly headers: Record<string, string>
+  /** The bare case of the same database, the baseline; undefined for the bare case itself. */
+  readonly baseline?: string
+}
+
+interface LookupResult {
+  readonly name: string
+  readonly runs: readonly LoadRun[]
+  readonly requestsPerSecond: number
+  readonly p99Ms: number
+  readonly failures: number
+  readonly serverCpuMicrosPerRequest: number
+  readonly serverBusy: number
+  readonly ratioToBare: number | null
+  /** Bare server CPU per request over this case's. */
+  readonly cpuRatioToBare: number | null
+}
+
+interface BatchSummary {
+  readonly kind: Kind
+  readonly records: number
+  readonly prepareMs: number
+  readonly applyMs: number
+  /** Validation and writing: the issue's batch-upsert figure. */
+  readonly recordsPerSecond: number
+  readonly applyRecordsPerSecond: number
+  readonly prepareRecordsPerSecond: number
+  /** Apply rate of the first and of the last batch: how it holds up as the table grows. */
+  readonly firstBatchApplyRecordsPerSecond: number
+  readonly lastBatchApplyRecordsPerSecond: number
+}
+
+interface FeedSummary {
+  readonly kind: Kind
+  readonly way: string
+  readonly records: number
+  readonly recordsPerSecond: number
+  readonly runs: readonly number[]
+}
+
+const perSecond = (records: number, ms: number): number => (records * 1000) / ms
+const loadAverage = (): string => os.loadavg().map((value) => value.toFixed(2)).join(' ')
+const meets = (ok: boolean): string => (ok ? 'meets' : 'MISSES')
+
+function batchSummary(kind: Kind, setup: ExchangeSetupResult): BatchSummary {
+  const prepareMs = setup.batches.reduce((sum, batch) => sum + batch.prepareMs, 0)
+  const applyMs = setup.batches.reduce((sum, batch) => sum + batch.applyMs, 0)
+  const first = setup.batches[0]
+  const last = setup.batches.at(-1)
+  return {
+    kind,
+    records: setup.records,
+    prepareMs,
+    applyMs,
+    recordsPerSecond: perSecond(setup.records, prepareMs + applyMs),
+    applyRecordsPerSecond: perSecond(setup.records, applyMs),
+    prepareRecordsPerSecond: perSecond(setup.records, prepareMs),
+    firstBatchApplyRecordsPerSecond: first === undefined ? Number.NaN : perSecond(first.records, first.applyMs),
+    lastBatchApplyRecordsPerSecond: last === undefined ? Number.NaN : perSecond(last.records, last.applyMs),
+  }
+}
+
+function feedSummary(kind: Kind, way: string, runs: readonly ChangeFeedRun[]): FeedSummary {
+  const rates = runs.map((run) => perSecond(run.records, run.ms))
+  return { kind, way, records: runs[0]?.records ?? 0, recordsPerSecond: median(rates), runs: rates }
+}
+
+/** Reads every change over HTTP as heping, a page at a time, as a subscriber catching up would. */
+async function readFeedOverHttp(url: string, code: string, token: string, page: number): Promise<ChangeFeedRun> {
+  const started = performance.now()
+  let after = 0
+  let records = 0
+  let pages = 0
+  for (;;) {
+    const response = await fetch(new URL(`/api/v1/exchange/resources/${code}/changes?after=${after}&limit=${page}`, url), { headers: { authorization: `Bearer ${token}` } })
+    if (response.status !== 200) throw new Error(`changes after ${after}: HTTP ${response.status} ${await response.text()}`)
+    const body = (await response.json()) as { changes: unknown[]; next: number }
+    if (body.changes.length === 0) break
+    records += body.changes.length
+    pages += 1
+    after = body.next
+  }
+  return { records, pages, ms: performance.now() - started }
+}
+
+function printProfile(name: string, file: string): void {
+  const summary = summariseProfile(file)
+  const rows = (shares: readonly ProfileShare[]): string[][] => shares.map((share) => [share.name, formatPercent(share.share)])
+  console.log(`\ncpu profile of ${name}: ${path.relative(process.cwd(), file)} (busy ${formatPercent(summary.busyShare)} of samples; shares are of busy time)`)
+  printTable('self time by package / file', ['package / file', 'self'], rows(summary.byArea))
+  printTable('self time by function', ['function', 'self'], rows(summary.byFunction))
+  printTable('total time (self + callees) by function', ['function', 'total'], rows(summary.byTotal))
+}
+
+async function dropSchema(url: string, schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
+  } finally {
+    await client.end()
+  }
+}
+
+export async function benchExchange(options: ExchangeBenchOptions = EXCHANGE_DEFAULTS): Promise<void> {
+  const withPostgres = await postgresReachable()
+  if (!withPostgres) console.log(`PostgreSQL at ${BENCH_POSTGRES_URL} does not answer: SQLite only`)
+  let profileDir: string | undefined
+  if (options.cpuProfile) {
+    fs.mkdirSync(PROFILE_DIR, { recursive: true })
+    profileDir = fs.mkdtempSync(path.join(PROFILE_DIR, 'exchange-'))
+  }
+  const loadAverages: Record<string, string> = { start: loadAverage() }
+  const stores: Store[] = [{ kind: 'sqlite', dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'huitong-bench-exchange-')) }]
+  if (withPostgres) {
+    stores.push({ kind: 'postgres', dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'huitong-bench-exchange-')), postgres: { url: BENCH_POSTGRES_URL, schema: `bench_${randomBytes(6).toString('hex')}` } })
+  }
+  const servers: ChildServer[] = []
+  try {
+    for (const store of stores) {
+      const records = store.kind === 'postgres' ? options.postgresRecords : options.records
+      const setupOptions: ExchangeSetupOptions = {
+        dataDir: store.dataDir,
+        ...(store.postgres === undefined ? {} : { postgres: store.postgres }),
+        records,
+        batchSize: options.batchSize,
+        changePage: options.changePage,
+        changeFeedRuns: options.changeFeedRuns,
+      }
+      console.log(`  ${store.kind}: loading ${formatNumber(records)} records in batches of ${formatNumber(options.batchSize)}, then ${options.changeFeedRuns} pass(es) over the change feed each way (load average ${loadAverage()})`)
+      const profileFlags = profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=setup-${store.kind}.cpuprofile`]
+      const started = performance.now()
+      store.setup = await runTask<ExchangeSetupResult>(SETUP_ENTRY, [JSON.stringify(setupOptions)], profileFlags)
+      store.setupSeconds = (performance.now() - started) / 1000
+      const batch = batchSummary(store.kind, store.setup)
+      console.log(
+        `  ${store.kind}: ${formatNumber(batch.recordsPerSecond)} records/s prepare + apply, ${formatNumber(batch.applyRecordsPerSecond)} apply alone; set-up took ${store.setupSeconds.toFixed(0)} s`,
+      )
+    }
+    loadAverages.afterLoading = loadAverage()
+
+    const cases: LookupCase[] = []
+    const tokens = new Map<Kind, { url: string; token: string }>()
+    for (const store of stores) {
+      const setup = store.setup
+      if (setup === undefined) continue
+      const huitongSpec: ExchangeTargetSpec = { kind: 'huitong', dataDir: store.dataDir, ...(store.postgres === undefined ? {} : { postgres: store.postgres }) }
+      // Huitong first: its connection creates the WAL index a read-only connection needs.
+      const huitong = await forkServer(TARGET_ENTRY, [JSON.stringify(huitongSpec)])
+      servers.push(huitong)
+      const bareSpec: ExchangeTargetSpec =
+        store.postgres === undefined
+          ? { kind: 'bare-sqlite', file: sqliteFile({ dataDir: store.dataDir }), resourceId: setup.resourceId }
+          : { kind: 'bare-postgres', url: store.postgres.url, schema: store.postgres.schema, resourceId: setup.resourceId }
+      const bare = await forkServer(TARGET_ENTRY, [JSON.stringify(bareSpec)])
+      servers.push(bare)
+      const token = await login(huitong.url, 'heping', DEFAULT_DEMO_PASSWORD)
+      tokens.set(store.kind, { url: huitong.url, token })
+      const keys = sampleResidentIds(setup.records, options.lookupKeys)
+      const headers = { authorization: `Bearer ${token}` }
+      const huitongPaths = keys.map((key) => `/api/v1/exchange/resources/${setup.code}/records/${key}`)
+      const barePaths = keys.map((key) => `/records/${key}`)
+      await expectOk(huitong.url, huitongPaths[0] ?? '', headers)
+      await expectOk(bare.url, barePaths[0] ?? '')
+      const bareName = `${store.kind} bare fastify + ${store.kind === 'sqlite' ? 'better-sqlite3' : 'pg'}`
+      cases.push(
+        { name: bareName, kind: store.kind, server: bare, paths: barePaths, headers: {} },
+        { name: `${store.kind} huitong lookup (gate, audit)`, kind: store.kind, server: huitong, paths: huitongPaths, headers, baseline: bareName },
+      )
+    }
+    const loadCase = (c: LookupCase): Promise<LoadRun> =>
+      measureLoad({
+        url: new URL('/', c.server.url).href,
+        paths: c.paths,
+        headers: c.headers,
+        serverPid: c.server.pid,
+        connections: options.connections,
+        warmupSeconds: options.warmupSeconds,
+        durationSeconds: options.durationSeconds,
+      })
+
+    console.log(`\n  lookup over HTTP: ${options.rounds} round(s), ${options.connections} connections, ${options.durationSeconds} s each after ${options.warmupSeconds} s warm-up, ${formatNumber(options.lookupKeys)} distinct keys`)
+    const runs = new Map<string, LoadRun[]>(cases.map((c) => [c.name, []]))
+    for (let round = 0; round < options.rounds; round += 1) {
+      // Rotate the order so no case always runs first or last in a round.
+      const order = cases.map((_, index) => cases[(index + round) % cases.length]).filter((c): c is LookupCase => c !== undefined)
+      for (const c of order) {
+        const run = await loadCase(c)
+        runs.get(c.name)?.push(run)
+        console.log(
+          `  round ${round + 1}/${options.rounds}  ${c.name.padEnd(36)} ${formatNumber(run.requestsPerSecond).padStart(6)} req/s  p99 ${run.p99Ms} ms` +
+            `  server ${formatNumber(run.serverCpuMicrosPerRequest)} µs/req, busy ${formatPercent(run.serverBusy)}  load ${loadAverage()}${run.failures > 0 ? `  FAILURES ${run.failures}` : ''}`,
+        )
+      }
+    }
+    loadAverages.afterLookups = loadAverage()
+    const lookups = cases.map((c): LookupResult => {
+      const caseRuns = runs.get(c.name) ?? []
+      const requestsPerSecond = median(caseRuns.map((run) => run.requestsPerSecond))
+      const serverCpuMicrosPerRequest = median(caseRuns.map((run) => run.serverCpuMicrosPerRequest))
+      const bareRuns = c.baseline === undefined ? undefined : runs.get(c.baseline)
+      return {
+        name: c.name,
+        runs: caseRuns,
+        requestsPerSecond,
+        p99Ms: median(caseRuns.map((run) => run.p99Ms)),
+        failures: caseRuns.reduce((sum, run) => sum + run.failures, 0),
+        serverCpuMicrosPerRequest,
+        serverBusy: median(caseRuns.map((run) => run.serverBusy)),
+        ratioToBare: bareRuns === undefined ? null : requestsPerSecond / median(bareRuns.map((run) => run.requestsPerSecond)),
+        cpuRatioToBare: bareRuns === undefined ? null : median(bareRuns.map((run) => run.serverCpuMicrosPerRequest)) / serverCpuMicrosPerRequest,
+      }
+    })
+
+    const feeds: FeedSummary[] = []
+    for (const store of stores) {
+      const setup = store.setup
+      const client = tokens.get(store.kind)
+      if (setup === undefined || client === undefined) continue
+      const httpRuns: ChangeFeedRun[] = []
+      for (let run = 0; run < options.changeFeedRuns; run += 1) httpRuns.push(await readFeedOverHttp(client.url, setup.code, client.token, options.changePage))
+      if (httpRuns.some((run) => run.records !== setup.records)) throw new Error(`${store.kind}: the HTTP change feed did not return every change`)
+      feeds.push(
+        feedSummary(store.kind, 'DatasetRepository.changes (raw)', setup.rawChanges),
+        feedSummary(store.kind, 'AccessGate.changes (in process)', setup.gateChanges),
+        feedSummary(store.kind, `GET …/changes over HTTP`, httpRuns),
+      )
+    }
+    loadAverages.end = loadAverage()
+
+    const batches = stores.flatMap((store) => (store.setup === undefined ? [] : [batchSummary(store.kind, store.setup)]))
+    printTable(
+      `batch upsert: new records in batches of ${formatNumber(options.batchSize)}, one batch after another; prepare = DatasetService.prepare (validation), apply = DatasetRepository.applyBatch`,
+      ['database', 'records', 'prepare + apply rec/s', 'apply rec/s', 'prepare rec/s', 'first / last batch apply rec/s', 'prepare s', 'apply s'],
+      batches.map((b) => [
+        b.kind,
+        formatNumber(b.records),
+        formatNumber(b.recordsPerSecond),
+        formatNumber(b.applyRecordsPerSecond),
+        formatNumber(b.prepareRecordsPerSecond),
+        `${formatNumber(b.firstBatchApplyRecordsPerSecond)} / ${formatNumber(b.lastBatchApplyRecordsPerSecond)}`,
+        (b.prepareMs / 1000).toFixed(1),
+        (b.applyMs / 1000).toFixed(1),
+      ]),
+    )
+    const sqliteStore = stores.find((store) => store.kind === 'sqlite')
+    if (sqliteStore?.setup?.databaseBytes !== null && sqliteStore?.setup?.databaseBytes !== undefined) {
+      console.log(`SQLite file after loading: ${(sqliteStore.setup.databaseBytes / 1024 / 1024).toFixed(0)} MB`)
+    }
+    printTable(
+      `change feed: every change read in pages of ${formatNumber(options.changePage)}, median of ${options.changeFeedRuns} pass(es); the gate's pages are decided, masked and audited as heping`,
+      ['database', 'way', 'changes', 'records/s', 'runs (records/s)'],
+      feeds.map((f) => [f.kind, f.way, formatNumber(f.records), formatNumber(f.recordsPerSecond), f.runs.map((rate) => formatNumber(rate)).join(' / ')]),
+    )
+    printTable(
+      `lookup over HTTP: median of ${options.rounds} run(s), ${options.connections} connections, ${options.durationSeconds} s each; heping through the gate (name masked, audit row committed before the answer) against a bare server on the same table`,
+      ['case', 'req/s', 'p99 ms', 'vs bare', 'server µs/req', 'vs bare', 'server busy', 'failures', 'runs (req/s)', 'runs (p99 ms)'],
+      lookups.map((r) => [
+        r.name,
+        formatNumber(r.requestsPerSecond),
+        formatNumber(r.p99Ms),
+        r.ratioToBare === null ? '' : formatPercent(r.ratioToBare),
+        formatNumber(r.serverCpuMicrosPerRequest),
+        r.cpuRatioToBare === null ? '' : formatPercent(r.cpuRatioToBare),
+        formatPercent(r.serverBusy),
+        String(r.failures),
+        r.runs.map((run) => formatNumber(run.requestsPerSecond)).join(' / '),
+        r.runs.map((run) => formatNumber(run.p99Ms)).join(' / '),
+      ]),
+    )
+    console.log('server µs/req is the server process\'s CPU (all threads) per request; its "vs bare" is bare µs/req over the case\'s.')
+    console.log(`load average (1, 5, 15 min): ${Object.entries(loadAverages).map(([at, value]) => `${at} ${value}`).join('; ')} on ${os.availableParallelism()} cores`)
+
+    console.log('\ntargets:')
+    for (const r of lookups.filter((result) => result.ratioToBare !== null)) {
+      console.log(
+        `  ${r.name}: ${formatNumber(r.requestsPerSecond)} req/s ${meets(r.requestsPerSecond >= TARGETS.lookupRequestsPerSecond)} ≥ ${formatNumber(TARGETS.lookupRequestsPerSecond)}; ` +
+          `${formatPercent(r.ratioToBare ?? 0)} of bare ${meets((r.ratioToBare ?? 0) >= TARGETS.lookupRatioToBare)} ≥ ${formatPercent(TARGETS.lookupRatioToBare)} (by CPU per request ${formatPercent(r.cpuRatioToBare ?? 0)}); p99 ${formatNumber(r.p99Ms)} ms`,
+      )
+    }
+    for (const b of batches) {
+      console.log(`  ${b.kind} batch upsert: ${formatNumber(b.recordsPerSecond)} records/s (validation included) ${meets(b.recordsPerSecond >= TARGETS.batchRecordsPerSecond)} ≥ ${formatNumber(TARGETS.batchRecordsPerSecond)}`)
+    }
+    for (const f of feeds.filter((feed) => !feed.way.includes('raw'))) {
+      console.log(`  ${f.kind} change feed, ${f.way}: ${formatNumber(f.recordsPerSecond)} records/s ${meets(f.recordsPerSecond >= TARGETS.changeFeedRecordsPerSecond)} ≥ ${formatNumber(TARGETS.changeFeedRecordsPerSecond)}`)
+    }
+
+    const file = writeResults('exchange', {
+      options,
+      targets: TARGETS,
+      loadAverages,
+      setup: stores.map((store) => ({ kind: store.kind, setupSeconds: store.setupSeconds, ...store.setup })),
+      batches,
+      feeds,
+      lookups,
+    })
+    console.log(`results: ${file}`)
+
+    // Profiled runs come after the measured ones: the sampler slows the server down.
+    if (profileDir !== undefined) {
+      for (const store of stores) printProfile(`loading and change feeds on ${store.kind}`, path.join(profileDir, `setup-${store.kind}.cpuprofile`))
+      for (const c of cases.filter((candidate) => candidate.baseline !== undefined)) {
+        const file = path.join(profileDir, `lookup-${c.kind}.cpuprofile`)
+        await c.server.profile(file, () => loadCase(c))
+        printProfile(`the ${c.kind} Huitong server under the lookup load`, file)
+      }
+    }
+  } finally {
+    for (const server of servers) await server.stop()
+    for (const store of stores) {
+      if (store.postgres !== undefined) await dropSchema(store.postgres.url, store.postgres.schema).catch((error: unknown) => console.error(`dropping ${store.postgres?.schema}:`, error))
+      fs.rmSync(store.dataDir, { recursive: true, force: true })
+    }
+  }
+}
