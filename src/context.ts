@@ -140,7 +140,7 @@ export function createContext(config: Config, database: Database, options: Conte
       clearInterval(overdueTimer)
       await worker.stop()
       await usage.stop()
-      await audit.flush()
+      await audit.close()
     },
   }
 }

@@ -13,7 +13,7 @@ for (const dialect of DIALECTS) {
       audit = new AuditLog(testDatabase.database)
     })
     afterEach(async () => {
-      await audit.flush()
+      await audit.close()
       await testDatabase.drop()
     })
 
@@ -45,6 +45,7 @@ for (const dialect of DIALECTS) {
       await Promise.all([1, 2, 3].map((n) => audit.append(entry(n))))
       const second = new AuditLog(testDatabase.database)
       await Promise.all([4, 5].map((n) => second.append(entry(n))))
+      await second.close()
       await audit.append(entry(6))
       expect(await verifyAuditChain(testDatabase.database)).toMatchObject({ ok: true, checked: 6 })
     })

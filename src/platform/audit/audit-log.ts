@@ -1,8 +1,8 @@
 import { sql } from 'kysely'
 import type { Database } from '../db/database.js'
 import type { AuditLogTable } from '../db/tables.js'
-import { canonicalJson } from './canonical.js'
-import { chainHash, GENESIS_HASH } from './chain.js'
+import { AuditThread } from './audit-thread.js'
+import { chainHash, chainRows, GENESIS_HASH, type TimedEntry } from './chain.js'
 
 /** What a caller records; the log adds the sequence number, time and hashes. */
 export interface AuditEntry {
@@ -21,9 +21,7 @@ export interface AuditEntry {
   readonly detail?: Readonly<Record<string, unknown>>
 }
 
-interface Pending {
-  readonly entry: AuditEntry
-  readonly occurredAt: string
+interface Pending extends TimedEntry {
   readonly resolve: (seq: number) => void
   readonly reject: (error: unknown) => void
 }
@@ -47,8 +45,20 @@ const CHAIN_LOCK_KEY = 0x48544155
 export class AuditLog {
   #queue: Pending[] = []
   #writing: Promise<void> | undefined
+  readonly #thread: AuditThread | undefined
 
-  constructor(private readonly database: Database) {}
+  constructor(private readonly database: Database) {
+    // On SQLite a writer thread with its own connection commits (and fsyncs) the rows, so the
+    // main thread keeps serving while the disk works. PostgreSQL commits over the network anyway.
+    const file = database.sqlite?.name
+    this.#thread = file === undefined || file === ':memory:' ? undefined : new AuditThread(file)
+  }
+
+  /** Commits what is pending and stops the writer thread. */
+  async close(): Promise<void> {
+    await this.flush()
+    await this.#thread?.close()
+  }
 
   append(entry: AuditEntry): Promise<number> {
     return new Promise<number>((resolve, reject) => {
@@ -79,48 +89,26 @@ export class AuditLog {
     const batch = this.#queue
     this.#queue = []
     try {
-      const seqs = await this.database.db.transaction().execute(async (trx) => {
-        if (this.database.kind === 'postgres') {
-          await sql`SELECT pg_advisory_xact_lock(${CHAIN_LOCK_KEY})`.execute(trx)
-        }
-        const head = await trx
-          .selectFrom('audit_log')
-          .select(['seq', 'hash'])
-          .orderBy('seq', 'desc')
-          .limit(1)
-          .executeTakeFirst()
-        let seq = head === undefined ? 0 : Number(head.seq)
-        let prevHash = head?.hash ?? GENESIS_HASH
-        const rows: AuditLogTable[] = batch.map(({ entry, occurredAt }) => {
-          seq += 1
-          const content = {
-            seq,
-            occurred_at: occurredAt,
-            actor_type: entry.actorType,
-            actor_id: entry.actorId ?? null,
-            actor_name: entry.actorName ?? null,
-            department_code: entry.departmentCode ?? null,
-            action: entry.action,
-            target: entry.target ?? null,
-            outcome: entry.outcome,
-            request_id: entry.requestId ?? null,
-            ip: entry.ip ?? null,
-            detail: canonicalJson(entry.detail ?? {}),
-            prev_hash: prevHash,
-          }
-          const hash = chainHash(content)
-          prevHash = hash
-          return { ...content, hash }
-        })
-        for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
-          await trx.insertInto('audit_log').values(rows.slice(start, start + INSERT_CHUNK)).execute()
-        }
-        return rows.map((row) => row.seq)
-      })
+      const seqs = this.#thread !== undefined ? await this.#thread.write(batch.map(({ entry, occurredAt }) => ({ entry, occurredAt }))) : await this.#commit(batch)
       batch.forEach((pending, index) => pending.resolve(seqs[index] ?? 0))
     } catch (error) {
       for (const pending of batch) pending.reject(error)
     }
+  }
+
+  /** Appends in this process, inside one transaction (PostgreSQL, or SQLite in memory). */
+  #commit(batch: readonly TimedEntry[]): Promise<number[]> {
+    return this.database.db.transaction().execute(async (trx) => {
+      if (this.database.kind === 'postgres') {
+        await sql`SELECT pg_advisory_xact_lock(${CHAIN_LOCK_KEY})`.execute(trx)
+      }
+      const head = await trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst()
+      const rows = chainRows(batch, head === undefined ? undefined : { seq: Number(head.seq), hash: head.hash })
+      for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+        await trx.insertInto('audit_log').values(rows.slice(start, start + INSERT_CHUNK)).execute()
+      }
+      return rows.map((row) => row.seq)
+    })
   }
 }
 

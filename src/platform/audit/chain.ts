@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { AuditLogTable } from '../db/tables.js'
+import type { AuditEntry } from './audit-log.js'
 import { canonicalJson } from './canonical.js'
 
 /** The previous hash of the first row. */
@@ -31,3 +32,40 @@ export function chainHash(row: ChainedContent): string {
   ])
   return createHash('sm3').update(row.prev_hash).update('\n').update(content).digest('hex')
 }
+
+/** An entry stamped with the time it was appended. */
+export interface TimedEntry {
+  readonly entry: AuditEntry
+  readonly occurredAt: string
+}
+
+/**
+ * The rows that continue the chain after `head` (the last row, or undefined for an empty log):
+ * consecutive sequence numbers, each row's hash over the previous hash and its own content.
+ */
+export function chainRows(batch: readonly TimedEntry[], head: { seq: number; hash: string } | undefined): AuditLogTable[] {
+  let seq = head?.seq ?? 0
+  let prevHash = head?.hash ?? GENESIS_HASH
+  return batch.map(({ entry, occurredAt }) => {
+    seq += 1
+    const content = {
+      seq,
+      occurred_at: occurredAt,
+      actor_type: entry.actorType,
+      actor_id: entry.actorId ?? null,
+      actor_name: entry.actorName ?? null,
+      department_code: entry.departmentCode ?? null,
+      action: entry.action,
+      target: entry.target ?? null,
+      outcome: entry.outcome,
+      request_id: entry.requestId ?? null,
+      ip: entry.ip ?? null,
+      detail: canonicalJson(entry.detail ?? {}),
+      prev_hash: prevHash,
+    }
+    const hash = chainHash(content)
+    prevHash = hash
+    return { ...content, hash }
+  })
+}
+
