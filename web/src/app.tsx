@@ -1,5 +1,5 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react'
-import { createBrowserRouter, RouterProvider } from 'react-router'
+import { createBrowserRouter, Navigate, RouterProvider } from 'react-router'
 import { RequireRoles } from './auth/require-roles'
 import { RequireSession } from './auth/require-session'
 import { AppLayout } from './layout/app-layout'
@@ -25,6 +25,15 @@ const BUILT_PAGES: Readonly<Record<string, LazyExoticComponent<ComponentType>>> 
   'catalog-reviews': lazy(() => import('./pages/catalog/reviews-page')),
   'catalog-transfer': lazy(() => import('./pages/catalog/transfer-page')),
   'catalog-stats': lazy(() => import('./pages/catalog/stats-page')),
+  exchange: lazy(() => import('./pages/exchange/requests-page')),
+  'exchange-request': lazy(() => import('./pages/exchange/request-detail-page')),
+  'exchange-grants': lazy(() => import('./pages/exchange/grants-page')),
+  'exchange-explore': lazy(() => import('./pages/exchange/explore-page')),
+  'exchange-datasets': lazy(() => import('./pages/exchange/datasets-page')),
+  'exchange-objections': lazy(() => import('./pages/exchange/objections-page')),
+  'exchange-stats': lazy(() => import('./pages/exchange/stats-page')),
+  notifications: lazy(() => import('./pages/notifications-page')),
+  calendar: lazy(() => import('./pages/calendar/calendar-page')),
 }
 
 function pageElement(page: ConsolePage) {
@@ -42,6 +51,7 @@ const router = createBrowserRouter([
     ),
     children: [
       ...PAGES.map((page) => (page.path === '/' ? { index: true, element: pageElement(page) } : { path: page.path, element: pageElement(page) })),
+      { path: '/exchange', element: <Navigate to="/exchange/requests" replace /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,4 +1,6 @@
 import { ConfigProvider } from 'antd'
+import dayjs from 'dayjs'
+import 'dayjs/locale/zh-cn'
 import enUS from 'antd/locale/en_US'
 import zhCN from 'antd/locale/zh_CN'
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
@@ -28,6 +30,8 @@ export function LanguageProvider({ children }: { readonly children: ReactNode })
   }, [])
   useEffect(() => {
     document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en'
+    // Date pickers and the calendar name months and weekdays (and start weeks) by dayjs's locale.
+    dayjs.locale(language === 'zh' ? 'zh-cn' : 'en')
     document.title = translate(language, 'app.title')
   }, [language])
   const value = useMemo<LanguageState>(

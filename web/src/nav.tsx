@@ -5,11 +5,17 @@ import {
   AuditOutlined,
   BankOutlined,
   BarChartOutlined,
+  BellOutlined,
   BookOutlined,
+  CalendarOutlined,
   CloudSyncOutlined,
+  DashboardOutlined,
+  DatabaseOutlined,
+  ExclamationCircleOutlined,
   FileSearchOutlined,
   GlobalOutlined,
   HomeOutlined,
+  KeyOutlined,
   LineChartOutlined,
   PieChartOutlined,
   ProfileOutlined,
@@ -44,6 +50,11 @@ export interface ConsolePage {
   readonly hidden?: boolean
 }
 
+/** Pages the menu and the home page list at the top level. */
+export function isTopLevel(page: ConsolePage): boolean {
+  return page.parent === undefined && page.hidden !== true
+}
+
 const DATA_ROLES: readonly Role[] = ['dataoffice', 'steward', 'consumer']
 
 export const PAGES: readonly ConsolePage[] = [
@@ -56,7 +67,13 @@ export const PAGES: readonly ConsolePage[] = [
   { key: 'catalog-new', path: '/catalog/new', label: 'nav.catalogNew', icon: <BookOutlined />, group: 'modules', roles: ['steward'], parent: 'catalog', hidden: true },
   { key: 'catalog-edit', path: '/catalog/:code/edit', label: 'nav.catalogEdit', icon: <BookOutlined />, group: 'modules', roles: ['steward'], parent: 'catalog', hidden: true },
   { key: 'catalog-detail', path: '/catalog/:code', label: 'nav.catalogDetail', icon: <BookOutlined />, group: 'modules', roles: DATA_ROLES, parent: 'catalog', hidden: true },
-  { key: 'exchange', path: '/exchange', label: 'nav.exchange', icon: <SwapOutlined />, group: 'modules', roles: DATA_ROLES, coming: 'module.exchange' },
+  { key: 'exchange', path: '/exchange/requests', label: 'nav.exchange', menuLabel: 'nav.exchangeRequests', icon: <SwapOutlined />, group: 'modules', roles: DATA_ROLES },
+  { key: 'exchange-grants', path: '/exchange/grants', label: 'nav.exchangeGrants', icon: <KeyOutlined />, group: 'modules', roles: DATA_ROLES, parent: 'exchange' },
+  { key: 'exchange-datasets', path: '/exchange/datasets', label: 'nav.exchangeDatasets', icon: <DatabaseOutlined />, group: 'modules', roles: ['steward'], parent: 'exchange' },
+  { key: 'exchange-objections', path: '/exchange/objections', label: 'nav.exchangeObjections', icon: <ExclamationCircleOutlined />, group: 'modules', roles: DATA_ROLES, parent: 'exchange' },
+  { key: 'exchange-stats', path: '/exchange/stats', label: 'nav.exchangeStats', icon: <DashboardOutlined />, group: 'modules', roles: ['dataoffice', 'steward'], parent: 'exchange' },
+  { key: 'exchange-request', path: '/exchange/requests/:id', label: 'nav.exchangeRequest', icon: <SwapOutlined />, group: 'modules', roles: DATA_ROLES, parent: 'exchange', hidden: true },
+  { key: 'exchange-explore', path: '/exchange/explore/:code', label: 'nav.exchangeExplore', icon: <SwapOutlined />, group: 'modules', roles: ['steward', 'consumer'], parent: 'exchange', hidden: true },
   { key: 'population', path: '/population', label: 'nav.population', icon: <TeamOutlined />, group: 'modules', roles: DATA_ROLES, coming: 'module.population' },
   { key: 'legal-person', path: '/legal-persons', label: 'nav.legalPerson', icon: <BankOutlined />, group: 'modules', roles: DATA_ROLES, coming: 'module.legalPerson' },
   { key: 'geo', path: '/geo', label: 'nav.geo', icon: <GlobalOutlined />, group: 'modules', roles: DATA_ROLES, coming: 'module.geo' },
@@ -68,6 +85,8 @@ export const PAGES: readonly ConsolePage[] = [
   { key: 'clients', path: '/admin/clients', label: 'nav.clients', icon: <ApiOutlined />, group: 'admin', roles: ['sysadmin', 'steward'] },
   { key: 'security', path: '/admin/security', label: 'nav.security', icon: <SafetyCertificateOutlined />, group: 'admin', roles: ['secadmin'] },
   { key: 'audit', path: '/admin/audit', label: 'nav.audit', icon: <FileSearchOutlined />, group: 'admin', roles: ['auditor'] },
+  { key: 'calendar', path: '/admin/calendar', label: 'nav.calendar', icon: <CalendarOutlined />, group: 'admin', roles: ['sysadmin'] },
+  { key: 'notifications', path: '/notifications', label: 'nav.notifications', icon: <BellOutlined />, group: 'main', roles: 'everyone', hidden: true },
   { key: 'jobs', path: '/jobs', label: 'nav.jobs', icon: <ScheduleOutlined />, group: 'admin', roles: 'everyone' },
 ]
 

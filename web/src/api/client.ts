@@ -69,11 +69,13 @@ export interface RequestOptions {
   readonly query?: Readonly<Record<string, QueryValue>>
   /** A file sent as it is (e.g. an XLSX upload) instead of JSON. */
   readonly raw?: { readonly data: Blob; readonly contentType: string }
+  /** Extra headers, e.g. X-Huitong-Purpose for a read through the gate. */
+  readonly headers?: Readonly<Record<string, string>>
 }
 
 async function send(method: string, path: string, options: RequestOptions, accept: string): Promise<Response> {
   const token = tokenStore.get()
-  const headers: Record<string, string> = { accept }
+  const headers: Record<string, string> = { ...options.headers, accept }
   if (token !== null) headers.authorization = `Bearer ${token}`
   let body: BodyInit | undefined
   if (options.raw !== undefined) {

@@ -5,6 +5,7 @@ import { Link, Outlet } from 'react-router'
 import { useLanguage } from '../language'
 import { LanguageSwitch } from './language-switch'
 import { NavMenu } from './nav-menu'
+import { NotificationBell } from './notification-bell'
 import { UserMenu } from './user-menu'
 
 const SIDER_WIDTH = 220
@@ -77,6 +78,7 @@ export function AppLayout() {
           </Space>
           <Space size={4} style={{ marginInlineStart: 'auto' }}>
             <LanguageSwitch />
+            <NotificationBell />
             <UserMenu compact={isPhone} />
           </Space>
         </Layout.Header>

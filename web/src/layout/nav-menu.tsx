@@ -3,7 +3,7 @@ import { useLocation, useNavigate } from 'react-router'
 import { useMe } from '../api/identity'
 import type { MessageKey } from '../i18n'
 import { useLanguage } from '../language'
-import { canUse, menuChildren, PAGES, type ConsolePage, type PageGroup } from '../nav'
+import { canUse, isTopLevel, menuChildren, PAGES, type ConsolePage, type PageGroup } from '../nav'
 
 const GROUP_LABELS: Readonly<Record<Exclude<PageGroup, 'main'>, MessageKey>> = { modules: 'nav.modules', admin: 'nav.admin' }
 
@@ -33,7 +33,7 @@ export function NavMenu({ onNavigate }: { readonly onNavigate?: () => void }) {
       children: children.map((child) => ({ key: child.key, label: t(child.menuLabel ?? child.label), 'data-path': child.path })),
     }
   }
-  const topLevel = usable.filter((page) => page.parent === undefined)
+  const topLevel = usable.filter(isTopLevel)
   const items: MenuProps['items'] = [
     ...topLevel.filter((page) => page.group === 'main').map(item),
     ...(['modules', 'admin'] as const)

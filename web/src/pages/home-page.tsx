@@ -5,7 +5,7 @@ import { useHealth } from '../api/health'
 import { useMe } from '../api/identity'
 import { useDepartmentName, useRoleLabel } from '../auth/labels'
 import { useLanguage } from '../language'
-import { canUse, PAGES } from '../nav'
+import { canUse, isTopLevel, PAGES } from '../nav'
 
 function HealthCard() {
   const { t } = useLanguage()
@@ -37,7 +37,7 @@ export default function HomePage() {
   const roleLabel = useRoleLabel()
   const departmentName = useDepartmentName()
   if (me === undefined) return null
-  const usable = PAGES.filter((page) => page.key !== 'home' && page.parent === undefined && canUse(page, me.roles))
+  const usable = PAGES.filter((page) => page.key !== 'home' && isTopLevel(page) && canUse(page, me.roles))
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>

@@ -1,3 +1,4 @@
+import { SwapOutlined } from '@ant-design/icons'
 import { Alert, Button, Card, Flex, Result, Select, Space, Spin, Table, Tabs, Typography, type TableColumnsType } from 'antd'
 import { useState } from 'react'
 import { useParams } from 'react-router'
@@ -10,10 +11,12 @@ import {
   type ReviewEntry,
   type VersionSummary,
 } from '../../api/catalog'
+import { useMe } from '../../api/identity'
 import { useDepartmentName } from '../../auth/labels'
 import { ProblemAlert } from '../../components/problem-alert'
 import { isMessageKey } from '../../i18n'
 import { useFormatDateTime, useLanguage } from '../../language'
+import { RequestAccessDrawer } from '../exchange/request-access-drawer'
 import NotFoundPage from '../not-found-page'
 import { useCatalogLabels } from './catalog-labels'
 import { StatusTag } from './catalog-tags'
@@ -99,6 +102,29 @@ function ReviewTrail({ reviews }: { readonly reviews: readonly ReviewEntry[] }) 
   )
 }
 
+/** 申请共享 for a consumer of another department, when the published entry is shared at all. */
+function RequestAccess({ view }: { readonly view: ResourceView }) {
+  const { t } = useLanguage()
+  const { data: me } = useMe()
+  const [open, setOpen] = useState(false)
+  const content = view.version.content
+  const mayRequest =
+    me !== undefined &&
+    (me.roles.includes('consumer') || me.roles.includes('steward')) &&
+    me.department.id !== view.department.id &&
+    view.publishedVersion !== null &&
+    content.shareType !== 'none'
+  if (!mayRequest) return null
+  return (
+    <>
+      <Button type="primary" icon={<SwapOutlined />} onClick={() => setOpen(true)} data-testid="request-access">
+        {t('exchange.requestAccess')}
+      </Button>
+      <RequestAccessDrawer code={view.code} content={content} open={open} onClose={() => setOpen(false)} />
+    </>
+  )
+}
+
 function ResourceDetail({ view }: { readonly view: ResourceView }) {
   const { t } = useLanguage()
   const labels = useCatalogLabels()
@@ -125,6 +151,8 @@ function ResourceDetail({ view }: { readonly view: ResourceView }) {
               <Typography.Text type="secondary">{departmentName(view.department)}</Typography.Text>
             </Space>
           </div>
+          <Space wrap>
+            <RequestAccess view={view} />
           {view.versions.length > 1 ? (
             <Space>
               <Typography.Text type="secondary">{t('catalog.showVersion')}</Typography.Text>
@@ -137,6 +165,7 @@ function ResourceDetail({ view }: { readonly view: ResourceView }) {
               />
             </Space>
           ) : null}
+          </Space>
         </Flex>
         {view.actions.length === 0 ? null : (
           <div style={{ marginTop: 12 }}>

@@ -1,18 +1,9 @@
 import { Card, Col, Empty, Row, Spin, Statistic } from 'antd'
-import { BarChart, PieChart } from 'echarts/charts'
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components'
-import * as echarts from 'echarts/core'
-import { CanvasRenderer } from 'echarts/renderers'
-import { useEffect, useRef } from 'react'
 import { RESOURCE_STATUSES, SHARE_TYPES, useCatalogStats, type CatalogStats, type CountByValue } from '../../api/catalog'
+import { Chart, type ChartOption } from '../../components/echart'
 import { ProblemAlert } from '../../components/problem-alert'
 import { useLanguage } from '../../language'
 import { SHARE_TYPE_COLORS, useCatalogLabels } from './catalog-labels'
-
-// Only the charts this page draws, so the chunk stays small; the page itself is loaded lazily.
-echarts.use([BarChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer])
-
-type ChartOption = Parameters<echarts.ECharts['setOption']>[0]
 
 const STATUS_COLORS: Readonly<Record<(typeof RESOURCE_STATUSES)[number], string>> = {
   published: '#52c41a',
@@ -23,23 +14,6 @@ const STATUS_COLORS: Readonly<Record<(typeof RESOURCE_STATUSES)[number], string>
 }
 
 const SHARE_COLORS: Readonly<Record<string, string>> = { green: '#52c41a', orange: '#fa8c16', red: '#f5222d' }
-
-/** An ECharts chart that follows its container's size. */
-function Chart({ option, height, testId }: { readonly option: ChartOption; readonly height: number; readonly testId?: string }) {
-  const element = useRef<HTMLDivElement>(null)
-  useEffect(() => {
-    if (element.current === null) return undefined
-    const chart = echarts.init(element.current)
-    chart.setOption(option)
-    const observer = new ResizeObserver(() => chart.resize())
-    observer.observe(element.current)
-    return () => {
-      observer.disconnect()
-      chart.dispose()
-    }
-  }, [option])
-  return <div ref={element} style={{ width: '100%', height }} data-testid={testId} />
-}
 
 function pie(data: ReadonlyArray<{ name: string; value: number; color?: string }>): ChartOption {
   return {
