@@ -89,10 +89,22 @@ export class AuditLog {
     const batch = this.#queue
     this.#queue = []
     try {
-      const seqs = this.#thread !== undefined ? await this.#thread.write(batch.map(({ entry, occurredAt }) => ({ entry, occurredAt }))) : await this.#commit(batch)
+      const seqs = await this.#write(batch)
       batch.forEach((pending, index) => pending.resolve(seqs[index] ?? 0))
     } catch (error) {
       for (const pending of batch) pending.reject(error)
+    }
+  }
+
+  async #write(batch: readonly TimedEntry[]): Promise<number[]> {
+    const thread = this.#thread
+    if (thread === undefined || thread.failed) return this.#commit(batch)
+    try {
+      return await thread.write(batch.map(({ entry, occurredAt }) => ({ entry, occurredAt })))
+    } catch (error) {
+      // A thread that died rolled back what it had not committed: write the batch here instead.
+      if (thread.failed) return this.#commit(batch)
+      throw error
     }
   }
 

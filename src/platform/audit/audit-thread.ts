@@ -41,6 +41,11 @@ export class AuditThread {
     })
   }
 
+  /** True once the thread has died; the log then commits from the main thread. */
+  get failed(): boolean {
+    return this.#failure !== undefined
+  }
+
   write(batch: readonly TimedEntry[]): Promise<number[]> {
     if (this.#failure !== undefined) return Promise.reject(this.#failure)
     return new Promise((resolve, reject) => {

@@ -11,22 +11,30 @@ const connection = new BetterSqlite3((workerData as { file: string }).file)
 connection.pragma('journal_mode = WAL')
 connection.pragma('synchronous = FULL')
 connection.pragma('busy_timeout = 5000')
-const head = connection.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1')
-const insert = connection.prepare(
-  `INSERT INTO audit_log (seq, occurred_at, actor_type, actor_id, actor_name, department_code, action, target, outcome, request_id, ip, detail, prev_hash, hash)
-   VALUES (@seq, @occurred_at, @actor_type, @actor_id, @actor_name, @department_code, @action, @target, @outcome, @request_id, @ip, @detail, @prev_hash, @hash)`,
-)
-const append = connection.transaction((batch: ToWriter['batch']) => {
-  const last = head.get() as { seq: number; hash: string } | undefined
-  const rows = chainRows(batch, last === undefined ? undefined : { seq: Number(last.seq), hash: last.hash })
-  for (const row of rows) insert.run(row)
-  return rows.map((row) => row.seq)
-})
+
+/** Statements are prepared at the first batch: the thread may start before the schema exists. */
+let append: ((batch: ToWriter['batch']) => number[]) | undefined
+
+function appender(): (batch: ToWriter['batch']) => number[] {
+  const head = connection.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1')
+  const insert = connection.prepare(
+    `INSERT INTO audit_log (seq, occurred_at, actor_type, actor_id, actor_name, department_code, action, target, outcome, request_id, ip, detail, prev_hash, hash)
+     VALUES (@seq, @occurred_at, @actor_type, @actor_id, @actor_name, @department_code, @action, @target, @outcome, @request_id, @ip, @detail, @prev_hash, @hash)`,
+  )
+  const transaction = connection.transaction((batch: ToWriter['batch']) => {
+    const last = head.get() as { seq: number; hash: string } | undefined
+    const rows = chainRows(batch, last === undefined ? undefined : { seq: Number(last.seq), hash: last.hash })
+    for (const row of rows) insert.run(row)
+    return rows.map((row) => row.seq)
+  })
+  return (batch) => transaction.immediate(batch)
+}
 
 parentPort?.on('message', (message: ToWriter) => {
   let reply: FromWriter
   try {
-    reply = { id: message.id, seqs: append.immediate(message.batch) }
+    append ??= appender()
+    reply = { id: message.id, seqs: append(message.batch) }
   } catch (error) {
     reply = { id: message.id, error: error instanceof Error ? error.message : String(error) }
   }
