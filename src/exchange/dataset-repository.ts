@@ -1,4 +1,4 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely'
+import { CompiledQuery, sql, type Kysely, type RawBuilder } from 'kysely'
 import type { Database } from '../platform/db/database.js'
 import type { Tables } from '../platform/db/tables.js'
 import { now } from '../platform/ids.js'
@@ -172,8 +172,16 @@ export class DatasetRepository {
     })
   }
 
+  /** The hot path of every lookup: compiled once, so Kysely does not rebuild it per read. */
+  get #lookupSql(): string {
+    return this.database.kind === 'postgres'
+      ? 'SELECT data FROM dataset_records WHERE resource_id = $1 AND record_key = $2'
+      : 'SELECT data FROM dataset_records WHERE resource_id = ? AND record_key = ?'
+  }
+
   async getRecord(resourceId: string, key: string): Promise<DataRecord | undefined> {
-    const row = await this.#db.selectFrom('dataset_records').select('data').where('resource_id', '=', resourceId).where('record_key', '=', key).executeTakeFirst()
+    const { rows } = await this.#db.executeQuery<{ data: string }>(CompiledQuery.raw(this.#lookupSql, [resourceId, key]))
+    const row = rows[0]
     return row === undefined ? undefined : (JSON.parse(row.data) as DataRecord)
   }
 

@@ -31,7 +31,13 @@ export interface Decision {
   readonly own: boolean
   readonly grant: Grant | undefined
   readonly items: ReadonlyMap<string, VisibleItem>
+  /** The visible items' keys, and those of them masked, for the audit row. */
+  readonly itemKeys: readonly string[]
+  readonly maskedKeys: readonly string[]
 }
+
+/** What a consumer may see of a resource under one operation: worked out once per cache period. */
+type View = Pick<Decision, 'grant' | 'items' | 'itemKeys' | 'maskedKeys'>
 
 interface Cached<T> {
   readonly value: T
@@ -48,6 +54,7 @@ interface Cached<T> {
 export class AccessGate {
   readonly #descriptions = new Map<string, Cached<ProviderDescription | undefined>>()
   readonly #grants = new Map<string, Cached<Grant[]>>()
+  readonly #views = new Map<string, Cached<View | undefined>>()
   readonly #rates = new Map<string, { minute: number; count: number }>()
 
   constructor(
@@ -61,6 +68,7 @@ export class AccessGate {
   /** Forgets cached grants (on revocation here) so the next read sees the change at once. */
   forgetGrants(): void {
     this.#grants.clear()
+    this.#views.clear()
   }
 
   /** The published resource a code names, as its provider describes it; undefined when there is none. */
@@ -110,23 +118,15 @@ export class AccessGate {
     if (description === undefined) return refuse(new AppError('HT_NOT_FOUND', `No published resource ${code}`), 'no such resource')
     const provider = new HostedProvider(description, this.datasets)
     if (description.providerDepartmentId === principal.department.id) {
-      return { provider, description, own: true, grant: undefined, items: new Map(description.items.map((item) => [item.key, { item, masker: undefined }])) }
+      const items = new Map(description.items.map((item) => [item.key, { item, masker: undefined }]))
+      return { provider, description, own: true, grant: undefined, items, itemKeys: [...items.keys()], maskedKeys: [] }
     }
     if (description.shareType === 'none') return refuse(new AppError('HT_NOT_GRANTED', `${description.name} is not shared (不予共享)`), 'resource not shared')
-    const grants = (await this.#effectiveGrants(description.resourceId, principal.department.id)).filter((grant) => grant.operations.includes(operation))
-    if (grants.length === 0) {
+    const view = await this.#view(description, principal.department.id, operation)
+    if (view === undefined) {
       return refuse(new AppError('HT_NOT_GRANTED', `Your department has no grant to ${operation} ${description.name}; request access first (未获授权)`), 'no grant for this operation')
     }
-    // Several grants may cover one consumer; an item is visible in clear if any grant gives it in clear.
-    const items = new Map<string, VisibleItem>()
-    for (const grant of grants) {
-      for (const granted of grant.items) {
-        const item = description.items.find((candidate) => candidate.key === granted.key)
-        if (item === undefined) continue
-        const current = items.get(item.key)
-        if (current === undefined || (current.masker !== undefined && !granted.masked)) items.set(item.key, { item, masker: granted.masked ? maskerFor(item) : undefined })
-      }
-    }
+    const { items } = view
     const outside = fields.filter((field) => !items.has(field))
     if (outside.length > 0) {
       return refuse(
@@ -134,7 +134,7 @@ export class AccessGate {
         `items outside the grant: ${outside.join(', ')}`,
       )
     }
-    const grant = grants[0]
+    const { grant } = view
     if (grant !== undefined && grant.rateLimit > 0) {
       const minute = Math.floor(Date.now() / 60_000)
       const rate = this.#rates.get(grant.id)
@@ -142,7 +142,30 @@ export class AccessGate {
       this.#rates.set(grant.id, { minute, count })
       if (count > grant.rateLimit) return refuse(new AppError('HT_RATE_LIMITED', `More than ${grant.rateLimit} reads a minute under this grant`), 'rate limit')
     }
-    return { provider, description, own: false, grant, items }
+    return { provider, description, own: false, ...view }
+  }
+
+  /** The grants covering `operation`, merged: an item is visible in clear if any grant gives it in clear. */
+  async #view(description: ProviderDescription, consumerId: string, operation: Operation): Promise<View | undefined> {
+    const key = `${description.resourceId}|${consumerId}|${operation}`
+    const cached = this.#views.get(key)
+    if (cached !== undefined && cached.until > Date.now()) return cached.value
+    const grants = (await this.#effectiveGrants(description.resourceId, consumerId)).filter((grant) => grant.operations.includes(operation))
+    let view: View | undefined
+    if (grants.length > 0) {
+      const items = new Map<string, VisibleItem>()
+      for (const grant of grants) {
+        for (const granted of grant.items) {
+          const item = description.items.find((candidate) => candidate.key === granted.key)
+          if (item === undefined) continue
+          const current = items.get(item.key)
+          if (current === undefined || (current.masker !== undefined && !granted.masked)) items.set(item.key, { item, masker: granted.masked ? maskerFor(item) : undefined })
+        }
+      }
+      view = { grant: grants[0], items, itemKeys: [...items.keys()], maskedKeys: [...items].filter(([, visible]) => visible.masker !== undefined).map(([itemKey]) => itemKey) }
+    }
+    this.#views.set(key, { value: view, until: Date.now() + CACHE_MS })
+    return view
   }
 
   /** The granted items of a record, masked where granted masked. */
@@ -167,7 +190,7 @@ export class AccessGate {
       action: `data.${operation}`,
       target: code,
       outcome: 'success',
-      detail: { ...summary, own: decision.own, grantId: decision.grant?.id ?? null, purpose: decision.grant?.purpose ?? null, items: [...decision.items.keys()], masked: [...decision.items].filter(([, v]) => v.masker !== undefined).map(([k]) => k), rows },
+      detail: { ...summary, own: decision.own, grantId: decision.grant?.id ?? null, purpose: decision.grant?.purpose ?? null, items: decision.itemKeys, masked: decision.maskedKeys, rows },
     })
     if (!decision.own) this.usage.count(decision.description.resourceId, principal.department.id, operation, rows)
     return result
