@@ -20,10 +20,8 @@ import {
 import type { Principal } from '../identity/principal.js'
 import type { RequestMeta } from '../platform/audit/actor.js'
 import type { CatalogService, ResourceView } from './service.js'
+import { CodeParam, codeOf } from './code-param.js'
 
-/** Catalog codes contain a slash (101/000001); in paths it is sent as %2F or as a dash (101-000001). */
-const CodeParam = Type.Object({ code: Type.String({ pattern: '^\\d{3,10}[-/]\\d{6}$', description: 'catalog code, e.g. 101-000001 or 101%2F000001' }) })
-const codeOf = (raw: string) => raw.replace('-', '/')
 const baseUrl = (request: FastifyRequest) => `${request.protocol}://${request.host}`
 
 const Reason = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 1000 }) }, { additionalProperties: false })

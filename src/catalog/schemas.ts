@@ -75,18 +75,9 @@ export const VersionSchema = Type.Object({
   publishedAt: Nullable(Type.String()),
 })
 
-const VersionSummarySchema = Type.Object({
-  version: Type.Integer(),
-  status: Type.Enum(VERSION_STATUSES),
-  name: Type.String(),
-  createdBy: Type.String(),
-  createdAt: Type.String(),
-  submittedAt: Nullable(Type.String()),
-  reviewedBy: Nullable(Type.String()),
-  reviewedAt: Nullable(Type.String()),
-  reviewComment: Nullable(Type.String()),
-  publishedAt: Nullable(Type.String()),
-})
+/** A version in a list: the version's fields but its content, plus the entry's name. */
+const { id: _id, content: _content, updatedAt: _updatedAt, ...summaryFields } = VersionSchema.properties
+const VersionSummarySchema = Type.Object({ ...summaryFields, name: Type.String() })
 
 export const ResourceViewSchema = Type.Object({
   code: Type.String(),

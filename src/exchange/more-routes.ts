@@ -10,9 +10,8 @@ import { JobSchema, toJobView } from '../platform/jobs/schemas.js'
 import type { DatasetJobs } from './dataset-jobs.js'
 import type { ObjectionService } from './objections.js'
 import { exchangeStatistics } from './statistics.js'
+import { CodeParam, codeOf } from '../catalog/code-param.js'
 
-const CodeParam = Type.Object({ code: Type.String({ pattern: '^\\d{3,10}[-/]\\d{6}$', description: 'catalog code, e.g. 101-000001' }) })
-const codeOf = (raw: string) => raw.replace('-', '/')
 const IdParam = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) })
 
 const ObjectionSchema = Type.Object({

@@ -20,9 +20,8 @@ import {
   SharingRequestSchema,
 } from './schemas.js'
 import type { SharingService } from './sharing-service.js'
+import { CodeParam, codeOf } from '../catalog/code-param.js'
 
-const CodeParam = Type.Object({ code: Type.String({ pattern: '^\\d{3,10}[-/]\\d{6}$', description: 'catalog code, e.g. 101-000001' }) })
-const codeOf = (raw: string) => raw.replace('-', '/')
 const IdParam = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) })
 const Paging = {
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),

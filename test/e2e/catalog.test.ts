@@ -1,28 +1,19 @@
-import type { BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { apiStatus, horizontalOverflow, signIn, startConsoleHarness, type ConsoleHarness } from './console-harness.js'
+import { apiStatus, horizontalOverflow, startConsoleHarness, type ConsoleHarness } from './console-harness.js'
 
 describe('catalog console', () => {
   let harness: ConsoleHarness
-  const contexts: BrowserContext[] = []
 
   beforeAll(async () => {
     harness = await startConsoleHarness()
   })
 
   afterAll(async () => {
-    await Promise.all(contexts.map((context) => context.close()))
     await harness?.stop()
   })
 
-  /** A signed-in page in a fresh browser profile. */
-  async function as(username: string, viewport?: { width: number; height: number }): Promise<Page> {
-    const context = await harness.newContext(viewport === undefined ? {} : { viewport })
-    contexts.push(context)
-    const page = await context.newPage()
-    await signIn(page, harness.url, username)
-    return page
-  }
+  const as = (username: string, viewport?: { width: number; height: number }): Promise<Page> => harness.signedIn(username, viewport)
 
   async function search(page: Page, text: string): Promise<void> {
     const input = page.getByTestId('catalog-search').locator('input')

@@ -28,6 +28,8 @@ export interface ConsoleHarness {
   readonly browser: Browser
   /** A fresh browser profile (own localStorage), Chinese by default. */
   newContext(options?: { viewport?: { width: number; height: number } }): Promise<BrowserContext>
+  /** A page signed in as `username` in a fresh profile; closed with the browser at `stop()`. */
+  signedIn(username: string, viewport?: { width: number; height: number }): Promise<Page>
   stop(): Promise<void>
 }
 
@@ -42,10 +44,17 @@ export async function startConsoleHarness(): Promise<ConsoleHarness> {
     { demoPassword: DEMO_PASSWORD },
   )
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
+  const url = server.url.replace(/\/$/, '')
+  const newContext = (options: { viewport?: { width: number; height: number } } = {}) => browser.newContext({ locale: 'zh-CN', ...options })
   return {
-    url: server.url.replace(/\/$/, ''),
+    url,
     browser,
-    newContext: (options = {}) => browser.newContext({ locale: 'zh-CN', ...options }),
+    newContext,
+    signedIn: async (username, viewport) => {
+      const page = await (await newContext(viewport === undefined ? {} : { viewport })).newPage()
+      await signIn(page, url, username)
+      return page
+    },
     stop: async () => {
       await browser.close()
       await server.stop()

@@ -1,7 +1,7 @@
-import type { BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { residentId } from '../support/exchange-fixtures.js'
-import { DEMO_PASSWORD, horizontalOverflow, signIn, startConsoleHarness, type ConsoleHarness } from './console-harness.js'
+import { DEMO_PASSWORD, horizontalOverflow, startConsoleHarness, type ConsoleHarness } from './console-harness.js'
 
 /**
  * 婚姻登记信息 of the civil affairs bureau in the demo catalog: conditional, keyed by the certificate
@@ -36,7 +36,6 @@ function csvOf(records: ReadonlyArray<Record<string, string>>): Buffer {
 
 describe('exchange console', () => {
   let harness: ConsoleHarness
-  const contexts: BrowserContext[] = []
   let requestId = ''
 
   async function tokenOf(username: string): Promise<string> {
@@ -62,17 +61,10 @@ describe('exchange console', () => {
   })
 
   afterAll(async () => {
-    await Promise.all(contexts.map((context) => context.close()))
     await harness?.stop()
   })
 
-  async function as(username: string, viewport?: { width: number; height: number }): Promise<Page> {
-    const context = await harness.newContext(viewport === undefined ? {} : { viewport })
-    contexts.push(context)
-    const page = await context.newPage()
-    await signIn(page, harness.url, username)
-    return page
-  }
+  const as = (username: string, viewport?: { width: number; height: number }): Promise<Page> => harness.signedIn(username, viewport)
 
   it('lets civil affairs upload a file: one bad row rejects it with the row named, a good file is applied', async () => {
     const page = await as('civil')

@@ -250,7 +250,7 @@ for (const dialect of DIALECTS) {
 
     it('audits every read, allowed or refused, and the chain stays intact', async () => {
       await t.context.audit.flush()
-      const rows = await t.context.database.db.selectFrom('audit_log').select(['action', 'outcome', 'actor_name', 'detail']).where('action', 'like', 'data.%').execute()
+      const rows = await t.context.database.db.selectFrom('audit_log').select(['action', 'outcome', 'actor_name', 'detail']).where('action', 'like', 'data.%').orderBy('seq').execute()
       expect(rows.some((row) => row.outcome === 'denied' && row.actor_name === 'heping')).toBe(true)
       const lookup = rows.find((row) => row.action === 'data.lookup' && row.outcome === 'success' && row.actor_name === 'heping')
       expect(JSON.parse(lookup?.detail ?? '{}')).toMatchObject({ own: false, purpose: '低保资格复核', items: ['resident_id', 'name', 'allowance_amount'], masked: ['name'], rows: 1 })
