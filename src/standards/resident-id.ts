@@ -79,13 +79,23 @@ function invalid(reason: ResidentIdError, message: string): InvalidResidentId {
   return { valid: false, reason, message }
 }
 
-function isCalendarDate(year: number, month: number, day: number): boolean {
-  const date = new Date(Date.UTC(year, month - 1, day))
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
+/** Whether year-month-day is a real Gregorian calendar day (arithmetic only: this runs per row of large imports). */
+export function isCalendarDate(year: number, month: number, day: number): boolean {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day) || month < 1 || month > 12 || day < 1) return false
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
+  return day <= (month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] as number))
 }
 
-function chinaDate(moment: Date): string {
-  return new Date(moment.getTime() + CHINA_STANDARD_TIME_OFFSET_MS).toISOString().slice(0, 10)
+let today: { readonly date: string; readonly until: number } | undefined
+
+function chinaDate(moment: Date | undefined): string {
+  if (moment !== undefined) return new Date(moment.getTime() + CHINA_STANDARD_TIME_OFFSET_MS).toISOString().slice(0, 10)
+  // Today's date is worked out once a second, not once per ID.
+  const now = Date.now()
+  if (today === undefined || today.until <= now) today = { date: new Date(now + CHINA_STANDARD_TIME_OFFSET_MS).toISOString().slice(0, 10), until: now + 1000 }
+  return today.date
 }
 
 /**
@@ -129,7 +139,7 @@ export function parseResidentId(input: string, options: ResidentIdOptions = {}):
   const birthDate = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`
   if (!isCalendarDate(year, month, day)) return invalid('birth-date', 'the date of birth is not a real calendar date (出生日期无效)')
   if (birthDate < EARLIEST_BIRTH_DATE) return invalid('birth-date', `the date of birth is before ${EARLIEST_BIRTH_DATE} (出生日期早于1890年1月1日)`)
-  if (birthDate > chinaDate(options.today ?? new Date())) return invalid('future-birth-date', 'the date of birth is in the future (出生日期晚于当前日期)')
+  if (birthDate > chinaDate(options.today)) return invalid('future-birth-date', 'the date of birth is in the future (出生日期晚于当前日期)')
 
   const addressCode = id.slice(0, 6)
   const address = findAddressCode(addressCode)
