@@ -48,13 +48,17 @@ export class DatasetRepository {
     return this.database.db
   }
 
-  async applyBatch(resourceId: string, batchId: string, createdBy: string, upserts: ReadonlyArray<{ key: string; data: DataRecord }>, deletes: readonly string[]): Promise<BatchResult> {
+  /**
+   * Applies a batch atomically. `subjectItems` are the resource's identifier items (resident IDs,
+   * credit codes): their values are indexed so a profile finds the records naming a subject.
+   */
+  async applyBatch(resourceId: string, batchId: string, createdBy: string, upserts: ReadonlyArray<{ key: string; data: DataRecord }>, deletes: readonly string[], subjectItems: readonly string[] = []): Promise<BatchResult> {
     return this.database.sqlite === undefined
-      ? this.#applyPostgres(resourceId, batchId, createdBy, upserts, deletes)
-      : this.#applySqlite(resourceId, batchId, createdBy, upserts, deletes)
+      ? this.#applyPostgres(resourceId, batchId, createdBy, upserts, deletes, subjectItems)
+      : this.#applySqlite(resourceId, batchId, createdBy, upserts, deletes, subjectItems)
   }
 
-  async #applySqlite(resourceId: string, batchId: string, createdBy: string, upserts: ReadonlyArray<{ key: string; data: DataRecord }>, deletes: readonly string[]): Promise<BatchResult> {
+  async #applySqlite(resourceId: string, batchId: string, createdBy: string, upserts: ReadonlyArray<{ key: string; data: DataRecord }>, deletes: readonly string[], subjectItems: readonly string[]): Promise<BatchResult> {
     const sqlite = this.database.sqlite
     if (sqlite === undefined) throw new Error('not SQLite')
     // Holding Kysely's connection keeps any Kysely transaction from interleaving with this one.
@@ -68,6 +72,13 @@ export class DatasetRepository {
       )
       const remove = sqlite.prepare('DELETE FROM dataset_records WHERE resource_id = ? AND record_key = ?')
       const change = sqlite.prepare('INSERT INTO dataset_changes (resource_id, seq, record_key, op, data, batch_id, at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      const forgetSubjects = sqlite.prepare('DELETE FROM dataset_subjects WHERE resource_id = ? AND record_key = ?')
+      const addSubject = sqlite.prepare('INSERT INTO dataset_subjects (subject, resource_id, record_key) VALUES (?, ?, ?) ON CONFLICT DO NOTHING')
+      const indexSubjects = (key: string, data: DataRecord | null, existed: boolean) => {
+        if (subjectItems.length === 0) return
+        if (existed) forgetSubjects.run(resourceId, key)
+        if (data !== null) for (const subject of subjectsOf(data, subjectItems)) addSubject.run(subject, resourceId, key)
+      }
       const run = sqlite.transaction(() => {
         sqlite.prepare('INSERT INTO datasets (resource_id, last_seq, record_count, updated_at) VALUES (?, 0, 0, ?) ON CONFLICT (resource_id) DO NOTHING').run(resourceId, at)
         const head = sqlite.prepare('SELECT last_seq, record_count FROM datasets WHERE resource_id = ?').get(resourceId) as { last_seq: number; record_count: number }
@@ -87,6 +98,7 @@ export class DatasetRepository {
           seq += 1
           upsert.run(resourceId, key, text, seq, at)
           change.run(resourceId, seq, key, 'upsert', text, batchId, at)
+          indexSubjects(key, data, existing !== undefined)
           if (existing === undefined) count += 1
           upserted += 1
         }
@@ -97,6 +109,7 @@ export class DatasetRepository {
           }
           seq += 1
           change.run(resourceId, seq, key, 'delete', null, batchId, at)
+          indexSubjects(key, null, true)
           count -= 1
           deleted += 1
         }
@@ -109,7 +122,7 @@ export class DatasetRepository {
     })
   }
 
-  async #applyPostgres(resourceId: string, batchId: string, createdBy: string, upserts: ReadonlyArray<{ key: string; data: DataRecord }>, deletes: readonly string[]): Promise<BatchResult> {
+  async #applyPostgres(resourceId: string, batchId: string, createdBy: string, upserts: ReadonlyArray<{ key: string; data: DataRecord }>, deletes: readonly string[], subjectItems: readonly string[]): Promise<BatchResult> {
     return this.#db.transaction().execute(async (trx) => {
       const at = now()
       await trx.insertInto('datasets').values({ resource_id: resourceId, last_seq: 0, record_count: 0, updated_at: at }).onConflict((oc) => oc.column('resource_id').doNothing()).execute()
@@ -151,6 +164,11 @@ export class DatasetRepository {
           .insertInto('dataset_changes')
           .values(rows.map((row) => ({ resource_id: resourceId, seq: row.seq, record_key: row.record_key, op: 'upsert' as const, data: row.data, batch_id: batchId, at })))
           .execute()
+        if (subjectItems.length > 0) {
+          await trx.deleteFrom('dataset_subjects').where('resource_id', '=', resourceId).where('record_key', 'in', rows.map((row) => row.record_key)).execute()
+          const subjects = rows.flatMap((row) => subjectsOf(JSON.parse(row.data) as DataRecord, subjectItems).map((subject) => ({ subject, resource_id: resourceId, record_key: row.record_key })))
+          if (subjects.length > 0) await trx.insertInto('dataset_subjects').values(subjects).onConflict((oc) => oc.doNothing()).execute()
+        }
       }
       for (let start = 0; start < deletes.length; start += CHUNK) {
         const chunk = deletes.slice(start, start + CHUNK)
@@ -162,6 +180,7 @@ export class DatasetRepository {
           return { resource_id: resourceId, seq, record_key: row.record_key, op: 'delete' as const, data: null, batch_id: batchId, at }
         })
         await trx.insertInto('dataset_changes').values(changes).execute()
+        if (subjectItems.length > 0) await trx.deleteFrom('dataset_subjects').where('resource_id', '=', resourceId).where('record_key', 'in', removed.map((row) => row.record_key)).execute()
         count -= removed.length
         deleted += removed.length
       }
@@ -183,6 +202,34 @@ export class DatasetRepository {
     const { rows } = await this.#db.executeQuery<{ data: string }>(CompiledQuery.raw(this.#lookupSql, [resourceId, key]))
     const row = rows[0]
     return row === undefined ? undefined : (JSON.parse(row.data) as DataRecord)
+  }
+
+  /** A record as it stood before `until` (an ISO instant): its last change before then, unless that was a deletion. */
+  async getRecordAsOf(resourceId: string, key: string, until: string): Promise<DataRecord | undefined> {
+    const row = await this.#db
+      .selectFrom('dataset_changes')
+      .select(['op', 'data'])
+      .where('resource_id', '=', resourceId)
+      .where('record_key', '=', key)
+      .where('at', '<', until)
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst()
+    return row === undefined || row.data === null ? undefined : (JSON.parse(row.data) as DataRecord)
+  }
+
+  /** Records of a resource naming `subject` in one of their identifier items. */
+  async bySubject(resourceId: string, subject: string, limit = 200): Promise<DataRecord[]> {
+    const rows = await this.#db
+      .selectFrom('dataset_subjects as s')
+      .innerJoin('dataset_records as r', (join) => join.onRef('r.resource_id', '=', 's.resource_id').onRef('r.record_key', '=', 's.record_key'))
+      .select('r.data')
+      .where('s.subject', '=', subject)
+      .where('s.resource_id', '=', resourceId)
+      .orderBy('s.record_key')
+      .limit(limit)
+      .execute()
+    return rows.map((row) => JSON.parse(row.data) as DataRecord)
   }
 
   /** An item's value inside the stored JSON, as text, in this dialect. */
@@ -233,4 +280,14 @@ export class DatasetRepository {
     const row = await this.#db.selectFrom('datasets').selectAll().where('resource_id', '=', resourceId).executeTakeFirst()
     return { lastSeq: Number(row?.last_seq ?? 0), recordCount: Number(row?.record_count ?? 0), updatedAt: row?.updated_at ?? null }
   }
+}
+
+/** The distinct identifier values a record names. */
+function subjectsOf(data: DataRecord, subjectItems: readonly string[]): string[] {
+  const subjects = new Set<string>()
+  for (const item of subjectItems) {
+    const value = data[item]
+    if (typeof value === 'string' && value !== '') subjects.add(value)
+  }
+  return [...subjects]
 }

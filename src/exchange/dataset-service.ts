@@ -4,6 +4,7 @@ import type { AuditLog } from '../platform/audit/audit-log.js'
 import { AppError, type FieldProblem } from '../platform/errors.js'
 import type { BatchResult, Change, DatasetRepository } from './dataset-repository.js'
 import type { AccessGate } from './gate.js'
+import type { ProviderDirectory } from './provider-directory.js'
 import type { ProviderDescription } from './provider.js'
 import { keyItems, recordKey, validateRecord, type DataRecord } from './record-validation.js'
 
@@ -30,6 +31,7 @@ export class DatasetService {
   constructor(
     private readonly datasets: DatasetRepository,
     private readonly gate: AccessGate,
+    private readonly providers: ProviderDirectory,
     private readonly audit: AuditLog,
   ) {}
 
@@ -40,6 +42,8 @@ export class DatasetService {
     if (description.providerDepartmentId !== principal.department.id || !principal.roles.includes('steward')) {
       throw new AppError('HT_FORBIDDEN', 'Only the provider department’s stewards publish its records')
     }
+    const registry = await this.providers.registryOf(description.resourceId)
+    if (registry !== undefined) throw new AppError('HT_CONFLICT', `${description.name} is served by the ${registry} registry: publish through the registry’s own import (该资源由基础库提供)`)
     if (description.keyItems.length === 0) throw new AppError('HT_CONFLICT', `${description.name} has no primary-key item, so it cannot hold records`)
     return description
   }
@@ -96,7 +100,8 @@ export class DatasetService {
   }
 
   async write(principal: Principal, description: ProviderDescription, batchId: string, prepared: { upserts: Array<{ key: string; data: DataRecord }>; deletes: string[] }, meta: RequestMeta): Promise<BatchResult> {
-    const result = await this.datasets.applyBatch(description.resourceId, batchId, principal.name, prepared.upserts, prepared.deletes)
+    const subjectItems = description.items.filter((item) => item.identifierKind === 'residentId' || item.identifierKind === 'creditCode').map((item) => item.key)
+    const result = await this.datasets.applyBatch(description.resourceId, batchId, principal.name, prepared.upserts, prepared.deletes, subjectItems)
     await this.audit.append({
       ...auditActor(principal, meta),
       action: 'dataset.batch',

@@ -5,11 +5,11 @@ import { auditActor, type RequestMeta } from '../platform/audit/actor.js'
 import type { AuditLog } from '../platform/audit/audit-log.js'
 import { beijingDate } from '../platform/calendar/working-days.js'
 import { AppError } from '../platform/errors.js'
-import type { Change, DatasetRepository, RecordFilter } from './dataset-repository.js'
-import { HostedProvider } from './hosted-provider.js'
+import type { Change, RecordFilter } from './dataset-repository.js'
 import { maskerFor, maskValue, type Masker } from './masking.js'
 import type { Grant, Operation } from './model.js'
-import type { FieldVerdict, Provider, ProviderDescription } from './provider.js'
+import type { ProviderDirectory } from './provider-directory.js'
+import type { HistoryEvent, Provider, ProviderDescription, VerifyResult } from './provider.js'
 import type { DataRecord } from './record-validation.js'
 import type { SharingRepository } from './sharing-repository.js'
 import type { UsageCounter } from './usage.js'
@@ -60,7 +60,7 @@ export class AccessGate {
   constructor(
     private readonly catalog: CatalogRepository,
     private readonly sharing: SharingRepository,
-    private readonly datasets: DatasetRepository,
+    private readonly providers: ProviderDirectory,
     private readonly audit: AuditLog,
     private readonly usage: UsageCounter,
   ) {}
@@ -116,7 +116,7 @@ export class AccessGate {
     }
     const description = await this.describe(code)
     if (description === undefined) return refuse(new AppError('HT_NOT_FOUND', `No published resource ${code}`), 'no such resource')
-    const provider = new HostedProvider(description, this.datasets)
+    const provider = await this.providers.providerFor(description)
     if (description.providerDepartmentId === principal.department.id) {
       const items = new Map(description.items.map((item) => [item.key, { item, masker: undefined }]))
       return { provider, description, own: true, grant: undefined, items, itemKeys: [...items.keys()], maskedKeys: [] }
@@ -143,6 +143,18 @@ export class AccessGate {
       if (count > grant.rateLimit) return refuse(new AppError('HT_RATE_LIMITED', `More than ${grant.rateLimit} reads a minute under this grant`), 'rate limit')
     }
     return { provider, description, own: false, ...view }
+  }
+
+  /**
+   * Whether the caller could perform `operation` on `code` now: own department, or an effective
+   * grant. It reads no data, so it writes no audit row; a profile uses it to list what it may show.
+   */
+  async mayRead(principal: Principal, code: string, operation: Operation): Promise<boolean> {
+    const description = await this.describe(code)
+    if (description === undefined) return false
+    if (description.providerDepartmentId === principal.department.id) return true
+    if (description.shareType === 'none') return false
+    return (await this.#view(description, principal.department.id, operation)) !== undefined
   }
 
   /** The grants covering `operation`, merged: an item is visible in clear if any grant gives it in clear. */
@@ -196,11 +208,11 @@ export class AccessGate {
     return result
   }
 
-  /** One record by key, through the gate. */
-  async lookup(principal: Principal, code: string, key: string, meta: RequestMeta, statedPurpose?: string): Promise<DataRecord> {
-    const summary = { key, statedPurpose: statedPurpose ?? null }
+  /** One record by key, through the gate; with `asOf`, as the provider held it at the end of that day. */
+  async lookup(principal: Principal, code: string, key: string, meta: RequestMeta, statedPurpose?: string, options: { asOf?: string } = {}): Promise<DataRecord> {
+    const summary = { key, statedPurpose: statedPurpose ?? null, ...(options.asOf === undefined ? {} : { asOf: options.asOf }) }
     const decision = await this.decide(principal, code, 'lookup', [], meta, summary)
-    const record = await decision.provider.lookup(key)
+    const record = await decision.provider.lookup(key, options)
     if (record === undefined) {
       await this.#audited(principal, code, 'lookup', meta, { ...summary, found: false }, decision, 0, undefined)
       throw new AppError('HT_NOT_FOUND', `No record ${key} in ${decision.description.name}`)
@@ -209,11 +221,68 @@ export class AccessGate {
   }
 
   /** Compares submitted values with the record without revealing it: per field match / mismatch / absent. */
-  async verify(principal: Principal, code: string, key: string, fields: Readonly<Record<string, string>>, meta: RequestMeta): Promise<{ found: boolean; fields: Record<string, FieldVerdict> }> {
-    const summary = { key, fields: Object.keys(fields) }
-    const decision = await this.decide(principal, code, 'verify', Object.keys(fields), meta, summary)
-    const result = await decision.provider.verify(key, fields)
-    return this.#audited(principal, code, 'verify', meta, summary, decision, result.found ? 1 : 0, result)
+  async verify(principal: Principal, code: string, key: string, fields: Readonly<Record<string, string>>, meta: RequestMeta): Promise<VerifyResult> {
+    const [result] = await this.verifyMany(principal, code, [{ key, fields }], meta)
+    if (result === undefined) throw new Error('verifyMany answered nothing')
+    return result
+  }
+
+  /**
+   * Verifies several records in one decision and one audit row (keys listed). Flags a provider
+   * derives from an item (deceased, moved out) reach only a caller who sees that item in clear.
+   */
+  async verifyMany(principal: Principal, code: string, entries: ReadonlyArray<{ key: string; fields: Readonly<Record<string, string>> }>, meta: RequestMeta, extra: Record<string, unknown> = {}): Promise<VerifyResult[]> {
+    const fields = [...new Set(entries.flatMap((entry) => Object.keys(entry.fields)))]
+    const summary = entries.length === 1 ? { key: entries[0]?.key, fields, ...extra } : { keys: entries.map((entry) => entry.key), fields, ...extra }
+    const decision = await this.decide(principal, code, 'verify', fields, meta, summary)
+    const results: VerifyResult[] = []
+    for (const entry of entries) {
+      const result = await decision.provider.verify(entry.key, entry.fields)
+      results.push(this.#visibleFlags(decision, result))
+    }
+    return this.#audited(principal, code, 'verify', meta, summary, decision, results.filter((result) => result.found).length, results)
+  }
+
+  #visibleFlags(decision: Decision, result: VerifyResult): VerifyResult {
+    if (result.flags === undefined) return result
+    const visible = decision.items.get(result.flags.item)
+    if (visible !== undefined && visible.masker === undefined) return result
+    return { found: result.found, fields: result.fields }
+  }
+
+  /**
+   * For bulk work a job does after one decision (a batch comparison): records the read with its
+   * row count. The job calls it before its results become available.
+   */
+  async recordBulk(principal: Principal, code: string, operation: Operation, decision: Decision, summary: Record<string, unknown>, rows: number, meta: RequestMeta): Promise<void> {
+    await this.#audited(principal, code, operation, meta, summary, decision, rows, undefined)
+  }
+
+  /** A profile's attachment: the records of `code` that name `subject` (a lookup by the person's or entity's identifier). */
+  async bySubject(principal: Principal, code: string, subject: string, meta: RequestMeta): Promise<{ decision: Decision; records: DataRecord[] }> {
+    const summary = { subject, profile: true }
+    const decision = await this.decide(principal, code, 'lookup', [], meta, summary)
+    const records = await decision.provider.bySubject(subject)
+    return this.#audited(principal, code, 'lookup', meta, summary, decision, records.length, { decision, records: records.map((record) => this.project(decision, record)) })
+  }
+
+  /** A record's history: only changes to visible items, their values masked as granted. */
+  async history(principal: Principal, code: string, key: string, meta: RequestMeta): Promise<HistoryEvent[]> {
+    const summary = { key, history: true }
+    const decision = await this.decide(principal, code, 'lookup', [], meta, summary)
+    const events = await decision.provider.history(key)
+    const visible = events
+      .map((event) => ({
+        ...event,
+        changes: event.changes
+          .filter((change) => decision.items.has(change.item))
+          .map((change) => {
+            const masker = decision.items.get(change.item)?.masker
+            return masker === undefined ? change : { item: change.item, before: maskValue(masker, change.before as string | null), after: maskValue(masker, change.after as string | null) }
+          }),
+      }))
+      .filter((event) => event.changes.length > 0 || event.event === 'create')
+    return this.#audited(principal, code, 'lookup', meta, summary, decision, visible.length, visible)
   }
 
   /** Records matching filters on granted items, projected and masked, a page at a time. */

@@ -1,5 +1,6 @@
+import { endOfChinaDay } from '../platform/calendar/working-days.js'
 import type { DatasetRepository } from './dataset-repository.js'
-import { sameValue, type FieldVerdict, type Provider, type ProviderDescription, type ProviderQuery } from './provider.js'
+import { sameValue, type FieldVerdict, type HistoryChange, type HistoryEvent, type Provider, type ProviderDescription, type ProviderQuery, type VerifyResult } from './provider.js'
 
 /** A hosted dataset as a provider: records a department publishes into the platform. */
 export class HostedProvider implements Provider {
@@ -12,11 +13,13 @@ export class HostedProvider implements Provider {
     return this.description
   }
 
-  lookup(key: string) {
-    return this.datasets.getRecord(this.description.resourceId, key)
+  lookup(key: string, options: { readonly asOf?: string } = {}) {
+    return options.asOf === undefined
+      ? this.datasets.getRecord(this.description.resourceId, key)
+      : this.datasets.getRecordAsOf(this.description.resourceId, key, endOfChinaDay(options.asOf))
   }
 
-  async verify(key: string, fields: Readonly<Record<string, string>>) {
+  async verify(key: string, fields: Readonly<Record<string, string>>): Promise<VerifyResult> {
     const record = await this.lookup(key)
     const verdicts: Record<string, FieldVerdict> = {}
     for (const [field, value] of Object.entries(fields)) {
@@ -32,5 +35,21 @@ export class HostedProvider implements Provider {
   async changes(after: number, limit: number) {
     const [changes, head] = await Promise.all([this.datasets.changes(this.description.resourceId, after, limit), this.datasets.head(this.description.resourceId)])
     return { changes, lastSeq: head.lastSeq }
+  }
+
+  bySubject(subject: string) {
+    return this.datasets.bySubject(this.description.resourceId, subject)
+  }
+
+  /** Each stored change against the version before it: the items that differ. */
+  async history(key: string): Promise<HistoryEvent[]> {
+    const changes = await this.datasets.history(this.description.resourceId, key)
+    return changes.map((change, index) => {
+      const before = changes[index + 1]?.data ?? {}
+      const after = change.data ?? {}
+      const items = new Set([...Object.keys(before), ...Object.keys(after)])
+      const differences: HistoryChange[] = [...items].filter((item) => JSON.stringify(before[item] ?? null) !== JSON.stringify(after[item] ?? null)).map((item) => ({ item, before: before[item] ?? null, after: after[item] ?? null }))
+      return { seq: change.seq, event: change.op === 'delete' ? 'delete' : index === changes.length - 1 ? 'create' : 'update', effectiveDate: change.at.slice(0, 10), at: change.at, changedBy: '', source: '', changes: differences }
+    })
   }
 }

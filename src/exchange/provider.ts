@@ -24,6 +24,33 @@ export interface ProviderQuery {
 /** Per field: the submitted value agrees with the record, differs, or the record has none. */
 export type FieldVerdict = 'match' | 'mismatch' | 'absent'
 
+export interface VerifyResult {
+  readonly found: boolean
+  readonly fields: Record<string, FieldVerdict>
+  /**
+   * Facts about the record beyond the submitted fields (a person deceased or moved out), derived
+   * from one item: the gate passes them on only to a caller who may see that item in clear.
+   */
+  readonly flags?: { readonly item: string; readonly values: Readonly<Record<string, boolean>> }
+}
+
+/** One change to a record, for its history timeline: which item, before and after. */
+export interface HistoryChange {
+  readonly item: string
+  readonly before: unknown
+  readonly after: unknown
+}
+
+export interface HistoryEvent {
+  readonly seq: number
+  readonly event: string
+  readonly effectiveDate: string
+  readonly at: string
+  readonly changedBy: string
+  readonly source: string
+  readonly changes: readonly HistoryChange[]
+}
+
 /**
  * The one interface every data source implements — hosted datasets now, the base registries
  * later — so the gate, the change feeds, the webhooks and the console treat all resources alike.
@@ -31,10 +58,15 @@ export type FieldVerdict = 'match' | 'mismatch' | 'absent'
  */
 export interface Provider {
   describe(): ProviderDescription
-  lookup(key: string): Promise<DataRecord | undefined>
-  verify(key: string, fields: Readonly<Record<string, string>>): Promise<{ found: boolean; fields: Record<string, FieldVerdict> }>
+  /** One record by key; with `asOf` (YYYY-MM-DD), the record as the provider held it at the end of that day. */
+  lookup(key: string, options?: { readonly asOf?: string }): Promise<DataRecord | undefined>
+  verify(key: string, fields: Readonly<Record<string, string>>): Promise<VerifyResult>
   query(query: ProviderQuery): Promise<{ items: DataRecord[]; total: number }>
   changes(after: number, limit: number): Promise<{ changes: Change[]; lastSeq: number }>
+  /** Records that name a subject (a resident ID, a credit code) in an identifier item: a profile's attachments. */
+  bySubject(subject: string): Promise<DataRecord[]>
+  /** A record's changes, newest first. */
+  history(key: string): Promise<HistoryEvent[]>
 }
 
 /** Compares a submitted value with a stored one, ignoring case, width and surrounding spaces. */

@@ -12,6 +12,16 @@ export function beijingDate(instant: Date | string = new Date()): string {
   return new Date(time + BEIJING_OFFSET_MS).toISOString().slice(0, 10)
 }
 
+/**
+ * The instant (ISO, UTC) at which a Beijing calendar day ends: what "as of that day" reads up to.
+ *
+ * @example
+ * endOfChinaDay('2026-01-01') // '2026-01-01T16:00:00.000Z'
+ */
+export function endOfChinaDay(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000 - BEIJING_OFFSET_MS).toISOString()
+}
+
 function nextDate(date: string, days = 1): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
 }

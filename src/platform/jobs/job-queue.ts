@@ -36,6 +36,7 @@ export interface EnqueueOptions {
 
 export interface ListJobsFilter {
   readonly createdBy?: string
+  readonly departmentId?: string
   readonly type?: string
   readonly status?: JobStatus
   readonly limit?: number
@@ -117,6 +118,7 @@ export class JobQueue {
   async list(filter: ListJobsFilter = {}): Promise<{ items: Job[]; total: number }> {
     let query = this.database.db.selectFrom('jobs')
     if (filter.createdBy !== undefined) query = query.where('created_by', '=', filter.createdBy)
+    if (filter.departmentId !== undefined) query = query.where('department_id', '=', filter.departmentId)
     if (filter.type !== undefined) query = query.where('type', '=', filter.type)
     if (filter.status !== undefined) query = query.where('status', '=', filter.status)
     const [rows, count] = await Promise.all([

@@ -1,5 +1,6 @@
 import { hostname } from 'node:os'
 import type { Logger } from 'pino'
+import { AppError } from '../errors.js'
 import { newId } from '../ids.js'
 import type { Job, JobQueue } from './job-queue.js'
 
@@ -146,7 +147,8 @@ export class JobWorker {
       } else {
         const message = error instanceof Error ? error.message : String(error)
         log?.warn({ err: error }, 'job attempt failed')
-        await this.queue.fail(job.id, this.id, message)
+        // Bad input (a 4xx AppError) fails the same way on every attempt: no retry.
+        await this.queue.fail(job.id, this.id, message, !(error instanceof AppError && error.status < 500))
       }
     } finally {
       clearInterval(heartbeat)
