@@ -12,6 +12,13 @@ import { openDatabase, type Database } from './platform/db/database.js'
 import { migrateToLatest } from './platform/db/migrate.js'
 import { AppError } from './platform/errors.js'
 import { startServer } from './server.js'
+import type { Principal } from './identity/principal.js'
+import { auditActor } from './platform/audit/actor.js'
+import { generatePopulation, writePopulationCsv } from './population/generator.js'
+import type { Person } from './population/model.js'
+import { compareFile, MAPPABLE, type ColumnMapping } from './population/comparisons.js'
+import { importPersons } from './population/imports.js'
+import path from 'node:path'
 
 const CLI_META = { requestId: null, ip: null }
 
@@ -150,6 +157,135 @@ audit
         console.error(`audit chain BROKEN at row ${report.firstBreak?.seq}: ${report.firstBreak?.message}`)
         process.exitCode = 1
       }
+    })
+  })
+
+function count(value: string): number {
+  const parsed = Number(value.replace(/_/g, ''))
+  if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidArgumentError('a positive whole number')
+  return parsed
+}
+
+/** A user's identity for work the operator does on their behalf from the CLI (their grants apply). */
+async function actingAs(context: Context, username: string): Promise<Principal> {
+  const user = await context.identity.getUser(username)
+  if (user.status !== 'active') throw new InvalidArgumentError(`user ${username} is disabled`)
+  return { kind: 'user', id: user.id, name: user.username, displayName: user.displayName, department: user.department, roles: user.roles, credentialId: 'cli' }
+}
+
+const generate = program.command('generate').description('generate synthetic data for demos and benchmarks')
+generate
+  .command('population')
+  .description('a synthetic Shenyang population: realistic names, an age pyramid, districts weighted by population, valid unique resident IDs')
+  .requiredOption('--count <n>', 'how many persons', count)
+  .option('--seed <n>', 'the same seed gives the same persons', count, 1)
+  .option('--out <file>', 'write a CSV file (the import format)')
+  .option('--encoding <encoding>', 'utf-8 or gbk', 'utf-8')
+  .option('--into-registry', 'write the persons straight into the population registry')
+  .action(async (options: { count: number; seed: number; out?: string; encoding: string; intoRegistry?: boolean }) => {
+    if ((options.out === undefined) === (options.intoRegistry !== true)) throw new InvalidArgumentError('give either --out <file> or --into-registry')
+    if (options.encoding !== 'utf-8' && options.encoding !== 'gbk') throw new InvalidArgumentError('--encoding is utf-8 or gbk')
+    const bar = new SingleBar({ format: 'generating persons [{bar}] {percentage}% | {value}/{total} | {eta_formatted} left', hideCursor: true }, Presets.shades_classic)
+    bar.start(options.count, 0)
+    const started = Date.now()
+    if (options.out !== undefined) {
+      const result = await writePopulationCsv(options.out, { count: options.count, seed: options.seed, encoding: options.encoding, onProgress: (written) => bar.update(written) })
+      bar.stop()
+      console.log(`wrote ${result.rows} persons (${(result.bytes / 1e6).toFixed(1)} MB) to ${options.out} in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+      return
+    }
+    await withContext(async (context) => {
+      let batch: Array<{ person: Person }> = []
+      let written = 0
+      let created = 0
+      for (const generated of generatePopulation({ count: options.count, seed: options.seed })) {
+        const { death_date: deathDate, emigration_date: emigrationDate, ...rest } = generated
+        batch.push({ person: { ...rest, status_date: deathDate || emigrationDate } as Person })
+        if (batch.length === 20_000) {
+          created += (await context.persons.applyBatch(batch, 'generate', 'cli')).created
+          written += batch.length
+          batch = []
+          bar.update(written)
+        }
+      }
+      if (batch.length > 0) created += (await context.persons.applyBatch(batch, 'generate', 'cli')).created
+      bar.update(options.count)
+      bar.stop()
+      console.log(`${created} new persons in the registry (${options.count - created} already there) in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+    })
+  })
+
+const population = program.command('population').description('the population base registry')
+population
+  .command('import')
+  .description('import persons from CSV (UTF-8/GBK, detected) or XLSX: checked first, then upserted by resident ID in atomic batches')
+  .argument('<file>', 'the file')
+  .option('--as <username>', 'the provider department steward the import is recorded under', 'police')
+  .action(async (file: string, options: { as: string }) => {
+    await withContext(async (context, _database, config) => {
+      const principal = await actingAs(context, options.as)
+      await context.population.ownCore(principal)
+      const bar = new SingleBar({ format: '{phase} [{bar}] {percentage}% | {rows} | {eta_formatted} left', hideCursor: true }, Presets.shades_classic)
+      bar.start(1000, 0, { phase: 'checking', rows: '' })
+      const started = Date.now()
+      const workDir = path.join(config.dataDir, 'population', 'imports', `cli-${Date.now()}`)
+      const report = await importPersons(context.persons, file, {
+        changedBy: principal.name,
+        source: `cli:${path.basename(file)}`,
+        workDir,
+        onProgress: ({ phase, done, fraction }) => bar.update(Math.floor(fraction * 1000), { phase: phase === 'check' ? 'checking' : 'writing ', rows: `${done} rows` }),
+      })
+      bar.update(1000)
+      bar.stop()
+      await context.audit.append({ ...auditActor(principal, CLI_META), action: 'population.import', target: path.basename(file), outcome: 'success', detail: { ...report, via: 'cli' } })
+      const seconds = (Date.now() - started) / 1000
+      console.log(`${report.rows} rows in ${seconds.toFixed(1)} s (${Math.round(report.rows / seconds)} rows/s): ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected} rejected`)
+      if (report.rejected > 0) console.log(`rejected rows with reasons: ${path.join(workDir, 'rejections.csv')}`)
+    })
+  })
+
+population
+  .command('compare')
+  .description('compare a department’s file against the registry (比对), through the gate as the given user; writes a CSV report')
+  .argument('<file>', 'the file (CSV UTF-8/GBK or XLSX)')
+  .requiredOption('--as <username>', 'the user whose department and grants the comparison runs under')
+  .requiredOption('--id-column <header>', 'the column holding resident IDs')
+  .option('--name-column <header>', 'the column holding names')
+  .option('--gender-column <header>', 'the column holding genders')
+  .option('--birth-date-column <header>', 'the column holding dates of birth')
+  .option('--deceased-before <date>', 'flag deaths before this day only (YYYY-MM-DD)')
+  .requiredOption('--out <file>', 'the report (CSV)')
+  .action(async (file: string, options: { as: string; idColumn: string; nameColumn?: string; genderColumn?: string; birthDateColumn?: string; deceasedBefore?: string; out: string }) => {
+    await withContext(async (context) => {
+      const principal = await actingAs(context, options.as)
+      const mapping: ColumnMapping = {
+        residentId: options.idColumn,
+        ...(options.nameColumn === undefined ? {} : { name: options.nameColumn }),
+        ...(options.genderColumn === undefined ? {} : { gender: options.genderColumn }),
+        ...(options.birthDateColumn === undefined ? {} : { birthDate: options.birthDateColumn }),
+      }
+      const items = MAPPABLE.filter((field) => field !== 'residentId' && mapping[field] !== undefined).map((field) => ({ name: 'name', gender: 'gender', birthDate: 'birth_date' })[field as 'name'])
+      const code = await context.population.coreCode()
+      const meta = CLI_META
+      const decision = await context.gate.decide(principal, code, 'verify', items, meta, { comparison: path.basename(file), via: 'cli' })
+      const status = decision.items.get('status')
+      const bar = new SingleBar({ format: 'comparing [{bar}] {percentage}% | {rows} rows', hideCursor: true }, Presets.shades_classic)
+      bar.start(1000, 0, { rows: 0 })
+      const started = Date.now()
+      const counts = await compareFile(context.persons, file, {
+        mapping,
+        deceasedBefore: options.deceasedBefore ?? null,
+        seeStatus: status !== undefined && status.masker === undefined,
+        reportFile: options.out,
+        onProgress: async (fraction, rows) => bar.update(Math.floor(fraction * 1000), { rows }),
+      })
+      await context.gate.recordBulk(principal, code, 'verify', decision, { comparison: path.basename(file), counts, via: 'cli' }, counts.total - counts.invalidId - counts.notFound, meta)
+      bar.update(1000)
+      bar.stop()
+      const seconds = (Date.now() - started) / 1000
+      console.log(`${counts.total} rows in ${seconds.toFixed(1)} s (${Math.round(counts.total / seconds)} rows/s)`)
+      console.log(JSON.stringify(counts))
+      console.log(`report: ${options.out}`)
     })
   })
 

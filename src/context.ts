@@ -9,12 +9,19 @@ import { DATASET_EXPORT_JOB, DATASET_UPLOAD_JOB, DatasetJobs } from './exchange/
 import { DatasetRepository } from './exchange/dataset-repository.js'
 import { DatasetService } from './exchange/dataset-service.js'
 import { AccessGate } from './exchange/gate.js'
+import { ProviderDirectory } from './exchange/provider-directory.js'
 import { ObjectionService } from './exchange/objections.js'
 import { SubscriptionService } from './exchange/subscription-service.js'
 import { scheduleDeliveries, WEBHOOK_DELIVERY_JOB, webhookDeliveryHandler } from './exchange/webhooks.js'
 import { SharingRepository } from './exchange/sharing-repository.js'
 import { SharingService } from './exchange/sharing-service.js'
 import { UsageCounter } from './exchange/usage.js'
+import { POPULATION_COMPARE_JOB, PopulationComparisons } from './population/comparisons.js'
+import { POPULATION_IMPORT_JOB, PopulationImports } from './population/imports.js'
+import { POPULATION_REGISTRY } from './population/model.js'
+import { PopulationProvider } from './population/provider.js'
+import { PersonRepository } from './population/repository.js'
+import { PopulationService } from './population/service.js'
 import { IdentityRepository } from './identity/repository.js'
 import { IdentityService, type SecuritySettings } from './identity/service.js'
 import { NotificationService } from './notifications/service.js'
@@ -45,6 +52,11 @@ export interface Context {
   readonly datasetJobs: DatasetJobs
   readonly objections: ObjectionService
   readonly subscriptions: SubscriptionService
+  readonly providers: ProviderDirectory
+  readonly persons: PersonRepository
+  readonly population: PopulationService
+  readonly populationImports: PopulationImports
+  readonly comparisons: PopulationComparisons
   /** Starts the background work of a serving node: the job worker, usage counters, overdue checks. */
   start(): void
   /** Flushes pending audit rows and stops the worker; the database stays open. */
@@ -89,10 +101,14 @@ export function createContext(config: Config, database: Database, options: Conte
   const sharingRepository = new SharingRepository(database.db)
   const usage = new UsageCounter(database.db)
   const datasetRepository = new DatasetRepository(database)
-  const gate = new AccessGate(catalogRepository, sharingRepository, datasetRepository, audit, usage)
+  const providers = new ProviderDirectory(database.db, datasetRepository)
+  const persons = new PersonRepository(database)
+  providers.register(POPULATION_REGISTRY, (description) => new PopulationProvider(description, persons))
+  const gate = new AccessGate(catalogRepository, sharingRepository, providers, audit, usage)
+  const population = new PopulationService(persons, providers, catalogRepository, gate, audit)
   const sharing = new SharingService(sharingRepository, catalogRepository, calendar, notifications, audit)
   sharing.onGrantChange = () => gate.forgetGrants()
-  const datasets = new DatasetService(datasetRepository, gate, audit)
+  const datasets = new DatasetService(datasetRepository, gate, providers, audit)
   let overdueTimer: NodeJS.Timeout | undefined
   const handlers: Record<string, JobHandler> = {
     [AUDIT_VERIFY_JOB]: auditVerifyHandler(database),
@@ -102,6 +118,10 @@ export function createContext(config: Config, database: Database, options: Conte
   handlers[DATASET_UPLOAD_JOB] = datasetJobs.uploadHandler()
   handlers[DATASET_EXPORT_JOB] = datasetJobs.exportHandler()
   handlers[WEBHOOK_DELIVERY_JOB] = webhookDeliveryHandler({ db: database.db, gate })
+  const populationImports = new PopulationImports(config.dataDir, jobs, persons, population, audit, () => worker.poke())
+  const comparisons = new PopulationComparisons(config.dataDir, database.db, jobs, persons, population, gate, () => worker.poke())
+  handlers[POPULATION_IMPORT_JOB] = populationImports.handler()
+  handlers[POPULATION_COMPARE_JOB] = comparisons.handler()
   const subscriptions = new SubscriptionService(database.db, gate, jobs, audit)
   subscriptions.onEnqueue = () => worker.poke()
   datasets.onChanged = (resourceId) => {
@@ -128,6 +148,11 @@ export function createContext(config: Config, database: Database, options: Conte
     datasetJobs,
     objections: new ObjectionService(database.db, gate, sharingRepository, notifications, audit),
     subscriptions,
+    providers,
+    persons,
+    population,
+    populationImports,
+    comparisons,
     start() {
       worker.start()
       usage.start()

@@ -30,6 +30,12 @@ function random(seed: number): () => number {
   }
 }
 
+/** A person of the demo population, for records that name people who exist in the registry. */
+export interface DemoPerson {
+  readonly resident_id: string
+  readonly name: string
+}
+
 /**
  * Plausible records for any catalog entry, from its items alone: valid resident IDs, credit
  * codes and Shenyang division codes where items hold them, Chinese names, addresses, amounts and
@@ -38,7 +44,7 @@ function random(seed: number): () => number {
  * @example
  * demoRecords(entry.items, 200, 7)[0] // { resident_id: '210102…', name: '王伟', … }
  */
-export function demoRecords(items: readonly CatalogItem[], count: number, seed: number): Array<Record<string, string | number | boolean | null>> {
+export function demoRecords(items: readonly CatalogItem[], count: number, seed: number, people: readonly DemoPerson[] = []): Array<Record<string, string | number | boolean | null>> {
   const next = random(seed)
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T
   return Array.from({ length: count }, (_, index) => {
@@ -49,10 +55,19 @@ export function demoRecords(items: readonly CatalogItem[], count: number, seed: 
     const sequence = String((index * 7 + seed) % 1000).padStart(3, '0')
     const first17 = `${division}${year}${month}${day}${sequence}`
     const record: Record<string, string | number | boolean | null> = {}
+    // With a population, record i names person i (and the next ones for further ID items), so
+    // the first persons have an attachment in every demo dataset.
+    let personIndex = index
+    let named: DemoPerson | undefined
     for (const item of items) {
       const text = `${item.name} ${item.key}`
       let value: string | number | boolean | null
-      if (item.identifierKind === 'residentId') value = `${first17}${checkCharacter(first17)}`
+      if (item.identifierKind === 'residentId' && people.length > 0) {
+        const person = people[personIndex % people.length] as DemoPerson
+        personIndex += 1
+        named ??= person
+        value = person.resident_id
+      } else if (item.identifierKind === 'residentId') value = `${first17}${checkCharacter(first17)}`
       else if (item.identifierKind === 'creditCode') {
         const body = Array.from({ length: 7 }, () => pick([...CODE_BODY.slice(0, 10)])).join('') + String(index % 10)
         value = makeCreditCode(`91${division}`, body)
@@ -62,7 +77,7 @@ export function demoRecords(items: readonly CatalogItem[], count: number, seed: 
       else if (item.type === 'L') value = next() < 0.5
       else if (item.type === 'I') value = Math.floor(next() * 100)
       else if (item.type === 'N' || item.type === 'Y' || item.type === 'F') value = Math.round(next() * 200_000) / 100
-      else if (/姓名|(^| )name( |$)|法定代表人$/.test(text)) value = `${pick(SURNAMES)}${pick(GIVEN)}`
+      else if (/姓名|(^| )name( |$)|法定代表人$/.test(text)) value = named?.name ?? `${pick(SURNAMES)}${pick(GIVEN)}`
       else if (/地址|住址|住所|address/.test(text)) value = `辽宁省沈阳市${district}${pick(STREETS)}${1 + Math.floor(next() * 300)}号`
       else if (/电话|手机|phone|mobile/.test(text)) value = `139${String(Math.floor(next() * 1e8)).padStart(8, '0')}`
       else if (item.type === 'B') value = null

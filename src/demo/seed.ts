@@ -2,7 +2,9 @@ import type { Context } from '../context.js'
 import type { Principal } from '../identity/principal.js'
 import type { Role } from '../identity/roles.js'
 import { DEMO_RESOURCES } from './catalog-resources.js'
-import { demoRecords } from './records.js'
+import { generatePopulation } from '../population/generator.js'
+import type { Person } from '../population/model.js'
+import { demoRecords, type DemoPerson } from './records.js'
 import { DEMO_ACCOUNTS, DEMO_DEPARTMENTS, type DemoAccount } from './departments.js'
 
 export interface SeedReport {
@@ -10,14 +12,30 @@ export interface SeedReport {
   readonly accounts: number
   readonly resources: number
   readonly records: number
+  readonly persons: number
 }
+
+export interface SeedOptions {
+  /** Seed the demo catalog and exchange (default true). */
+  readonly catalog?: boolean
+  /** Persons generated into the population registry (default {@link DEMO_PERSONS}). */
+  readonly persons?: number
+}
+
+/** The demo's population: a district-sized city, enough for the statistics to look like one. */
+export const DEMO_PERSONS = 100_000
+const POPULATION_SEED = 2026
 
 /** Demo entries that get hosted records, and how many. */
 const DEMO_DATASETS: ReadonlyArray<readonly [name: string, count: number]> = [
-  ['人口基础信息', 500],
   ['城乡低保对象信息', 200],
   ['社会保险参保信息', 300],
   ['残疾人证信息', 100],
+  ['就业失业登记信息', 300],
+  ['婚姻登记信息', 200],
+  ['出生医学证明信息', 100],
+  ['居民电子健康档案', 400],
+  ['居住证信息', 150],
   ['法人基础信息', 200],
   ['纳税信用等级信息', 150],
 ]
@@ -35,7 +53,7 @@ const SEED_META = { requestId: null, ip: null }
  * @example
  * await seedDemo(context, 'Huitong@2026') // { departments: 29, accounts: 18 } on a new database
  */
-export async function seedDemo(context: Context, password: string, options: { catalog?: boolean } = {}): Promise<SeedReport> {
+export async function seedDemo(context: Context, password: string, options: SeedOptions = {}): Promise<SeedReport> {
   const { identity } = context
   const existing = new Set((await identity.listDepartments()).map((department) => department.code))
   let departments = 0
@@ -56,14 +74,16 @@ export async function seedDemo(context: Context, password: string, options: { ca
     )
   }
   const resources = options.catalog === false ? 0 : await seedCatalog(context)
-  return { departments, accounts: missing.length, resources, records: resources > 0 ? await seedExchange(context) : 0 }
+  if (resources === 0) return { departments, accounts: missing.length, resources, records: 0, persons: 0 }
+  const people = await seedPopulation(context, options.persons ?? DEMO_PERSONS)
+  return { departments, accounts: missing.length, resources, records: await seedExchange(context, people), persons: people.length }
 }
 
 /**
  * Publishes records for a few entries and files sharing requests through the same services the
  * console uses: an approved conditional grant, an unconditional one, and one waiting for an answer.
  */
-async function seedExchange(context: Context): Promise<number> {
+async function seedExchange(context: Context, people: readonly DemoPerson[]): Promise<number> {
   const { database, datasets, gate, sharing, identity } = context
   const departments = new Map((await identity.listDepartments()).map((department) => [department.code, department]))
   const actor = (code: string, roles: Role[], name = 'demo-seed'): Principal => {
@@ -78,7 +98,7 @@ async function seedExchange(context: Context): Promise<number> {
     const provider = DEMO_RESOURCES.find((resource) => resource.content.name === name)?.department
     if (description === undefined || provider === undefined) continue
     const steward = actor(provider, ['steward'])
-    const prepared = datasets.prepare(description, { upserts: demoRecords(description.items, count, index + 1), deletes: [] })
+    const prepared = datasets.prepare(description, { upserts: demoRecords(description.items, count, index + 1, people), deletes: [] })
     records += (await datasets.write(steward, description, 'demo-seed', prepared, SEED_META)).upserted
   }
   const until = '2027-12-31'
@@ -94,12 +114,59 @@ async function seedExchange(context: Context): Promise<number> {
     { resource: await codeOf('人口基础信息'), items: [{ key: 'resident_id', masked: false }, { key: 'name', masked: false }, { key: 'birth_date', masked: false }], operations: ['lookup', 'verify'], purpose: '社会保险参保登记身份核验', legalBasis: '《社会保险法》', validUntil: until },
     SEED_META,
   )
+  const population = await codeOf('人口基础信息')
+  await sharing.request(
+    actor('210102000', ['consumer'], 'heping'),
+    {
+      resource: population,
+      items: ['resident_id', 'name', 'gender', 'ethnic_group', 'birth_date', 'household_division', 'household_address', 'status', 'death_date', 'emigration_date'].map((key) => ({ key, masked: key === 'name' || key === 'household_address' })),
+      operations: ['lookup', 'verify', 'query'],
+      purpose: '社区网格化服务人口核查',
+      legalBasis: '《居民身份证法》《国务院关于加快推进“互联网+政务服务”工作的指导意见》',
+      validUntil: until,
+    },
+    SEED_META,
+  )
+  const employment = await codeOf('就业失业登记信息')
+  const employmentRequest = await sharing.request(
+    actor('210102000', ['consumer'], 'heping'),
+    { resource: employment, items: ['registration_no', 'resident_id', 'name', 'registration_type', 'hardship'].map((key) => ({ key, masked: false })), operations: ['lookup', 'query'], purpose: '就业援助对象走访', legalBasis: '《就业促进法》', validUntil: until },
+    SEED_META,
+  ).catch(() => undefined)
+  if (employmentRequest?.status === 'pending') await sharing.approve(actor('210100004', ['steward'], 'hrss'), employmentRequest.id, { comment: '同意' }, SEED_META)
   await sharing.request(
     actor('210100006', ['consumer'], 'health'),
     { resource: allowance, items: [{ key: 'resident_id', masked: false }, { key: 'allowance_amount', masked: false }], operations: ['verify'], purpose: '医疗救助对象资格核验', legalBasis: '《社会救助暂行办法》第二十八条', validUntil: until },
     SEED_META,
   )
   return records
+}
+
+/**
+ * Binds the population registry to its catalog entry and fills it with a generated population
+ * (the same seed gives the same persons). Returns who they are, for the attachments.
+ */
+async function seedPopulation(context: Context, count: number): Promise<DemoPerson[]> {
+  const { database, population, persons, identity } = context
+  const code = (await database.db.selectFrom('catalog_resources').select('code').where('name', '=', '人口基础信息').executeTakeFirstOrThrow()).code
+  const department = (await identity.listDepartments()).find((candidate) => candidate.code === '210100002')
+  if (department === undefined) throw new Error('the data office department is missing')
+  const office: Principal = { kind: 'user', id: 'demo-seed', name: 'demo-seed', displayName: '演示数据', department, roles: ['dataoffice'], credentialId: 'demo-seed' }
+  await population.bind(office, code, SEED_META)
+  const people: DemoPerson[] = []
+  if (count === 0) return people
+  let batch: Array<{ person: Person }> = []
+  for (const generated of generatePopulation({ count, seed: POPULATION_SEED })) {
+    const { death_date: deathDate, emigration_date: emigrationDate, ...rest } = generated
+    batch.push({ person: { ...rest, status_date: deathDate || emigrationDate } as Person })
+    if (generated.status === '10' && people.length < 5_000) people.push({ resident_id: generated.resident_id, name: generated.name })
+    if (batch.length === 20_000) {
+      await persons.applyBatch(batch, 'demo-seed', 'demo-seed')
+      batch = []
+    }
+  }
+  if (batch.length > 0) await persons.applyBatch(batch, 'demo-seed', 'demo-seed')
+  return people
 }
 
 /**

@@ -23,6 +23,9 @@ export interface TestApp {
   close(): Promise<void>
 }
 
+/** Persons the demo population has in tests: enough for every attachment to name someone. */
+export const TEST_PERSONS = 6_000
+
 /**
  * A demo-seeded app over a fresh database of `kind`, driven with `inject` (no port opened).
  * The demo catalog is seeded only when asked for: most tests do not need its 60 entries.
@@ -30,7 +33,7 @@ export interface TestApp {
 export async function startTestApp(kind: DatabaseKind, options: { catalog?: boolean } = {}): Promise<TestApp> {
   const testDatabase = await openTestDatabase(kind)
   const context = createContext(testDatabase.config, testDatabase.database, { worker: { pollMs: 50, leaseMs: 2000 } })
-  await seedDemo(context, DEMO_PASSWORD, { catalog: options.catalog ?? false })
+  await seedDemo(context, DEMO_PASSWORD, { catalog: options.catalog ?? false, persons: TEST_PERSONS })
   const app = await buildApp(context, { console: false })
   await app.ready()
   const tokens = new Map<string, string>()

@@ -3,12 +3,14 @@ import type { Database } from './database.js'
 import * as foundation from './migrations/0001-foundation.js'
 import * as catalog from './migrations/0002-catalog.js'
 import * as exchange from './migrations/0003-exchange.js'
+import * as population from './migrations/0004-population.js'
 
 /** Every migration, in order. Written once with Kysely's schema builder; runs on both dialects. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-catalog': catalog,
   '0003-exchange': exchange,
+  '0004-population': population,
 }
 
 export interface MigrationReport {

@@ -314,6 +314,63 @@ export interface ExchangeUsageTable {
   records: number
 }
 
+export interface RegistryBindingTable {
+  registry: string
+  resource_id: string
+  bound_by: string
+  bound_at: string
+}
+
+export interface RegistryHeadTable {
+  registry: string
+  last_seq: number
+  record_count: number
+  updated_at: string
+}
+
+export interface PersonTable {
+  resident_id: string
+  name: string
+  former_name: string
+  gender: string
+  ethnic_group: string
+  birth_date: string
+  household_division: string
+  household_address: string
+  residence_address: string
+  status: string
+  status_date: string
+  seq: number
+  created_at: string
+  updated_at: string
+}
+
+export interface PersonHistoryTable {
+  seq: number
+  resident_id: string
+  event: string
+  changes: string
+  effective_date: string
+  source: string
+  changed_by: string
+  at: string
+}
+
+export interface DatasetSubjectTable {
+  subject: string
+  resource_id: string
+  record_key: string
+}
+
+export interface ComparisonRowTable {
+  comparison_id: string
+  row: number
+  outcome: string
+  resident_id: string
+  name: string
+  detail: string
+}
+
 export interface Tables {
   departments: DepartmentTable
   users: UserTable
@@ -340,4 +397,10 @@ export interface Tables {
   objections: ObjectionTable
   notifications: NotificationTable
   exchange_usage: ExchangeUsageTable
+  registry_bindings: RegistryBindingTable
+  registry_heads: RegistryHeadTable
+  persons: PersonTable
+  person_history: PersonHistoryTable
+  dataset_subjects: DatasetSubjectTable
+  comparison_rows: ComparisonRowTable
 }
