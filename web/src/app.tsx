@@ -32,6 +32,13 @@ const BUILT_PAGES: Readonly<Record<string, LazyExoticComponent<ComponentType>>> 
   'exchange-datasets': lazy(() => import('./pages/exchange/datasets-page')),
   'exchange-objections': lazy(() => import('./pages/exchange/objections-page')),
   'exchange-stats': lazy(() => import('./pages/exchange/stats-page')),
+  population: lazy(() => import('./pages/population/statistics-page')),
+  'population-lookup': lazy(() => import('./pages/population/lookup-page')),
+  'population-profile': lazy(() => import('./pages/population/profile-page')),
+  'population-verify': lazy(() => import('./pages/population/verify-page')),
+  'population-comparisons': lazy(() => import('./pages/population/comparisons-page')),
+  'population-comparison': lazy(() => import('./pages/population/comparison-page')),
+  'population-import': lazy(() => import('./pages/population/import-page')),
   notifications: lazy(() => import('./pages/notifications-page')),
   calendar: lazy(() => import('./pages/calendar/calendar-page')),
 }

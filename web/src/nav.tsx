@@ -11,19 +11,23 @@ import {
   CloudSyncOutlined,
   DashboardOutlined,
   DatabaseOutlined,
+  DiffOutlined,
   ExclamationCircleOutlined,
   FileSearchOutlined,
   GlobalOutlined,
   HomeOutlined,
+  IdcardOutlined,
   KeyOutlined,
   LineChartOutlined,
   PieChartOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
+  SearchOutlined,
   SolutionOutlined,
   SwapOutlined,
   TeamOutlined,
+  UploadOutlined,
 } from '@ant-design/icons'
 import type { ReactNode } from 'react'
 import type { Role } from './api/types'
@@ -57,6 +61,9 @@ export function isTopLevel(page: ConsolePage): boolean {
 
 const DATA_ROLES: readonly Role[] = ['dataoffice', 'steward', 'consumer']
 
+/** Who reads persons; the gate then decides what each department sees. The data office reads the statistics only. */
+const PERSON_READERS: readonly Role[] = ['steward', 'consumer']
+
 export const PAGES: readonly ConsolePage[] = [
   { key: 'home', path: '/', label: 'nav.home', icon: <HomeOutlined />, group: 'main', roles: 'everyone' },
   { key: 'catalog', path: '/catalog', label: 'nav.catalog', menuLabel: 'nav.catalogSearch', icon: <BookOutlined />, group: 'modules', roles: DATA_ROLES },
@@ -74,7 +81,14 @@ export const PAGES: readonly ConsolePage[] = [
   { key: 'exchange-stats', path: '/exchange/stats', label: 'nav.exchangeStats', icon: <DashboardOutlined />, group: 'modules', roles: ['dataoffice', 'steward'], parent: 'exchange' },
   { key: 'exchange-request', path: '/exchange/requests/:id', label: 'nav.exchangeRequest', icon: <SwapOutlined />, group: 'modules', roles: DATA_ROLES, parent: 'exchange', hidden: true },
   { key: 'exchange-explore', path: '/exchange/explore/:code', label: 'nav.exchangeExplore', icon: <SwapOutlined />, group: 'modules', roles: ['steward', 'consumer'], parent: 'exchange', hidden: true },
-  { key: 'population', path: '/population', label: 'nav.population', icon: <TeamOutlined />, group: 'modules', roles: DATA_ROLES, coming: 'module.population' },
+  // The statistics open the module: they are the one population page the data office may use.
+  { key: 'population', path: '/population', label: 'nav.population', menuLabel: 'nav.populationStats', icon: <TeamOutlined />, group: 'modules', roles: DATA_ROLES },
+  { key: 'population-lookup', path: '/population/persons', label: 'nav.populationLookup', icon: <SearchOutlined />, group: 'modules', roles: PERSON_READERS, parent: 'population' },
+  { key: 'population-verify', path: '/population/verify', label: 'nav.populationVerify', icon: <SafetyCertificateOutlined />, group: 'modules', roles: PERSON_READERS, parent: 'population' },
+  { key: 'population-comparisons', path: '/population/comparisons', label: 'nav.populationComparisons', icon: <DiffOutlined />, group: 'modules', roles: PERSON_READERS, parent: 'population' },
+  { key: 'population-import', path: '/population/imports', label: 'nav.populationImport', icon: <UploadOutlined />, group: 'modules', roles: ['steward'], parent: 'population' },
+  { key: 'population-profile', path: '/population/persons/:residentId', label: 'nav.populationProfile', icon: <IdcardOutlined />, group: 'modules', roles: PERSON_READERS, parent: 'population', hidden: true },
+  { key: 'population-comparison', path: '/population/comparisons/:id', label: 'nav.populationComparison', icon: <DiffOutlined />, group: 'modules', roles: PERSON_READERS, parent: 'population', hidden: true },
   { key: 'legal-person', path: '/legal-persons', label: 'nav.legalPerson', icon: <BankOutlined />, group: 'modules', roles: DATA_ROLES, coming: 'module.legalPerson' },
   { key: 'geo', path: '/geo', label: 'nav.geo', icon: <GlobalOutlined />, group: 'modules', roles: DATA_ROLES, coming: 'module.geo' },
   { key: 'economy', path: '/economy', label: 'nav.economy', icon: <LineChartOutlined />, group: 'modules', roles: DATA_ROLES, coming: 'module.economy' },
