@@ -16,7 +16,7 @@ import type { Principal } from './identity/principal.js'
 import { auditActor } from './platform/audit/actor.js'
 import { generatePopulation, writePopulationCsv } from './population/generator.js'
 import type { Person } from './population/model.js'
-import { compareFile, MAPPABLE, type ColumnMapping } from './population/comparisons.js'
+import { compareFile, MAPPABLE, seesClear, type ColumnMapping } from './population/comparisons.js'
 import { importPersons } from './population/imports.js'
 import path from 'node:path'
 
@@ -211,6 +211,8 @@ generate
       if (batch.length > 0) created += (await context.persons.applyBatch(batch, 'generate', 'cli')).created
       bar.update(options.count)
       bar.stop()
+      await context.audit.append({ actorType: 'system', actorName: 'cli', ...CLI_META, action: 'population.generate', target: 'population', outcome: 'success', detail: { count: options.count, seed: options.seed, created } })
+      context.population.forgetStatistics()
       console.log(`${created} new persons in the registry (${options.count - created} already there) in ${((Date.now() - started) / 1000).toFixed(1)} s`)
     })
   })
@@ -220,7 +222,7 @@ population
   .command('import')
   .description('import persons from CSV (UTF-8/GBK, detected) or XLSX: checked first, then upserted by resident ID in atomic batches')
   .argument('<file>', 'the file')
-  .option('--as <username>', 'the provider department steward the import is recorded under', 'police')
+  .requiredOption('--as <username>', 'the steward of the registry’s provider department the import is recorded under')
   .action(async (file: string, options: { as: string }) => {
     await withContext(async (context, _database, config) => {
       const principal = await actingAs(context, options.as)
@@ -268,14 +270,14 @@ population
       const code = await context.population.coreCode()
       const meta = CLI_META
       const decision = await context.gate.decide(principal, code, 'verify', items, meta, { comparison: path.basename(file), via: 'cli' })
-      const status = decision.items.get('status')
       const bar = new SingleBar({ format: 'comparing [{bar}] {percentage}% | {rows} rows', hideCursor: true }, Presets.shades_classic)
       bar.start(1000, 0, { rows: 0 })
       const started = Date.now()
       const counts = await compareFile(context.persons, file, {
         mapping,
         deceasedBefore: options.deceasedBefore ?? null,
-        seeStatus: status !== undefined && status.masker === undefined,
+        seeStatus: seesClear(decision, 'status'),
+        seeDates: seesClear(decision, 'death_date') && seesClear(decision, 'emigration_date'),
         reportFile: options.out,
         onProgress: async (fraction, rows) => bar.update(Math.floor(fraction * 1000), { rows }),
       })

@@ -124,6 +124,12 @@ export function createContext(config: Config, database: Database, options: Conte
   handlers[POPULATION_COMPARE_JOB] = comparisons.handler()
   const subscriptions = new SubscriptionService(database.db, gate, jobs, audit)
   subscriptions.onEnqueue = () => worker.poke()
+  population.onChanged = () => {
+    providers
+      .resourceOf(POPULATION_REGISTRY)
+      .then((resourceId) => (resourceId === undefined ? undefined : datasets.onChanged(resourceId)))
+      .catch((error: unknown) => options.logger?.error({ err: error }, 'webhook scheduling failed'))
+  }
   datasets.onChanged = (resourceId) => {
     scheduleDeliveries({ db: database.db, jobs }, resourceId)
       .then((queued) => (queued > 0 ? worker.poke() : undefined))
@@ -154,6 +160,8 @@ export function createContext(config: Config, database: Database, options: Conte
     populationImports,
     comparisons,
     start() {
+      // A first load interrupted for good may have left the persons indexes dropped.
+      persons.buildIndexes().catch((error: unknown) => options.logger?.error({ err: error }, 'persons index check failed'))
       worker.start()
       usage.start()
       const flag = () => void sharing.flagOverdue().catch((error: unknown) => options.logger?.error({ err: error }, 'overdue check failed'))

@@ -76,7 +76,7 @@ export async function seedDemo(context: Context, password: string, options: Seed
   const resources = options.catalog === false ? 0 : await seedCatalog(context)
   if (resources === 0) return { departments, accounts: missing.length, resources, records: 0, persons: 0 }
   const people = await seedPopulation(context, options.persons ?? DEMO_PERSONS)
-  return { departments, accounts: missing.length, resources, records: await seedExchange(context, people), persons: people.length }
+  return { departments, accounts: missing.length, resources, records: await seedExchange(context, people), persons: (await context.persons.head()).recordCount }
 }
 
 /**

@@ -100,7 +100,7 @@ export interface RowVerdict {
  * see the status), then the compared fields. The first problem names the outcome; the detail
  * lists them all.
  */
-export function judgeRow(row: CompareRow, id: ResidentIdResult, person: Person | undefined, options: { seeStatus: boolean; deceasedBefore: string | null }): RowVerdict {
+export function judgeRow(row: CompareRow, id: ResidentIdResult, person: Person | undefined, options: { seeStatus: boolean; seeDates?: boolean; deceasedBefore: string | null }): RowVerdict {
   if (!id.valid) return { outcome: 'invalid-id', normalisedId: '', detail: id.message }
   if (person === undefined) return { outcome: 'not-found', normalisedId: id.id, detail: 'not in the population registry (人口库中无此人)' }
   const fields: Record<string, string> = {}
@@ -111,8 +111,10 @@ export function judgeRow(row: CompareRow, id: ResidentIdResult, person: Person |
   const verdict = verdictsFor(person, fields)
   const problems: Array<{ outcome: Outcome; text: string }> = []
   if (options.seeStatus) {
-    if (person.status === PERSON_STATUSES.deceased && (options.deceasedBefore === null || person.status_date < options.deceasedBefore)) problems.push({ outcome: 'deceased', text: `deceased on ${person.status_date} (已于${person.status_date}死亡)` })
-    if (person.status === PERSON_STATUSES.movedOut) problems.push({ outcome: 'moved-out', text: `moved out of the city on ${person.status_date} (已于${person.status_date}迁出)` })
+    // The dates themselves appear only to a caller who may see them in clear.
+    const on = options.seeDates === true ? person.status_date : ''
+    if (person.status === PERSON_STATUSES.deceased && (options.deceasedBefore === null || person.status_date < options.deceasedBefore)) problems.push({ outcome: 'deceased', text: on === '' ? 'deceased (已死亡)' : `deceased on ${on} (已于${on}死亡)` })
+    if (person.status === PERSON_STATUSES.movedOut) problems.push({ outcome: 'moved-out', text: on === '' ? 'moved out of the city (已迁出)' : `moved out of the city on ${on} (已于${on}迁出)` })
     if (person.status === PERSON_STATUSES.cancelled) problems.push({ outcome: 'cancelled', text: 'registration cancelled (户口已注销)' })
   }
   if (verdict.fields.name === 'mismatch') problems.push({ outcome: 'name-mismatch', text: 'name differs from the registry (姓名与人口库不一致)' })
@@ -238,7 +240,9 @@ export class PopulationComparisons {
   }
 
   async rows(principal: Principal, id: string, outcome: Outcome | undefined, limit: number, offset: number) {
-    await this.#job(principal, id)
+    const job = await this.#job(principal, id)
+    // Rows become readable with the report, once the read is on the audit record.
+    if (job.status !== 'succeeded') throw new AppError('HT_NOT_FOUND', `Comparison ${id} has no results yet (比对尚未完成)`)
     let query = this.db.selectFrom('comparison_rows').where('comparison_id', '=', id)
     if (outcome !== undefined) query = query.where('outcome', '=', outcome)
     const [items, total] = await Promise.all([
@@ -267,7 +271,8 @@ export class PopulationComparisons {
       const counts = await compareFile(this.persons, payload.file, {
         mapping: payload.mapping,
         deceasedBefore: payload.deceasedBefore,
-        seeStatus: seesStatus(decision),
+        seeStatus: seesClear(decision, 'status'),
+        seeDates: seesClear(decision, 'death_date') && seesClear(decision, 'emigration_date'),
         reportFile: report,
         onProblems: async (rows) => {
           await this.db.deleteFrom('comparison_rows').where('comparison_id', '=', job.id).where('row', 'in', rows.map((row) => row.row)).execute()
@@ -282,15 +287,18 @@ export class PopulationComparisons {
   }
 }
 
-function seesStatus(decision: Decision): boolean {
-  const status = decision.items.get('status')
-  return status !== undefined && status.masker === undefined
+/** Whether the decision shows an item in clear. */
+export function seesClear(decision: Decision, item: string): boolean {
+  const visible = decision.items.get(item)
+  return visible !== undefined && visible.masker === undefined
 }
 
 export interface CompareOptions {
   readonly mapping: ColumnMapping
   readonly deceasedBefore: string | null
   readonly seeStatus: boolean
+  /** Whether the report may give dates of death and moving out. */
+  readonly seeDates?: boolean
   readonly reportFile: string
   readonly onProblems?: (rows: Array<CompareRow & RowVerdict>) => Promise<void>
   readonly onProgress?: (fraction: number, rows: number) => Promise<void>

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Principal } from '../identity/principal.js'
@@ -6,21 +5,23 @@ import { auditActor } from '../platform/audit/actor.js'
 import type { AuditLog } from '../platform/audit/audit-log.js'
 import { beijingDate } from '../platform/calendar/working-days.js'
 import { AppError } from '../platform/errors.js'
+import { newId } from '../platform/ids.js'
 import { openTableStream } from '../platform/files/table-stream.js'
-import { createTableWriter, type TableWriter } from '../platform/files/table-writer.js'
+import { createTableWriter } from '../platform/files/table-writer.js'
 import type { JobQueue } from '../platform/jobs/job-queue.js'
 import type { JobHandler } from '../platform/jobs/job-worker.js'
-import { PERSON_FIELDS, type Person } from './model.js'
-import { mapColumns, parsePersonRow } from './person-input.js'
+import { personOfLine, type CheckSummary } from './import-check.js'
+import { checkInThread, type CheckRequest } from './import-check-thread.js'
+import type { Person } from './model.js'
 import type { PersonRepository } from './repository.js'
-import { ResidentIdSet } from './resident-id-set.js'
 import type { PopulationService } from './service.js'
 
 export const POPULATION_IMPORT_JOB = 'population.import'
 
 /** Rows written per transaction: each batch is atomic, and a resumed import restarts at a batch boundary. */
-const WRITE_BATCH = 20_000
-const REJECTION_HEADERS = ['行号 row', '身份证号码 residentId', '字段 field', '原因 reason']
+const WRITE_BATCH = 50_000
+/** Files from this size take the bulk path when the registry is empty (about 100 000 persons). */
+const BULK_LOAD_BYTES = 16 * 1024 * 1024
 
 interface ImportPayload {
   readonly principal: Principal
@@ -28,20 +29,11 @@ interface ImportPayload {
   readonly fileName: string
 }
 
-interface ImportCheckpoint {
-  readonly phase: 'write'
-  /** Staged rows already written. */
-  readonly applied: number
-  readonly summary: CheckSummary
-}
-
-interface CheckSummary {
-  readonly rows: number
-  readonly accepted: number
-  readonly rejected: number
-  readonly encoding: string
-  readonly ignoredColumns: readonly string[]
-}
+/**
+ * Where an import stands, saved after each batch so a crashed job resumes: a normal import at
+ * its next staged batch; a first load (bulk) starts again from an empty registry.
+ */
+type ImportCheckpoint = { readonly phase: 'write'; readonly applied: number; readonly summary: CheckSummary } | { readonly phase: 'bulk' }
 
 export interface ImportReport extends CheckSummary {
   readonly status: 'applied'
@@ -49,10 +41,12 @@ export interface ImportReport extends CheckSummary {
   readonly updated: number
   readonly unchanged: number
   readonly rejectionsFile: boolean
+  /** True when the registry was empty and the file was loaded in bulk. */
+  readonly bulk: boolean
 }
 
 export interface ImportProgress {
-  readonly phase: 'check' | 'write'
+  readonly phase: 'check' | 'write' | 'index'
   /** Rows checked, or staged rows written. */
   readonly done: number
   /** 0–1 through the whole import. */
@@ -65,41 +59,71 @@ export interface ImportOptions {
   /** Where the checked rows wait between the two phases, and where rejected rows are listed. */
   readonly workDir: string
   readonly onProgress?: (progress: ImportProgress) => Promise<void> | void
-  /** Staged rows already written by an earlier attempt of the same import. */
+  /** Where an earlier attempt of the same import stopped. */
   readonly resume?: ImportCheckpoint
   readonly onBatch?: (checkpoint: ImportCheckpoint) => Promise<void> | void
+  /** Files from this size take the bulk path into an empty registry; default {@link BULK_LOAD_BYTES}. */
+  readonly bulkFromBytes?: number
 }
 
 /**
- * Imports the core from a CSV (UTF-8, GBK, GB18030) or XLSX file of any size, in two phases.
+ * Imports the core from a CSV (UTF-8, GBK, GB18030) or XLSX file of any size. The file is read
+ * and checked on a worker thread (every row validated and normalised; rejected rows listed with
+ * the field and the reason in `rejections.csv`); a file-level problem — wrong encoding, missing
+ * columns, a truncated file — means nothing is imported.
  *
- * 1. **Check**: the file is streamed, every row validated and normalised; good rows are staged in
- *    a work file, rejected rows (with the field and the reason) listed. A file-level problem —
- *    wrong encoding, missing columns, a truncated file — stops the import here, before anything
- *    is written.
- * 2. **Write**: the staged rows are upserted by resident ID in batches of {@link WRITE_BATCH}, each
- *    one transaction. Unchanged persons stay untouched, changes land in the history, so running
- *    the same file again changes nothing. A crash leaves whole batches only; the job resumes at
- *    the next batch.
+ * - **Normal import** (persons already in the registry): checked rows are staged in a work file
+ *   while the check runs; only when the whole file has passed are they upserted by resident ID
+ *   in batches of {@link WRITE_BATCH}, each one transaction. Unchanged persons stay untouched,
+ *   changes land in the history, so the same file again changes nothing. A crash leaves whole
+ *   batches only; the job resumes at the next batch.
+ * - **First load** (SQLite, empty registry, a large file): rows are inserted as the check passes
+ *   them, without indexes, which are built at the end. A file-level problem found late empties
+ *   the registry again, as it was; a crash makes the resumed job start over from empty.
  *
  * @example
  * await importPersons(persons, 'persons.csv', { changedBy: 'police', source: 'import:1', workDir })
  */
-export async function importPersons(persons: PersonRepository, file: string, options: ImportOptions): Promise<ImportReport> {
+export async function importPersons(persons: PersonRepository, file: string, input: ImportOptions): Promise<ImportReport> {
+  const options = { ...input, onProgress: reportingLater(input.onProgress) }
   fs.mkdirSync(options.workDir, { recursive: true })
-  const staged = path.join(options.workDir, 'staged.tsv')
   const rejectionsFile = path.join(options.workDir, 'rejections.csv')
-  const summary = options.resume?.summary ?? (await checkFile(file, staged, rejectionsFile, options))
+  const request = { file, rejectionsFile, today: beijingDate() }
+  if (options.resume?.phase === 'bulk') await persons.clearBulkLoad()
+  if (options.resume?.phase !== 'write' && fs.statSync(file).size >= (options.bulkFromBytes ?? BULK_LOAD_BYTES) && (await persons.canBulkLoad())) return bulkLoad(persons, request, options)
+
+  const staged = path.join(options.workDir, 'staged.tsv')
+  let summary: CheckSummary
+  if (options.resume?.phase === 'write') summary = options.resume.summary
+  else {
+    const out = fs.createWriteStream(staged)
+    try {
+      summary = await checkInThread(request, {
+        accept: async (lines) => {
+          options.onProgress.check()
+          if (!out.write(lines)) await new Promise<void>((resolve) => out.once('drain', () => resolve()))
+        },
+        progress: (fraction, rows) => void options.onProgress({ phase: 'check', done: rows, fraction: 0.5 * fraction }),
+      })
+    } catch (error) {
+      out.destroy()
+      fs.rmSync(staged, { force: true })
+      throw error
+    }
+    await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())))
+  }
   let created = 0
   let updated = 0
   let unchanged = 0
   let applied = 0
-  const skip = options.resume?.applied ?? 0
+  const skip = options.resume?.phase === 'write' ? options.resume.applied : 0
   const total = summary.accepted
   let batch: Person[] = []
   const flush = async () => {
     if (batch.length === 0) return
     if (applied >= skip) {
+      // In key order: neighbouring IDs share index pages.
+      batch.sort((a, b) => (a.resident_id < b.resident_id ? -1 : 1))
       const result = await persons.applyBatch(batch.map((person) => ({ person })), options.source, options.changedBy)
       created += result.created
       updated += result.updated
@@ -108,7 +132,8 @@ export async function importPersons(persons: PersonRepository, file: string, opt
     applied += batch.length
     batch = []
     await options.onBatch?.({ phase: 'write', applied, summary })
-    await options.onProgress?.({ phase: 'write', done: applied, fraction: 0.5 + (0.5 * applied) / Math.max(1, total) })
+    await options.onProgress({ phase: 'write', done: applied, fraction: 0.5 + (0.5 * applied) / Math.max(1, total) })
+    options.onProgress.check()
   }
   for await (const lines of readLines(staged)) {
     for (const line of lines) {
@@ -118,83 +143,63 @@ export async function importPersons(persons: PersonRepository, file: string, opt
   }
   await flush()
   fs.rmSync(staged, { force: true })
-  return { status: 'applied', ...summary, created, updated, unchanged, rejectionsFile: summary.rejected > 0 }
+  return { status: 'applied', ...summary, created, updated, unchanged, rejectionsFile: summary.rejected > 0, bulk: false }
 }
 
-async function checkFile(file: string, staged: string, rejectionsFile: string, options: ImportOptions): Promise<CheckSummary> {
-  const table = await openTableStream(file, { maxCellLength: 10_000 })
-  const { columns, missing, ignored } = mapColumns(table.headers)
-  if (missing.length > 0) {
-    throw new AppError('HT_VALIDATION', `Missing columns: ${missing.join(', ')}; nothing was imported (缺少必需的列，未导入任何数据)`, missing.map((column) => ({ row: 1, field: column, message: 'missing column (缺少此列)' })))
+type LaterReport = ((progress: ImportProgress) => Promise<void>) & { readonly check: () => void }
+
+/**
+ * Progress reports from synchronous callbacks: each report waits for the one before; a report
+ * that failed (the job was cancelled) makes `check` throw, which the import does per batch.
+ */
+function reportingLater(report: ImportOptions['onProgress']): LaterReport {
+  let last: Promise<void> = Promise.resolve()
+  let failure: unknown
+  const later = (progress: ImportProgress) => {
+    last = last.then(() => report?.(progress)).catch((error: unknown) => {
+      failure ??= error
+    })
+    return last
   }
-  const today = beijingDate()
-  const seen = new ResidentIdSet()
-  const out = fs.createWriteStream(staged)
-  let rejections: TableWriter | undefined
-  let rows = 0
-  let accepted = 0
-  let rejected = 0
-  const reject = async (row: number, id: string, field: string, reason: string) => {
-    rejections ??= await createTableWriter(rejectionsFile, 'csv', REJECTION_HEADERS)
-    await rejections.write([String(row), id, field, reason])
+  return Object.assign(later, {
+    check: () => {
+      if (failure !== undefined) throw failure
+    },
+  })
+}
+
+async function bulkLoad(persons: PersonRepository, request: CheckRequest, options: ImportOptions & { onProgress: LaterReport }): Promise<ImportReport> {
+  await options.onBatch?.({ phase: 'bulk' })
+  await persons.dropIndexes()
+  let pending: string[] = []
+  let written = 0
+  const write = async () => {
+    if (pending.length === 0) return
+    written += await persons.bulkInsert(pending)
+    pending = []
   }
-  const idColumn = columns.get('resident_id') ?? 0
+  let summary: CheckSummary
   try {
-    for await (const chunk of table.rows()) {
-      let text = ''
-      for (const { row, cells, formulas } of chunk) {
-        rows += 1
-        const submittedId = cells[idColumn] ?? ''
-        if (formulas.length > 0) {
-          rejected += 1
-          await reject(row, submittedId, table.headers[formulas[0] ?? 0] ?? '', 'the cell holds a formula, not a value (单元格含公式)')
-          continue
-        }
-        if (cells.length !== table.headers.length) {
-          rejected += 1
-          await reject(row, submittedId, 'row', `has ${cells.length} cells where the header has ${table.headers.length} (列数与表头不一致)`)
-          continue
-        }
-        const parsed = parsePersonRow(cells, columns, today)
-        if (parsed.problems !== undefined) {
-          rejected += 1
-          for (const problem of parsed.problems) await reject(row, submittedId, problem.field, problem.message)
-          continue
-        }
-        const first = seen.addOrGet(parsed.person.resident_id, row)
-        if (first !== undefined) {
-          rejected += 1
-          await reject(row, submittedId, 'resident_id', `repeats the resident ID of row ${first} (与第${first}行身份证号码重复)`)
-          continue
-        }
-        accepted += 1
-        text += `${lineOf(parsed.person)}\n`
-      }
-      if (!out.write(text)) await new Promise<void>((resolve) => out.once('drain', () => resolve()))
-      await options.onProgress?.({ phase: 'check', done: rows, fraction: (0.5 * table.bytesRead()) / Math.max(1, table.size) })
-    }
+    summary = await checkInThread(request, {
+      accept: async (lines) => {
+        options.onProgress.check()
+        const split = lines.split('\n')
+        split.pop()
+        pending.push(...split)
+        if (pending.length >= WRITE_BATCH) await write()
+      },
+      progress: (fraction) => void options.onProgress({ phase: 'write', done: written, fraction: 0.8 * fraction }),
+    })
+    await write()
   } catch (error) {
-    out.destroy()
-    await (rejections as TableWriter | undefined)?.close()
-    fs.rmSync(staged, { force: true })
+    await persons.clearBulkLoad()
+    await persons.buildIndexes()
     throw error
   }
-  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())))
-  await (rejections as TableWriter | undefined)?.close()
-  return { rows, accepted, rejected, encoding: table.encoding ?? table.format, ignoredColumns: ignored }
-}
-
-function lineOf(person: Person): string {
-  return PERSON_FIELDS.map((field) => person[field]).join('\t')
-}
-
-function personOfLine(line: string): Person {
-  const values = line.split('\t')
-  const person: Record<string, string> = {}
-  PERSON_FIELDS.forEach((field, index) => {
-    person[field] = values[index] ?? ''
-  })
-  return person as unknown as Person
+  await options.onProgress({ phase: 'index', done: written, fraction: 0.8 })
+  options.onProgress.check()
+  await persons.buildIndexes()
+  return { status: 'applied', ...summary, created: written, updated: 0, unchanged: 0, rejectionsFile: summary.rejected > 0, bulk: true }
 }
 
 /** The lines of a staged file, a chunk at a time. */
@@ -233,8 +238,8 @@ export class PopulationImports {
   async upload(principal: Principal, file: Buffer, fileName: string) {
     await this.population.ownCore(principal)
     if (file.length === 0) throw new AppError('HT_VALIDATION', 'The file is empty (文件为空)', [{ field: 'file', message: 'empty' }])
-    const digest = createHash('sha256').update(file).digest('hex')
-    const stored = path.join(this.#directory('uploads'), digest)
+    // Each upload its own file: a finished job deletes its upload, which another job of the same bytes may still need.
+    const stored = path.join(this.#directory('uploads'), newId())
     fs.writeFileSync(stored, file)
     const payload: ImportPayload = { principal, file: stored, fileName }
     const job = await this.jobs.enqueue(POPULATION_IMPORT_JOB, payload, { createdBy: principal.id, departmentId: principal.department.id, maxAttempts: 3 })
@@ -266,9 +271,13 @@ export class PopulationImports {
         onProgress: async ({ phase, done, fraction }) => {
           if (Date.now() - lastReport < 500) return
           lastReport = Date.now()
-          await progress(Math.floor(fraction * 99), phase === 'check' ? `checking row ${done} (校验第${done}行)` : `writing ${done} persons (已写入${done}人)`)
+          const message = phase === 'check' ? `checking row ${done} (校验第${done}行)` : phase === 'index' ? 'building indexes (建立索引)' : `writing ${done} persons (已写入${done}人)`
+          await progress(Math.floor(fraction * 99), message)
         },
-        onBatch: async (checkpoint) => progress(50 + Math.floor((49 * checkpoint.applied) / Math.max(1, checkpoint.summary.accepted)), `writing ${checkpoint.applied} persons (已写入${checkpoint.applied}人)`, checkpoint),
+        onBatch: async (checkpoint) =>
+          checkpoint.phase === 'bulk'
+            ? progress(1, 'first load into an empty registry (首次装载)', checkpoint)
+            : progress(50 + Math.floor((49 * checkpoint.applied) / Math.max(1, checkpoint.summary.accepted)), `writing ${checkpoint.applied} persons (已写入${checkpoint.applied}人)`, checkpoint),
       })
       await this.audit.append({
         ...auditActor(payload.principal, { requestId: job.id, ip: null }),

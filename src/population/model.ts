@@ -76,10 +76,37 @@ export function personRecord(person: Person): DataRecord {
   }
 }
 
-/** The catalog item a registry field is shown as; the status date splits by status. */
-export function recordItemOf(field: PersonField, status: string): string {
-  if (field !== 'status_date') return field
-  return status === PERSON_STATUSES.movedOut ? 'emigration_date' : 'death_date'
+/** The catalog item that shows a status's date: the date of death or of moving out; a cancellation's date has none. */
+function dateItemOf(status: string): string | undefined {
+  if (status === PERSON_STATUSES.deceased) return 'death_date'
+  if (status === PERSON_STATUSES.movedOut) return 'emigration_date'
+  return undefined
+}
+
+/**
+ * One entry's field changes as catalog items. The status date shows as the death date or the
+ * emigration date of the status it belongs to: before the change, the old status's; after, the
+ * new one's (a restoration clears the old date; a cancellation's date has no item).
+ */
+export function itemChanges(changes: readonly FieldChange[], currentStatus: string): Array<{ item: string; before: string | null; after: string | null }> {
+  const status = changes.find((change) => change.field === 'status')
+  const statusBefore = status?.before ?? currentStatus
+  const statusAfter = status?.after ?? currentStatus
+  const items: Array<{ item: string; before: string | null; after: string | null }> = []
+  for (const change of changes) {
+    if (change.field !== 'status_date') {
+      items.push({ item: change.field, before: orNull(change.before), after: orNull(change.after) })
+      continue
+    }
+    const beforeItem = dateItemOf(statusBefore)
+    const afterItem = dateItemOf(statusAfter)
+    if (beforeItem !== undefined && beforeItem === afterItem) items.push({ item: beforeItem, before: orNull(change.before), after: orNull(change.after) })
+    else {
+      if (beforeItem !== undefined && change.before !== '') items.push({ item: beforeItem, before: change.before, after: null })
+      if (afterItem !== undefined && change.after !== '') items.push({ item: afterItem, before: null, after: change.after })
+    }
+  }
+  return items
 }
 
 function orNull(value: string): string | null {

@@ -78,7 +78,7 @@ const DATE = /^(\d{4})[-/.年]?(\d{1,2})[-/.月]?(\d{1,2})日?$/
 const CONTROL = /[\u0000-\u001f\u007f]/
 const LIMITS: ReadonlyArray<readonly [ImportField, number]> = [
   ['name', 50],
-  ['former_name', 100],
+  ['former_name', 50],
   ['household_address', 200],
   ['residence_address', 200],
 ]

@@ -1,11 +1,11 @@
-import { endOfChinaDay } from '../platform/calendar/working-days.js'
+import { beijingDate, endOfChinaDay } from '../platform/calendar/working-days.js'
 import { AppError } from '../platform/errors.js'
 import type { Change, RecordFilter } from '../exchange/dataset-repository.js'
 import { sameValue, type FieldVerdict, type HistoryEvent, type Provider, type ProviderDescription, type ProviderQuery, type VerifyResult } from '../exchange/provider.js'
 import type { DataRecord } from '../exchange/record-validation.js'
 import { findEthnicGroup } from '../standards/ethnic-group.js'
 import { samePersonName } from '../standards/person-name.js'
-import { PERSON_STATUSES, personRecord, recordItemOf, type Person, type PersonField } from './model.js'
+import { itemChanges, PERSON_STATUSES, personRecord, type Person, type PersonField } from './model.js'
 import { normaliseDate } from './person-input.js'
 import type { PersonFilter, PersonRepository, StoredPerson } from './repository.js'
 
@@ -119,13 +119,9 @@ export class PopulationProvider implements Provider {
       at: entry.at,
       changedBy: entry.changedBy,
       source: entry.source,
-      changes: entry.changes.map((change) => ({
-        item: recordItemOf(change.field, change.field === 'status_date' ? (entry.changes.find((other) => other.field === 'status')?.after ?? person.status) : person.status),
-        before: change.before === '' ? null : change.before,
-        after: change.after === '' ? null : change.after,
-      })),
+      changes: itemChanges(entry.changes, person.status),
     }))
-    events.push({ seq: 0, event: 'create', effectiveDate: person.created_at.slice(0, 10), at: person.created_at, changedBy: '', source: '', changes: [] })
+    events.push({ seq: 0, event: 'create', effectiveDate: beijingDate(person.created_at), at: person.created_at, changedBy: '', source: '', changes: [] })
     return events
   }
 }

@@ -1,6 +1,7 @@
 import { CompiledQuery, sql, type Kysely } from 'kysely'
 import type { Database } from '../platform/db/database.js'
 import type { Tables } from '../platform/db/tables.js'
+import { beijingDate } from '../platform/calendar/working-days.js'
 import { now } from '../platform/ids.js'
 import { diffPerson, eventOf, PERSON_FIELDS, PERSON_STATUSES, POPULATION_REGISTRY, type FieldChange, type HistoryEntry, type Person, type PersonField } from './model.js'
 
@@ -45,6 +46,13 @@ const COLUMNS = PERSON_FIELDS.join(', ')
 const SELECT_COLUMNS = `${COLUMNS}, seq, created_at, updated_at`
 const CHUNK = 1000
 
+/** The persons indexes, as the migration creates them. */
+const PERSON_INDEXES = [
+  { name: 'persons_resident_id_idx', columns: ['resident_id'], unique: true },
+  { name: 'persons_name_idx', columns: ['name', 'birth_date'], unique: false },
+  { name: 'persons_seq_idx', columns: ['seq'], unique: false },
+] as const
+
 function personOf(row: Record<string, unknown>): StoredPerson {
   const person: Record<string, unknown> = {}
   for (const field of PERSON_FIELDS) person[field] = String(row[field] ?? '')
@@ -84,7 +92,7 @@ export class PersonRepository {
     if (sqlite === undefined) throw new Error('not SQLite')
     return this.#db.connection().execute(async () => {
       const at = now()
-      const today = at.slice(0, 10)
+      const today = beijingDate(at)
       const insert = sqlite.prepare(`INSERT INTO persons (${COLUMNS}, seq, created_at, updated_at) VALUES (${PERSON_FIELDS.map(() => '?').join(', ')}, ?, ?, ?) ON CONFLICT (resident_id) DO NOTHING`)
       const select = sqlite.prepare(`SELECT ${COLUMNS} FROM persons WHERE resident_id = ?`).raw()
       const update = sqlite.prepare(`UPDATE persons SET ${PERSON_FIELDS.slice(1).map((field) => `${field} = ?`).join(', ')}, seq = ?, updated_at = ? WHERE resident_id = ?`)
@@ -134,7 +142,7 @@ export class PersonRepository {
   async #applyPostgres(writes: readonly PersonWrite[], source: string, changedBy: string): Promise<ApplyResult> {
     return this.#db.transaction().execute(async (trx) => {
       const at = now()
-      const today = at.slice(0, 10)
+      const today = beijingDate(at)
       await trx.insertInto('registry_heads').values({ registry: POPULATION_REGISTRY, last_seq: 0, record_count: 0, updated_at: at }).onConflict((oc) => oc.column('registry').doNothing()).execute()
       const head = await trx.selectFrom('registry_heads').select(['last_seq', 'record_count']).where('registry', '=', POPULATION_REGISTRY).forUpdate().executeTakeFirstOrThrow()
       let seq = Number(head.last_seq)
@@ -180,6 +188,73 @@ export class PersonRepository {
       }
       await trx.updateTable('registry_heads').set({ last_seq: seq, record_count: count, updated_at: at }).where('registry', '=', POPULATION_REGISTRY).execute()
       return { created, updated, unchanged, fromSeq, toSeq: seq }
+    })
+  }
+
+  /**
+   * Whether a first load may take the bulk path: SQLite, and nobody in the registry yet. Then
+   * rows are inserted without indexes, which are built once at the end (a sort, rather than ten
+   * million random insertions into three B-trees).
+   */
+  async canBulkLoad(): Promise<boolean> {
+    if (this.database.sqlite === undefined) return false
+    return (await this.#db.selectFrom('persons').select('resident_id').limit(1).executeTakeFirst()) === undefined
+  }
+
+  /** Drops the persons indexes for a first load; {@link buildIndexes} puts them back. */
+  async dropIndexes(): Promise<void> {
+    for (const index of PERSON_INDEXES) await this.#db.schema.dropIndex(index.name).ifExists().execute()
+  }
+
+  /** Creates any missing persons index: after a first load, and at start in case one was interrupted. */
+  async buildIndexes(): Promise<void> {
+    const sqlite = this.database.sqlite
+    // SQLite sorts for CREATE INDEX on helper threads when allowed, in a larger cache.
+    const cacheSize = sqlite?.pragma('cache_size', { simple: true }) as number | undefined
+    sqlite?.pragma('threads = 2')
+    sqlite?.pragma('cache_size = -262144')
+    try {
+      for (const index of PERSON_INDEXES) {
+        let builder = this.#db.schema.createIndex(index.name).ifNotExists().on('persons').columns([...index.columns])
+        if (index.unique) builder = builder.unique()
+        await builder.execute()
+      }
+    } finally {
+      if (cacheSize !== undefined) sqlite?.pragma(`cache_size = ${cacheSize}`)
+    }
+  }
+
+  /**
+   * Appends checked persons (staged lines, see `lineOf`) in one transaction, for a first load
+   * into an empty registry: no lookups, no history, every row new.
+   */
+  async bulkInsert(lines: readonly string[]): Promise<number> {
+    const sqlite = this.database.sqlite
+    if (sqlite === undefined) throw new Error('bulk loading is for SQLite')
+    return this.#db.connection().execute(async () => {
+      const at = now()
+      const insert = sqlite.prepare(`INSERT INTO persons (${COLUMNS}, seq, created_at, updated_at) VALUES (${PERSON_FIELDS.map(() => '?').join(', ')}, ?, ?, ?)`)
+      const run = sqlite.transaction(() => {
+        const head = this.#sqliteHead(at)
+        let seq = head.lastSeq
+        for (const line of lines) {
+          const values = line.split('\t')
+          seq += 1
+          insert.run(...values, seq, at, at)
+        }
+        sqlite.prepare('UPDATE registry_heads SET last_seq = ?, record_count = ?, updated_at = ? WHERE registry = ?').run(seq, head.recordCount + lines.length, at, POPULATION_REGISTRY)
+        return lines.length
+      })
+      return run.immediate()
+    })
+  }
+
+  /** Empties the registry after a first load that failed, so it is as it was before; sequence numbers stay used. */
+  async clearBulkLoad(): Promise<void> {
+    await this.#db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('persons').execute()
+      await trx.deleteFrom('person_history').execute()
+      await trx.updateTable('registry_heads').set({ record_count: 0, updated_at: now() }).where('registry', '=', POPULATION_REGISTRY).execute()
     })
   }
 

@@ -78,6 +78,8 @@ const EVENT_STATUS: Readonly<Record<PersonEventInput['type'], PersonStatus>> = {
 export class PopulationService {
   #attachments: { value: Array<{ code: string; name: string; department: { code: string; name: string }; items: Array<{ key: string; name: string }> }>; until: number } | undefined
   #statistics: { value: unknown; until: number } | undefined
+  /** Called after persons changed, so change deliveries (webhooks) can start. */
+  onChanged: () => void = () => undefined
 
   constructor(
     private readonly persons: PersonRepository,
@@ -151,7 +153,8 @@ export class PopulationService {
     const code = await this.coreCode()
     const parsed = records.map((record) => ({ record, id: parseResidentId(record.residentId) }))
     const valid = parsed.flatMap(({ record, id }) => (id.valid ? [{ key: id.id, fields: itemFields(record) }] : []))
-    const results = valid.length === 0 && parsed.length > 0 ? [] : await this.gate.verifyMany(principal, code, valid, meta, { invalid: parsed.length - valid.length })
+    // Through the gate even when every ID is invalid: a caller without a grant is refused either way.
+    const results = await this.gate.verifyMany(principal, code, valid, meta, { invalid: parsed.length - valid.length })
     let next = 0
     return parsed.map(({ record, id }): VerifyOutcome => {
       if (!id.valid) return { residentId: record.residentId, validity: id.reason, message: id.message, found: false, fields: {} }
@@ -239,7 +242,7 @@ export class PopulationService {
     })
     const result = await this.persons.applyBatch(writes, 'events', principal.name)
     await this.audit.append({ ...auditActor(principal, meta), action: 'population.events', target: code, outcome: 'success', detail: { events: events.length, ...result } })
-    this.#statistics = undefined
+    this.forgetStatistics()
     return result
   }
 
@@ -251,9 +254,10 @@ export class PopulationService {
     return value
   }
 
-  /** Forgets cached statistics after an import. */
+  /** After persons changed: statistics are counted again, change deliveries start. */
   forgetStatistics(): void {
     this.#statistics = undefined
+    this.onChanged()
   }
 }
 

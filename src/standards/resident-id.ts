@@ -58,7 +58,10 @@ const CHINA_STANDARD_TIME_OFFSET_MS = 8 * 60 * 60 * 1000
  * @example
  * normaliseResidentId(' ２１０１０２ 1990-0101 123ｘ ') // '21010219900101123X'
  */
+const NORMAL_FORM = /^\d{17}[\dX]$/
+
 export function normaliseResidentId(input: string): string {
+  if (NORMAL_FORM.test(input)) return input
   return toHalfWidth(input).replace(/[\s-]/g, '').toUpperCase()
 }
 

@@ -87,6 +87,9 @@ for (const dialect of DIALECTS) {
       await t.context.audit.flush()
       const row = await t.context.database.db.selectFrom('audit_log').select(['outcome', 'actor_name']).where('action', '=', 'data.lookup').where('actor_name', '=', 'tax').executeTakeFirst()
       expect(row?.outcome).toBe('denied')
+      // Even a request of invalid IDs only goes through the gate.
+      const invalidOnly = await t.call('tax', 'POST', '/api/v1/population/verify', { records: [{ residentId: '123' }] })
+      expect(invalidOnly.statusCode).toBe(403)
     })
 
     it('searches by name and date of birth', async () => {
@@ -207,6 +210,11 @@ for (const dialect of DIALECTS) {
       expect(refused.json().errors.map((error: { row: number }) => error.row)).toEqual([1, 2])
       const flags = (await t.call('heping', 'POST', '/api/v1/population/verify', { records: [{ residentId: id }] })).json().results[0]
       expect(flags.flags).toMatchObject({ deceased: true })
+      const cancelled = residentId('210103', '19700102', 42)
+      await t.call('police', 'POST', '/api/v1/population/events', { events: [{ residentId: cancelled, type: 'cancel', date: '2026-02-01' }] })
+      const cancelHistory = (await t.call('police', 'GET', `/api/v1/population/persons/${cancelled}/history`)).json().items[0]
+      // A cancellation's date has no catalog item: the history shows the status change only.
+      expect(cancelHistory).toMatchObject({ event: 'cancel', effectiveDate: '2026-02-01', changes: [{ item: 'status', before: '10', after: '40' }] })
     })
 
     it('the profile shows the core and granted attachments; ungranted ones by name only', async () => {

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import type { Tables } from '../tables.js'
 
 /**
  * The population base registry: the core person records kept by public security, their change
@@ -25,7 +26,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('persons')
-    .addColumn('resident_id', 'text', (c) => c.primaryKey())
+    .addColumn('resident_id', 'text', (c) => c.notNull())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('former_name', 'text', (c) => c.notNull())
     .addColumn('gender', 'text', (c) => c.notNull())
@@ -40,6 +41,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute()
+  // The resident ID is unique through an index rather than a primary-key constraint, so a first
+  // load of millions can insert without indexes and build them once at the end (PersonRepository).
+  await db.schema.createIndex('persons_resident_id_idx').on('persons').column('resident_id').unique().execute()
   await db.schema.createIndex('persons_name_idx').on('persons').columns(['name', 'birth_date']).execute()
   await db.schema.createIndex('persons_seq_idx').on('persons').column('seq').execute()
 
@@ -64,6 +68,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addPrimaryKeyConstraint('dataset_subjects_pk', ['subject', 'resource_id', 'record_key'])
     .execute()
 
+  await indexExistingSubjects(db as unknown as Kysely<Tables>)
+
   await db.schema
     .createTable('comparison_rows')
     .addColumn('comparison_id', 'text', (c) => c.notNull())
@@ -75,6 +81,30 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addPrimaryKeyConstraint('comparison_rows_pk', ['comparison_id', 'row'])
     .execute()
   await db.schema.createIndex('comparison_rows_outcome_idx').on('comparison_rows').columns(['comparison_id', 'outcome', 'row']).execute()
+}
+
+/** Records published before this migration name subjects too: index their resident IDs and credit codes. */
+async function indexExistingSubjects(db: Kysely<Tables>): Promise<void> {
+  const versions = await db
+    .selectFrom('catalog_resources as r')
+    .innerJoin('catalog_versions as v', (join) => join.onRef('v.resource_id', '=', 'r.id').onRef('v.version', '=', 'r.published_version'))
+    .select(['r.id', 'v.content'])
+    .execute()
+  for (const { id, content } of versions) {
+    const items = (JSON.parse(content) as { items?: Array<{ key: string; identifierKind?: string | null }> }).items ?? []
+    const subjectItems = items.filter((item) => item.identifierKind === 'residentId' || item.identifierKind === 'creditCode').map((item) => item.key)
+    if (subjectItems.length === 0) continue
+    for (let offset = 0; ; offset += 1000) {
+      const records = await db.selectFrom('dataset_records').select(['record_key', 'data']).where('resource_id', '=', id).orderBy('record_key').limit(1000).offset(offset).execute()
+      if (records.length === 0) break
+      const rows = records.flatMap((record) => {
+        const data = JSON.parse(record.data) as Record<string, unknown>
+        const subjects = new Set(subjectItems.map((item) => data[item]).filter((value): value is string => typeof value === 'string' && value !== ''))
+        return [...subjects].map((subject) => ({ subject, resource_id: id, record_key: record.record_key }))
+      })
+      if (rows.length > 0) await db.insertInto('dataset_subjects').values(rows).onConflict((oc) => oc.doNothing()).execute()
+    }
+  }
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
