@@ -12,10 +12,10 @@ import { createTableWriter } from '../platform/files/table-writer.js'
 import type { Job, JobQueue } from '../platform/jobs/job-queue.js'
 import type { JobHandler } from '../platform/jobs/job-worker.js'
 import { parseResidentId, type ResidentIdResult } from '../standards/resident-id.js'
-import { PERSON_STATUSES, type Person } from './model.js'
+import { PERSON_STATUSES } from './model.js'
 import { normaliseDate } from './person-input.js'
-import { verdictsFor } from './provider.js'
-import type { PersonRepository } from './repository.js'
+import { sameItem } from './provider.js'
+import type { ComparedPerson, PersonRepository } from './repository.js'
 import { toXlsx } from './imports.js'
 import type { PopulationService } from './service.js'
 
@@ -100,15 +100,13 @@ export interface RowVerdict {
  * see the status), then the compared fields. The first problem names the outcome; the detail
  * lists them all.
  */
-export function judgeRow(row: CompareRow, id: ResidentIdResult, person: Person | undefined, options: { seeStatus: boolean; seeDates?: boolean; deceasedBefore: string | null }): RowVerdict {
+export function judgeRow(row: CompareRow, id: ResidentIdResult, person: ComparedPerson | undefined, options: { seeStatus: boolean; seeDates?: boolean; deceasedBefore: string | null }): RowVerdict {
   if (!id.valid) return { outcome: 'invalid-id', normalisedId: '', detail: id.message }
   if (person === undefined) return { outcome: 'not-found', normalisedId: id.id, detail: 'not in the population registry (人口库中无此人)' }
-  const fields: Record<string, string> = {}
-  for (const [column, item] of Object.entries(ITEM_OF)) {
-    const value = row.cells[column as Mappable]
-    if (value !== undefined && value !== '') fields[item] = value
+  const mismatch = (column: Exclude<Mappable, 'residentId'>, stored: string) => {
+    const value = row.cells[column]
+    return value !== undefined && value !== '' && !sameItem(ITEM_OF[column], value, stored)
   }
-  const verdict = verdictsFor(person, fields)
   const problems: Array<{ outcome: Outcome; text: string }> = []
   if (options.seeStatus) {
     // The dates themselves appear only to a caller who may see them in clear.
@@ -117,10 +115,9 @@ export function judgeRow(row: CompareRow, id: ResidentIdResult, person: Person |
     if (person.status === PERSON_STATUSES.movedOut) problems.push({ outcome: 'moved-out', text: on === '' ? 'moved out of the city (已迁出)' : `moved out of the city on ${on} (已于${on}迁出)` })
     if (person.status === PERSON_STATUSES.cancelled) problems.push({ outcome: 'cancelled', text: 'registration cancelled (户口已注销)' })
   }
-  if (verdict.fields.name === 'mismatch') problems.push({ outcome: 'name-mismatch', text: 'name differs from the registry (姓名与人口库不一致)' })
-  for (const [item, label] of [['gender', 'gender (性别)'], ['birth_date', 'birth date (出生日期)']] as const) {
-    if (verdict.fields[item] === 'mismatch') problems.push({ outcome: 'field-mismatch', text: `${label} differs from the registry (与人口库不一致)` })
-  }
+  if (mismatch('name', person.name)) problems.push({ outcome: 'name-mismatch', text: 'name differs from the registry (姓名与人口库不一致)' })
+  if (mismatch('gender', person.gender)) problems.push({ outcome: 'field-mismatch', text: 'gender (性别) differs from the registry (与人口库不一致)' })
+  if (mismatch('birthDate', person.birth_date)) problems.push({ outcome: 'field-mismatch', text: 'birth date (出生日期) differs from the registry (与人口库不一致)' })
   const first = problems[0]
   return first === undefined ? { outcome: 'ok', normalisedId: id.id, detail: '' } : { outcome: first.outcome, normalisedId: id.id, detail: problems.map((problem) => problem.text).join('; ') }
 }
@@ -324,7 +321,7 @@ export async function compareFile(persons: PersonRepository, file: string, optio
       cells: Object.fromEntries(MAPPABLE.filter((field) => columns[field] >= 0).map((field) => [field, cells[columns[field]] ?? ''])),
     }))
     const parsed = rows.map((row) => parseResidentId(row.residentId))
-    const found = await persons.getMany(parsed.flatMap((id) => (id.valid ? [id.id] : [])))
+    const found = await persons.compareMany(parsed.flatMap((id) => (id.valid ? [id.id] : [])))
     for (const [position, row] of rows.entries()) {
       const id = parsed[position] as ResidentIdResult
       const verdict = judgeRow(row, id, id.valid ? found.get(id.id) : undefined, options)

@@ -37,7 +37,7 @@ for (const dialect of DIALECTS) {
       const first = await importPersons(persons, file, { changedBy: 'police', source: 'test', workDir: workDir(), bulkFromBytes: 1, onProgress: (progress) => void phases.add(progress.phase) })
       expect(first).toMatchObject({ rows: COUNT, accepted: COUNT, rejected: 0, created: COUNT, bulk: dialect === 'sqlite' })
       expect((await persons.head()).recordCount).toBe(COUNT)
-      expect(await indexes()).toEqual(['persons_name_idx', 'persons_resident_id_idx', 'persons_seq_idx'])
+      expect(await indexes()).toEqual(['persons_compare_idx', 'persons_name_idx', 'persons_resident_id_idx', 'persons_seq_idx'])
       const again = await importPersons(persons, file, { changedBy: 'police', source: 'test', workDir: workDir(), bulkFromBytes: 1 })
       expect(again).toMatchObject({ created: 0, updated: 0, unchanged: COUNT, bulk: false })
       expect(phases.has('check') || phases.has('write')).toBe(true)
@@ -48,7 +48,7 @@ for (const dialect of DIALECTS) {
       await expect(importPersons(persons, file, { changedBy: 'police', source: 'test', workDir: workDir(), bulkFromBytes: 1 })).rejects.toMatchObject({ code: 'HT_VALIDATION' })
       expect((await persons.head()).recordCount).toBe(0)
       expect(await persons.query([], undefined, 10, 0)).toMatchObject({ total: 0, items: [] })
-      expect(await indexes()).toEqual(['persons_name_idx', 'persons_resident_id_idx', 'persons_seq_idx'])
+      expect(await indexes()).toEqual(['persons_compare_idx', 'persons_name_idx', 'persons_resident_id_idx', 'persons_seq_idx'])
     })
 
     it('a truncated file changes nothing in a registry that holds persons', async () => {

@@ -23,7 +23,7 @@ const QUERYABLE: Readonly<Record<string, PersonField>> = {
 const GENDER_WORDS: Readonly<Record<string, string>> = { 男: '1', 女: '2', 男性: '1', 女性: '2' }
 
 /** Compares one submitted value with the registry's, each in its own normal form. */
-function sameItem(item: string, submitted: string, stored: unknown): boolean {
+export function sameItem(item: string, submitted: string, stored: unknown): boolean {
   if (typeof stored !== 'string') return false
   switch (item) {
     case 'name':

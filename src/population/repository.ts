@@ -1,3 +1,4 @@
+import type BetterSqlite3 from 'better-sqlite3'
 import { CompiledQuery, sql, type Kysely } from 'kysely'
 import type { Database } from '../platform/db/database.js'
 import type { Tables } from '../platform/db/tables.js'
@@ -11,6 +12,9 @@ export interface StoredPerson extends Person {
   readonly created_at: string
   readonly updated_at: string
 }
+
+/** What a batch comparison reads of a person: the compared fields and the status, all in one index. */
+export type ComparedPerson = Pick<Person, 'resident_id' | 'name' | 'gender' | 'birth_date' | 'status' | 'status_date'>
 
 /** One person to write, and the day its change took effect when it is an event (a death, a move). */
 export interface PersonWrite {
@@ -46,11 +50,15 @@ const COLUMNS = PERSON_FIELDS.join(', ')
 const SELECT_COLUMNS = `${COLUMNS}, seq, created_at, updated_at`
 const CHUNK = 1000
 
+/** The fields a comparison reads, in the order of the covering index that serves them. */
+const COMPARED_FIELDS = ['resident_id', 'name', 'gender', 'birth_date', 'status', 'status_date'] as const
+
 /** The persons indexes, as the migration creates them. */
 const PERSON_INDEXES = [
   { name: 'persons_resident_id_idx', columns: ['resident_id'], unique: true },
   { name: 'persons_name_idx', columns: ['name', 'birth_date'], unique: false },
   { name: 'persons_seq_idx', columns: ['seq'], unique: false },
+  { name: 'persons_compare_idx', columns: COMPARED_FIELDS, unique: false },
 ] as const
 
 function personOf(row: Record<string, unknown>): StoredPerson {
@@ -285,6 +293,45 @@ export class PersonRepository {
     for (let start = 0; start < sorted.length; start += CHUNK * 5) {
       const rows = await this.#db.selectFrom('persons').select(PERSON_FIELDS).where('resident_id', 'in', sorted.slice(start, start + CHUNK * 5)).execute()
       for (const row of rows) found.set(row.resident_id, personFromArray(PERSON_FIELDS.map((field) => row[field])))
+    }
+    return found
+  }
+
+  /**
+   * The compared fields of many persons, from the covering index alone (one B-tree search each,
+   * half the cost of reading the row), in key order for locality.
+   */
+  async compareMany(residentIds: readonly string[]): Promise<Map<string, ComparedPerson>> {
+    const found = new Map<string, ComparedPerson>()
+    const sorted = [...new Set(residentIds)].sort()
+    const sqlite = this.database.sqlite
+    const toPerson = (row: readonly unknown[]): ComparedPerson => ({
+      resident_id: String(row[0]),
+      name: String(row[1]),
+      gender: String(row[2]),
+      birth_date: String(row[3]),
+      status: String(row[4]) as Person['status'],
+      status_date: String(row[5]),
+    })
+    if (sqlite !== undefined) {
+      // SQLite's planner prefers the unique index and then reads the row: name the covering one.
+      // It is missing only while a first load builds it.
+      const columns = COMPARED_FIELDS.join(', ')
+      let select: BetterSqlite3.Statement
+      try {
+        select = sqlite.prepare(`SELECT ${columns} FROM persons INDEXED BY persons_compare_idx WHERE resident_id = ?`).raw()
+      } catch {
+        select = sqlite.prepare(`SELECT ${columns} FROM persons WHERE resident_id = ?`).raw()
+      }
+      for (const id of sorted) {
+        const row = select.get(id) as unknown[] | undefined
+        if (row !== undefined) found.set(id, toPerson(row))
+      }
+      return found
+    }
+    for (let start = 0; start < sorted.length; start += CHUNK * 5) {
+      const rows = await this.#db.selectFrom('persons').select(COMPARED_FIELDS).where('resident_id', 'in', sorted.slice(start, start + CHUNK * 5)).execute()
+      for (const row of rows) found.set(row.resident_id, toPerson(COMPARED_FIELDS.map((field) => row[field])))
     }
     return found
   }
