@@ -5,12 +5,14 @@
  *   npm run bench -- rss [--quick]
  *   npm run bench -- catalog-search [--quick] [--cpu-prof]
  *   npm run bench -- exchange [--quick] [--cpu-prof]
+ *   npm run bench -- population [--quick] [--cpu-prof]
  * Figures are medians of several runs with ratios against a baseline measured in the same run;
  * nothing here asserts a time.
  */
 import { benchCatalogSearch, CATALOG_SEARCH_DEFAULTS } from './catalog-search.js'
 import { benchExchange, EXCHANGE_DEFAULTS } from './exchange.js'
 import { benchHttp, HTTP_DEFAULTS } from './http.js'
+import { benchPopulation, POPULATION_DEFAULTS } from './population.js'
 import { benchRss, RSS_DEFAULTS } from './rss.js'
 import { benchSqlitePrepare, SQLITE_PREPARE_DEFAULTS } from './sqlite-prepare.js'
 
@@ -36,6 +38,14 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
     benchExchange({
       ...EXCHANGE_DEFAULTS,
       ...(quick ? { records: 100_000, postgresRecords: 50_000, changeFeedRuns: 1, rounds: 1, durationSeconds: 3 } : {}),
+      cpuProfile: args.includes('--cpu-prof'),
+    }),
+  population: () =>
+    benchPopulation({
+      ...POPULATION_DEFAULTS,
+      ...(quick
+        ? { persons: 200_000, comparisonRows: 50_000, postgresPersons: 100_000, postgresComparisonRows: 20_000, reimport: false, rounds: 1, durationSeconds: 3 }
+        : {}),
       cpuProfile: args.includes('--cpu-prof'),
     }),
 }

@@ -16,6 +16,8 @@ import type { ApplyResult, PersonRepository } from './repository.js'
 
 /** How long the statistics and the list of attachment resources are reused. */
 const CACHE_MS = 60_000
+/** How long a node keeps the registry's catalog code, as long as the gate keeps descriptions. */
+const CORE_CACHE_MS = 5_000
 
 /** Fields the verification API compares, by their API name, and the catalog item each is. */
 export const VERIFY_FIELDS = {
@@ -78,6 +80,7 @@ const EVENT_STATUS: Readonly<Record<PersonEventInput['type'], PersonStatus>> = {
 export class PopulationService {
   #attachments: { value: Array<{ code: string; name: string; department: { code: string; name: string }; items: Array<{ key: string; name: string }> }>; until: number } | undefined
   #statistics: { value: unknown; until: number } | undefined
+  #core: { code: string; until: number } | undefined
   /** Called after persons changed, so change deliveries (webhooks) can start. */
   onChanged: () => void = () => undefined
 
@@ -89,11 +92,13 @@ export class PopulationService {
     private readonly audit: AuditLog,
   ) {}
 
-  /** The catalog code of the entry the registry serves. */
+  /** The catalog code of the entry the registry serves; read again every few seconds, as bindings are. */
   async coreCode(): Promise<string> {
+    if (this.#core !== undefined && this.#core.until > Date.now()) return this.#core.code
     const resourceId = await this.providers.resourceOf(POPULATION_REGISTRY)
     const published = resourceId === undefined ? undefined : (await this.catalog.published()).find((entry) => entry.resource.id === resourceId)
     if (published === undefined) throw new AppError('HT_CONFLICT', 'The population registry is not bound to a published catalog entry yet (人口库尚未关联目录)')
+    this.#core = { code: published.resource.code, until: Date.now() + CORE_CACHE_MS }
     return published.resource.code
   }
 
@@ -106,6 +111,7 @@ export class PopulationService {
     }
     await this.providers.bind(POPULATION_REGISTRY, description.resourceId, principal.name)
     this.#attachments = undefined
+    this.#core = undefined
     await this.audit.append({ ...auditActor(principal, meta), action: 'registry.bind', target: code, outcome: 'success', detail: { registry: POPULATION_REGISTRY } })
     return { registry: POPULATION_REGISTRY, code }
   }

@@ -1,0 +1,71 @@
+/**
+ * A server under test for `bench/population.ts`, run in its own process over a database that
+ * `population-setup.ts` loaded; the argument is one JSON object:
+ *   {kind:'huitong', dataDir, postgres?: {url, schema}}   Huitong itself (logger off)
+ *   {kind:'bare-sqlite', file}                             bare Fastify + better-sqlite3, read-only
+ *   {kind:'bare-postgres', url, schema}                    bare Fastify + pg (pool of 10, as Huitong's)
+ * The bare ones answer GET /persons/:residentId with the stored row as JSON: the least a lookup
+ * service can do, with one statement prepared once. Served by `serveTarget`.
+ */
+import BetterSqlite3 from 'better-sqlite3'
+import Fastify from 'fastify'
+import pg from 'pg'
+import { buildApp } from '../src/app.js'
+import { createContext } from '../src/context.js'
+import { loadConfig } from '../src/platform/config.js'
+import { openDatabase } from '../src/platform/db/database.js'
+import { serveTarget, type Target } from './support/target-process.js'
+
+export type PopulationTargetSpec =
+  | { readonly kind: 'huitong'; readonly dataDir: string; readonly postgres?: { readonly url: string; readonly schema: string } }
+  | { readonly kind: 'bare-sqlite'; readonly file: string }
+  | { readonly kind: 'bare-postgres'; readonly url: string; readonly schema: string }
+
+const SELECT_PERSON = 'SELECT * FROM persons WHERE resident_id = $1'
+
+async function huitongTarget(dataDir: string, postgres: { url: string; schema: string } | undefined): Promise<Target> {
+  const config = loadConfig({ HUITONG_DATA_DIR: dataDir, HUITONG_LOG_LEVEL: 'silent', ...(postgres === undefined ? {} : { HUITONG_DATABASE_URL: postgres.url }) })
+  const database = await openDatabase(config, postgres === undefined ? {} : { schema: postgres.schema })
+  const context = createContext(config, database)
+  const app = await buildApp(context, { console: false })
+  return {
+    app,
+    async close() {
+      await context.close()
+      await database.close()
+    },
+  }
+}
+
+function bareSqliteTarget(file: string): Target {
+  const sqlite = new BetterSqlite3(file, { readonly: true, fileMustExist: true })
+  const select = sqlite.prepare(SELECT_PERSON.replace('$1', '?'))
+  const app = Fastify({ logger: false })
+  app.get<{ Params: { residentId: string } }>('/persons/:residentId', async (request, reply) => {
+    const row = select.get(request.params.residentId)
+    return row === undefined ? reply.status(404).send({ error: 'not found' }) : row
+  })
+  return {
+    app,
+    async close() {
+      sqlite.close()
+    },
+  }
+}
+
+function barePostgresTarget(url: string, schema: string): Target {
+  const pool = new pg.Pool({ connectionString: url, max: 10, options: `-c search_path=${schema}` })
+  const app = Fastify({ logger: false })
+  app.get<{ Params: { residentId: string } }>('/persons/:residentId', async (request, reply) => {
+    // A named query is prepared once per connection.
+    const { rows } = await pool.query({ name: 'person', text: SELECT_PERSON, values: [request.params.residentId] })
+    const row: unknown = rows[0]
+    return row === undefined ? reply.status(404).send({ error: 'not found' }) : row
+  })
+  return { app, close: () => pool.end() }
+}
+
+const spec = JSON.parse(process.argv[2] ?? '{}') as PopulationTargetSpec
+const target =
+  spec.kind === 'huitong' ? await huitongTarget(spec.dataDir, spec.postgres) : spec.kind === 'bare-sqlite' ? bareSqliteTarget(spec.file) : barePostgresTarget(spec.url, spec.schema)
+await serveTarget(target)

@@ -1,0 +1,393 @@
+/**
+ * The population base registry's hot paths at city scale, on SQLite (10 M generated persons by
+ * default) and, when reachable, PostgreSQL (1 M, in a schema of its own dropped afterwards):
+ *   - import: importPersons over a CSV that writePopulationCsv generated, into a fresh database
+ *     seeded with the demo catalog and accounts but no persons: rows/s end to end, its check phase
+ *     (parse, validate, stage) and write phase (upsert in batches) apart, and the importing
+ *     process's peak RSS, since a city's file must not need a big machine; then, in the full run,
+ *     the same file again, every row unchanged (the idempotent path a re-sent file takes);
+ *   - lookup by resident ID over HTTP as heping, through the gate (granted items only, name
+ *     masked, audit row committed before the answer), against a bare Fastify app reading the same
+ *     table of the same database, in the same run;
+ *   - batch comparison (比对) of a department file (resident ID, name, remark) of persons sampled
+ *     from the registry with planted noise: parse, normalise, look up, judge and write the report,
+ *     rows/s end to end. The gate decides once per comparison job, not per row, so compareFile is
+ *     the hot path and is called directly; the job's storing of problem rows for browsing is not
+ *     included. Converting the report to XLSX is timed apart.
+ * Each step runs in a process of its own (`population-setup.ts`), so a peak RSS is that step's
+ * alone; each server runs in its own process (`population-target.ts`).
+ */
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import pg from 'pg'
+import { DEFAULT_DEMO_PASSWORD } from '../src/demo/departments.js'
+import { sqliteFile } from '../src/platform/db/database.js'
+import type { CompareResult, GenerateResult, ImportResult, PopulationTask, SampleResult, SeedResult, StoreSpec } from './population-setup.js'
+import type { PopulationTargetSpec } from './population-target.js'
+import { forkServer, type ChildServer } from './support/child-server.js'
+import { runTask } from './support/child-task.js'
+import { expectOk, login } from './support/huitong-client.js'
+import { loadAverage, loadCase, printLookups, runLookupRounds, type LookupCase } from './support/lookup-rounds.js'
+import { BENCH_POSTGRES_URL, postgresReachable } from './support/postgres.js'
+import { summariseProfile, type ProfileShare } from './support/profile-summary.js'
+import { printTable, writeResults } from './support/report.js'
+import { formatNumber, formatPercent } from './support/stats.js'
+
+export interface PopulationBenchOptions {
+  /** Persons generated and imported on SQLite. */
+  readonly persons: number
+  /** Rows of the department file compared on SQLite. */
+  readonly comparisonRows: number
+  /** The same on PostgreSQL: fewer, as its import writes through multi-row statements over the network. */
+  readonly postgresPersons: number
+  readonly postgresComparisonRows: number
+  /** Import the same file a second time, every row unchanged. */
+  readonly reimport: boolean
+  /** Distinct existing resident IDs the lookup load cycles through. */
+  readonly lookupKeys: number
+  readonly rounds: number
+  readonly connections: number
+  readonly warmupSeconds: number
+  readonly durationSeconds: number
+  /** Profile the import and comparison processes and each Huitong server under the lookup load, and summarise. */
+  readonly cpuProfile: boolean
+}
+
+export const POPULATION_DEFAULTS: PopulationBenchOptions = {
+  persons: 10_000_000,
+  comparisonRows: 1_000_000,
+  postgresPersons: 1_000_000,
+  postgresComparisonRows: 200_000,
+  reimport: true,
+  lookupKeys: 4000,
+  rounds: 3,
+  connections: 10,
+  warmupSeconds: 1,
+  durationSeconds: 5,
+  cpuProfile: false,
+}
+
+/** The issue's targets, set for SQLite at 10 M persons and a 1 M-row comparison file. */
+const TARGETS = {
+  persons: 10_000_000,
+  comparisonRows: 1_000_000,
+  importRowsPerSecond: 100_000,
+  importPeakRssMb: 1024,
+  lookupRequestsPerSecond: 3000,
+  lookupRatioToBare: 0.4,
+  comparisonRowsPerSecond: 100_000,
+}
+const GENERATOR_SEED = 2026
+const SETUP_ENTRY = new URL('./population-setup.ts', import.meta.url)
+const TARGET_ENTRY = new URL('./population-target.ts', import.meta.url)
+const PROFILE_DIR = fileURLToPath(new URL('./results/profiles/', import.meta.url))
+
+type Kind = 'sqlite' | 'postgres'
+
+interface Store {
+  readonly kind: Kind
+  /** A temporary directory for everything of this store: the data directory, the files, the reports. */
+  readonly root: string
+  readonly spec: StoreSpec
+  readonly persons: number
+  readonly comparisonRows: number
+  generated?: GenerateResult
+  seeded?: SeedResult
+  imported?: ImportResult
+  reimported?: ImportResult
+  sampled?: SampleResult
+  compared?: CompareResult
+}
+
+const perSecond = (rows: number, ms: number): number => (rows * 1000) / ms
+const megabytes = (bytes: number): string => formatNumber(bytes / 1024 / 1024)
+const meets = (ok: boolean): string => (ok ? 'meets' : 'MISSES')
+const seconds = (ms: number): string => (ms / 1000).toFixed(1)
+
+function printProfile(name: string, file: string): void {
+  const summary = summariseProfile(file)
+  const rows = (shares: readonly ProfileShare[]): string[][] => shares.map((share) => [share.name, formatPercent(share.share)])
+  console.log(`\ncpu profile of ${name}: ${path.relative(process.cwd(), file)} (busy ${formatPercent(summary.busyShare)} of samples; shares are of busy time)`)
+  printTable('self time by package / file', ['package / file', 'self'], rows(summary.byArea))
+  printTable('self time by function', ['function', 'self'], rows(summary.byFunction))
+  printTable('total time (self + callees) by function', ['function', 'total'], rows(summary.byTotal))
+}
+
+/**
+ * Summarises the profiles one process left, a file per thread, leaving out the threads that were
+ * hardly busy (tsx's module loader, which works only while the process starts).
+ */
+function printThreadProfiles(name: string, directory: string): void {
+  const profiles = fs.readdirSync(directory).map((file) => {
+    const full = path.join(directory, file)
+    const { startTime, endTime } = JSON.parse(fs.readFileSync(full, 'utf8')) as { startTime: number; endTime: number }
+    // Node names them CPU.<date>.<time>.<pid>.<thread id>.<sequence>.cpuprofile; the main thread is 0.
+    return { file: full, thread: file.split('.')[4] ?? '?', busyMs: (summariseProfile(full).busyShare * (endTime - startTime)) / 1000 }
+  })
+  const busiest = Math.max(...profiles.map((profile) => profile.busyMs))
+  for (const profile of profiles.filter((candidate) => candidate.busyMs >= busiest / 4)) {
+    printProfile(`${name}, thread ${profile.thread} (${profile.thread === '0' ? 'main' : 'worker'}, busy ${seconds(profile.busyMs)} s)`, profile.file)
+  }
+}
+
+async function dropSchema(url: string, schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
+  } finally {
+    await client.end()
+  }
+}
+
+async function getJson(baseUrl: string, urlPath: string, headers: Record<string, string> = {}): Promise<Record<string, unknown>> {
+  const response = await fetch(new URL(urlPath, baseUrl), { headers })
+  if (response.status !== 200) throw new Error(`GET ${urlPath}: HTTP ${response.status} ${await response.text()}`)
+  return (await response.json()) as Record<string, unknown>
+}
+
+function importRow(kind: Kind, way: string, result: ImportResult): string[] {
+  const { report } = result
+  return [
+    kind,
+    way,
+    formatNumber(report.rows),
+    formatNumber(perSecond(report.rows, result.ms)),
+    seconds(result.ms),
+    result.phases.map((phase) => `${phase.phase} ${seconds(phase.ms)}`).join(', '),
+    megabytes(result.maxRssKb * 1024),
+    [megabytes(result.maxRssBeforeKb * 1024), ...result.phases.map((phase) => megabytes(phase.maxRssBytes))].join(' / '),
+    `${formatNumber(report.created)} / ${formatNumber(report.updated)} / ${formatNumber(report.unchanged)} / ${formatNumber(report.rejected)}`,
+  ]
+}
+
+const phaseSummary = (result: ImportResult): string => result.phases.map((phase) => `${phase.phase} ${seconds(phase.ms)} s`).join(', ')
+
+export async function benchPopulation(options: PopulationBenchOptions = POPULATION_DEFAULTS): Promise<void> {
+  const withPostgres = await postgresReachable()
+  if (!withPostgres) console.log(`PostgreSQL at ${BENCH_POSTGRES_URL} does not answer: SQLite only`)
+  let profileDir: string | undefined
+  if (options.cpuProfile) {
+    fs.mkdirSync(PROFILE_DIR, { recursive: true })
+    profileDir = fs.mkdtempSync(path.join(PROFILE_DIR, 'population-'))
+    console.log('  --cpu-prof: the import and comparison processes are profiled while they are measured, which slows them a little')
+  }
+  // A directory per process and Node's own file names: each thread writes its profile (tsx's
+  // loader thread and any worker too), and one fixed name would let the last overwrite the rest.
+  const profileFlags = (name: string): string[] => (profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${path.join(profileDir, name)}`])
+  const loadAverages: Record<string, string> = { start: loadAverage() }
+  const newStore = (kind: Kind, persons: number, comparisonRows: number): Store => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'huitong-bench-population-'))
+    const dataDir = path.join(root, 'data')
+    const spec: StoreSpec = kind === 'sqlite' ? { dataDir } : { dataDir, postgres: { url: BENCH_POSTGRES_URL, schema: `bench_${randomBytes(6).toString('hex')}` } }
+    return { kind, root, spec, persons, comparisonRows }
+  }
+  const stores: Store[] = [newStore('sqlite', options.persons, options.comparisonRows)]
+  if (withPostgres) stores.push(newStore('postgres', options.postgresPersons, options.postgresComparisonRows))
+  const servers: ChildServer[] = []
+  try {
+    for (const store of stores) {
+      const step = <T>(task: PopulationTask, profile?: string): Promise<T> => runTask<T>(SETUP_ENTRY, [JSON.stringify(task)], profile === undefined ? [] : profileFlags(profile))
+      const csv = path.join(store.root, 'persons.csv')
+      console.log(`  ${store.kind}: generating ${formatNumber(store.persons)} persons into ${csv} (load average ${loadAverage()})`)
+      store.generated = await step<GenerateResult>({ task: 'generate', file: csv, persons: store.persons, seed: GENERATOR_SEED })
+      console.log(`  ${store.kind}: ${megabytes(store.generated.bytes)} MB in ${seconds(store.generated.ms)} s; seeding the demo catalog and accounts, no persons`)
+      store.seeded = await step<SeedResult>({ task: 'seed', store: store.spec })
+      console.log(`  ${store.kind}: registry bound to ${store.seeded.code}; heping's automatic grant (${formatNumber(store.seeded.grantedRateLimit)} reads a minute) lifted to no limit; importing (load average ${loadAverage()})`)
+      const importTask: PopulationTask = { task: 'import', store: store.spec, file: csv, workDir: path.join(store.root, 'import') }
+      store.imported = await step<ImportResult>(importTask, `import-${store.kind}`)
+      const imported = store.imported
+      console.log(
+        `  ${store.kind}: imported ${formatNumber(imported.report.rows)} rows at ${formatNumber(perSecond(imported.report.rows, imported.ms))} rows/s in ${seconds(imported.ms)} s ` +
+          `(${phaseSummary(imported)}), peak RSS ${megabytes(imported.maxRssKb * 1024)} MB`,
+      )
+      if (imported.report.created !== store.persons || imported.report.rejected > 0) {
+        console.log(`  WARNING ${store.kind}: ${formatNumber(imported.report.created)} created and ${formatNumber(imported.report.rejected)} rejected of ${formatNumber(store.persons)} generated persons`)
+      }
+      if (options.reimport) {
+        console.log(`  ${store.kind}: importing the same file again (load average ${loadAverage()})`)
+        store.reimported = await step<ImportResult>(importTask)
+        const again = store.reimported
+        console.log(`  ${store.kind}: re-imported at ${formatNumber(perSecond(again.report.rows, again.ms))} rows/s, ${formatNumber(again.report.unchanged)} unchanged, peak RSS ${megabytes(again.maxRssKb * 1024)} MB`)
+        if (again.report.unchanged !== imported.report.accepted) console.log(`  WARNING ${store.kind}: the same file again left ${formatNumber(again.report.unchanged)} of ${formatNumber(imported.report.accepted)} unchanged`)
+      }
+      fs.rmSync(csv, { force: true })
+
+      const departmentFile = path.join(store.root, 'department.csv')
+      store.sampled = await step<SampleResult>({ task: 'sample', store: store.spec, lookupKeys: options.lookupKeys, comparisonRows: store.comparisonRows, comparisonFile: departmentFile })
+      console.log(`  ${store.kind}: department file of ${formatNumber(store.sampled.file.rows)} rows sampled and written in ${seconds(store.sampled.ms)} s; comparing (load average ${loadAverage()})`)
+      store.compared = await step<CompareResult>({ task: 'compare', store: store.spec, file: departmentFile, reportFile: path.join(store.root, 'report.csv'), xlsx: true }, `compare-${store.kind}`)
+      const compared = store.compared
+      console.log(
+        `  ${store.kind}: compared ${formatNumber(compared.counts.total)} rows at ${formatNumber(perSecond(compared.counts.total, compared.ms))} rows/s in ${seconds(compared.ms)} s` +
+          (compared.xlsx === null ? '' : `; report to XLSX in ${seconds(compared.xlsx.ms)} s`),
+      )
+      // A comparison that stopped finding what was planted would look fast for the wrong reason.
+      const planted = store.sampled.file
+      if (compared.counts.total !== planted.rows || compared.counts.invalidId !== planted.invalidId || compared.counts.notFound !== planted.unknownId) {
+        console.log(
+          `  WARNING ${store.kind}: compared ${formatNumber(compared.counts.total)} of ${formatNumber(planted.rows)} rows, found ${formatNumber(compared.counts.invalidId)} invalid IDs of ${formatNumber(planted.invalidId)} planted ` +
+            `and ${formatNumber(compared.counts.notFound)} unknown of ${formatNumber(planted.unknownId)}`,
+        )
+      }
+    }
+    loadAverages.afterLoading = loadAverage()
+
+    const cases: LookupCase[] = []
+    const masking: Array<{ kind: Kind; key: string; registryName: unknown; hepingName: unknown; masked: boolean }> = []
+    for (const store of stores) {
+      const keys = store.sampled?.lookupKeys ?? []
+      // Huitong first: its connection creates the WAL index a read-only connection needs.
+      const huitongSpec: PopulationTargetSpec = { kind: 'huitong', dataDir: store.spec.dataDir, ...(store.spec.postgres === undefined ? {} : { postgres: store.spec.postgres }) }
+      const huitong = await forkServer(TARGET_ENTRY, [JSON.stringify(huitongSpec)])
+      servers.push(huitong)
+      const bareSpec: PopulationTargetSpec =
+        store.spec.postgres === undefined ? { kind: 'bare-sqlite', file: sqliteFile({ dataDir: store.spec.dataDir }) } : { kind: 'bare-postgres', url: store.spec.postgres.url, schema: store.spec.postgres.schema }
+      const bare = await forkServer(TARGET_ENTRY, [JSON.stringify(bareSpec)])
+      servers.push(bare)
+      const token = await login(huitong.url, 'heping', DEFAULT_DEMO_PASSWORD)
+      const headers = { authorization: `Bearer ${token}` }
+      const huitongPaths = keys.map((key) => `/api/v1/population/persons/${key}`)
+      const barePaths = keys.map((key) => `/persons/${key}`)
+      await expectOk(huitong.url, huitongPaths[0] ?? '', headers)
+      await expectOk(bare.url, barePaths[0] ?? '')
+      const registryName = (await getJson(bare.url, barePaths[0] ?? '')).name
+      const hepingName = (await getJson(huitong.url, huitongPaths[0] ?? '', headers)).name
+      masking.push({ kind: store.kind, key: keys[0] ?? '', registryName, hepingName, masked: typeof hepingName === 'string' && hepingName !== registryName })
+      if (hepingName === registryName) console.log(`  WARNING ${store.kind}: heping sees ${keys[0] ?? ''}'s name in clear (${String(hepingName)}); the grant masks it`)
+      const bareName = `${store.kind} bare fastify + ${store.kind === 'sqlite' ? 'better-sqlite3' : 'pg'}`
+      cases.push(
+        { name: bareName, server: bare, paths: barePaths, headers: {} },
+        { name: `${store.kind} huitong lookup (gate, audit)`, server: huitong, paths: huitongPaths, headers, baseline: bareName },
+      )
+    }
+    console.log(
+      `\n  lookup over HTTP: ${options.rounds} round(s), ${options.connections} connections, ${options.durationSeconds} s each after ${options.warmupSeconds} s warm-up, ` +
+        `${formatNumber(options.lookupKeys)} distinct existing IDs; heping sees ${masking.map((m) => `${String(m.registryName)} as ${String(m.hepingName)}`).join(', ')}`,
+    )
+    const lookups = await runLookupRounds(cases, options)
+    loadAverages.end = loadAverage()
+
+    printTable(
+      'import: importPersons over the generated CSV (UTF-8), first into a registry with no persons; phases as its progress reports name them, each up to its last report (the last one to the end)',
+      ['database', 'import', 'rows', 'rows/s', 's', 'phases (s)', 'peak RSS MB', 'RSS MB before / each phase', 'created / updated / unchanged / rejected'],
+      stores.flatMap((store) => [
+        ...(store.imported === undefined ? [] : [importRow(store.kind, 'new persons', store.imported)]),
+        ...(store.reimported === undefined ? [] : [importRow(store.kind, 'same file again', store.reimported)]),
+      ]),
+    )
+    console.log('peak RSS is the importing process\'s maxRSS over its life (worker threads included); "before" is the same read when the import began (tsx, modules, connection), each phase\'s the largest RSS seen at its progress reports.')
+    for (const store of stores) {
+      const { generated, imported } = store
+      if (generated === undefined || imported === undefined) continue
+      console.log(
+        `${store.kind}: CSV of ${formatNumber(generated.rows)} persons ${megabytes(generated.bytes)} MB, generated in ${seconds(generated.ms)} s` +
+          (imported.databaseBytes === null ? '' : `; SQLite file after the import ${megabytes(imported.databaseBytes)} MB`),
+      )
+    }
+
+    printTable(
+      'batch comparison: compareFile over a department file (身份证号, 姓名, 备注) of sampled persons with planted noise, seeing the status; rows/s is end to end (parse, normalise, compare, write the report)',
+      ['database', 'registry', 'rows', 'rows/s', 's', 'peak RSS MB', 'ok', 'invalid ID', 'not found', 'name mismatch', 'deceased / moved out / cancelled', 'planted name / invalid / unknown', 'XLSX s (rows/s)'],
+      stores.flatMap((store) => {
+        const { compared, sampled } = store
+        if (compared === undefined || sampled === undefined) return []
+        const { counts } = compared
+        return [
+          [
+            store.kind,
+            formatNumber(store.persons),
+            formatNumber(counts.total),
+            formatNumber(perSecond(counts.total, compared.ms)),
+            seconds(compared.ms),
+            megabytes(compared.maxRssKb * 1024),
+            formatNumber(counts.ok),
+            formatNumber(counts.invalidId),
+            formatNumber(counts.notFound),
+            formatNumber(counts.nameMismatch),
+            `${formatNumber(counts.deceased)} / ${formatNumber(counts.movedOut)} / ${formatNumber(counts.cancelled)}`,
+            `${formatNumber(sampled.file.nameChanged)} / ${formatNumber(sampled.file.invalidId)} / ${formatNumber(sampled.file.unknownId)}`,
+            compared.xlsx === null ? '' : `${seconds(compared.xlsx.ms)} (${formatNumber(perSecond(counts.total, compared.xlsx.ms))}/s)`,
+          ],
+        ]
+      }),
+    )
+    console.log('a changed name counts as a name mismatch unless the person\'s status comes first (deceased, moved out, cancelled); the XLSX conversion (toXlsx) is not part of the end-to-end figure.')
+    console.log('the gate decides once per comparison job, not per row, so compareFile is called directly; the job also stores the problem rows for browsing, which is not measured here.')
+
+    printLookups(
+      `lookup over HTTP: median of ${options.rounds} run(s), ${options.connections} connections, ${options.durationSeconds} s each; heping through the gate (granted items, name masked, audit row committed before the answer) against a bare server on the same table`,
+      lookups,
+    )
+    console.log(`load average (1, 5, 15 min): ${Object.entries(loadAverages).map(([at, value]) => `${at} ${value}`).join('; ')} on ${os.availableParallelism()} cores`)
+
+    console.log(`\ntargets (set for SQLite at ${formatNumber(TARGETS.persons)} persons and a ${formatNumber(TARGETS.comparisonRows)}-row file; other scales are shown against them for reference):`)
+    for (const store of stores) {
+      const scale = `${store.kind}, ${formatNumber(store.persons)} persons`
+      const { imported, compared } = store
+      if (imported !== undefined) {
+        const rate = perSecond(imported.report.rows, imported.ms)
+        const rssMb = imported.maxRssKb / 1024
+        console.log(
+          `  import (${scale}): ${formatNumber(rate)} rows/s ${meets(rate >= TARGETS.importRowsPerSecond)} ≥ ${formatNumber(TARGETS.importRowsPerSecond)}; ` +
+            `peak RSS ${formatNumber(rssMb)} MB ${meets(rssMb < TARGETS.importPeakRssMb)} < ${formatNumber(TARGETS.importPeakRssMb)} MB`,
+        )
+      }
+      if (compared !== undefined) {
+        const rate = perSecond(compared.counts.total, compared.ms)
+        console.log(`  comparison (${scale}, ${formatNumber(compared.counts.total)} rows): ${formatNumber(rate)} rows/s ${meets(rate >= TARGETS.comparisonRowsPerSecond)} ≥ ${formatNumber(TARGETS.comparisonRowsPerSecond)}`)
+      }
+    }
+    for (const r of lookups.filter((result) => result.ratioToBare !== null)) {
+      const persons = stores.find((store) => r.name.startsWith(store.kind))?.persons ?? 0
+      console.log(
+        `  ${r.name} (${formatNumber(persons)} persons): ${formatNumber(r.requestsPerSecond)} req/s ${meets(r.requestsPerSecond >= TARGETS.lookupRequestsPerSecond)} ≥ ${formatNumber(TARGETS.lookupRequestsPerSecond)}; ` +
+          `${formatPercent(r.ratioToBare ?? 0)} of bare ${meets((r.ratioToBare ?? 0) >= TARGETS.lookupRatioToBare)} ≥ ${formatPercent(TARGETS.lookupRatioToBare)} (by CPU per request ${formatPercent(r.cpuRatioToBare ?? 0)}); p99 ${formatNumber(r.p99Ms)} ms`,
+      )
+    }
+
+    const file = writeResults('population', {
+      options,
+      targets: TARGETS,
+      loadAverages,
+      stores: stores.map((store) => ({
+        kind: store.kind,
+        persons: store.persons,
+        comparisonRows: store.comparisonRows,
+        generated: store.generated,
+        seeded: store.seeded,
+        imported: store.imported,
+        reimported: store.reimported,
+        comparisonFile: store.sampled?.file,
+        compared: store.compared,
+      })),
+      masking,
+      lookups,
+    })
+    console.log(`results: ${file}`)
+
+    // Profiled lookups come after the measured ones: the sampler slows the server down.
+    if (profileDir !== undefined) {
+      for (const store of stores) {
+        printThreadProfiles(`the import on ${store.kind}`, path.join(profileDir, `import-${store.kind}`))
+        printThreadProfiles(`the comparison on ${store.kind}`, path.join(profileDir, `compare-${store.kind}`))
+      }
+      for (const c of cases.filter((candidate) => candidate.baseline !== undefined)) {
+        const kind = c.name.split(' ')[0] ?? 'server'
+        const profile = path.join(profileDir, `lookup-${kind}.cpuprofile`)
+        await c.server.profile(profile, () => loadCase(c, options))
+        printProfile(`the ${kind} Huitong server under the lookup load`, profile)
+      }
+    }
+  } finally {
+    for (const server of servers) await server.stop()
+    for (const store of stores) {
+      const postgres = store.spec.postgres
+      if (postgres !== undefined) await dropSchema(postgres.url, postgres.schema).catch((error: unknown) => console.error(`dropping ${postgres.schema}:`, error))
+      fs.rmSync(store.root, { recursive: true, force: true })
+    }
+  }
+}
