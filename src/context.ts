@@ -9,6 +9,8 @@ import { DATASET_EXPORT_JOB, DATASET_UPLOAD_JOB, DatasetJobs } from './exchange/
 import { DatasetRepository } from './exchange/dataset-repository.js'
 import { DatasetService } from './exchange/dataset-service.js'
 import { AccessGate } from './exchange/gate.js'
+import { AttachmentFinder } from './exchange/attachments.js'
+import { BoundRegistry } from './exchange/bound-registry.js'
 import { ProviderDirectory } from './exchange/provider-directory.js'
 import { ObjectionService } from './exchange/objections.js'
 import { SubscriptionService } from './exchange/subscription-service.js'
@@ -105,7 +107,9 @@ export function createContext(config: Config, database: Database, options: Conte
   const persons = new PersonRepository(database)
   providers.register(POPULATION_REGISTRY, (description) => new PopulationProvider(description, persons))
   const gate = new AccessGate(catalogRepository, sharingRepository, providers, audit, usage)
-  const population = new PopulationService(persons, providers, catalogRepository, gate, audit)
+  const attachments = new AttachmentFinder(catalogRepository, gate)
+  const populationRegistry = new BoundRegistry({ registry: POPULATION_REGISTRY, keyItem: 'resident_id', label: 'population registry (人口库)' }, providers, catalogRepository, gate, attachments, audit)
+  const population = new PopulationService(persons, populationRegistry, gate, attachments, audit)
   const sharing = new SharingService(sharingRepository, catalogRepository, calendar, notifications, audit)
   sharing.onGrantChange = () => gate.forgetGrants()
   const datasets = new DatasetService(datasetRepository, gate, providers, audit)

@@ -1,6 +1,6 @@
-import type { CatalogRepository } from '../catalog/repository.js'
+import type { AttachmentFinder } from '../exchange/attachments.js'
 import type { AccessGate } from '../exchange/gate.js'
-import type { ProviderDirectory } from '../exchange/provider-directory.js'
+import type { BoundRegistry } from '../exchange/bound-registry.js'
 import type { VerifyResult } from '../exchange/provider.js'
 import type { DataRecord } from '../exchange/record-validation.js'
 import type { Principal } from '../identity/principal.js'
@@ -10,14 +10,12 @@ import { beijingDate } from '../platform/calendar/working-days.js'
 import { AppError, type FieldProblem } from '../platform/errors.js'
 import { findDivision } from '../standards/division-code.js'
 import { parseResidentId, type ResidentIdError } from '../standards/resident-id.js'
-import { PERSON_STATUSES, POPULATION_REGISTRY, type Person, type PersonStatus } from './model.js'
+import { PERSON_STATUSES, type Person, type PersonStatus } from './model.js'
 import { normaliseDate } from './person-input.js'
 import type { ApplyResult, PersonRepository } from './repository.js'
 
 /** How long the statistics and the list of attachment resources are reused. */
 const CACHE_MS = 60_000
-/** How long a node keeps the registry's catalog code, as long as the gate keeps descriptions. */
-const CORE_CACHE_MS = 5_000
 
 /** Fields the verification API compares, by their API name, and the catalog item each is. */
 export const VERIFY_FIELDS = {
@@ -48,16 +46,6 @@ export interface VerifyOutcome {
   readonly flags?: { readonly deceased: boolean; readonly movedOut: boolean; readonly cancelled: boolean }
 }
 
-export interface Attachment {
-  readonly code: string
-  readonly name: string
-  readonly department: { readonly code: string; readonly name: string }
-  readonly granted: boolean
-  readonly records: DataRecord[]
-  readonly masked: string[]
-  readonly items: ReadonlyArray<{ readonly key: string; readonly name: string }>
-}
-
 export interface PersonEventInput {
   readonly residentId: string
   readonly type: 'death' | 'move-out' | 'cancel' | 'restore'
@@ -78,52 +66,30 @@ const EVENT_STATUS: Readonly<Record<PersonEventInput['type'], PersonStatus>> = {
  * submitted records, profiles (core plus granted attachments), events and statistics.
  */
 export class PopulationService {
-  #attachments: { value: Array<{ code: string; name: string; department: { code: string; name: string }; items: Array<{ key: string; name: string }> }>; until: number } | undefined
   #statistics: { value: unknown; until: number } | undefined
-  #core: { code: string; until: number } | undefined
   /** Called after persons changed, so change deliveries (webhooks) can start. */
   onChanged: () => void = () => undefined
 
   constructor(
     private readonly persons: PersonRepository,
-    private readonly providers: ProviderDirectory,
-    private readonly catalog: CatalogRepository,
+    private readonly registry: BoundRegistry,
     private readonly gate: AccessGate,
+    private readonly attachments: AttachmentFinder,
     private readonly audit: AuditLog,
   ) {}
 
-  /** The catalog code of the entry the registry serves; read again every few seconds, as bindings are. */
-  async coreCode(): Promise<string> {
-    if (this.#core !== undefined && this.#core.until > Date.now()) return this.#core.code
-    const resourceId = await this.providers.resourceOf(POPULATION_REGISTRY)
-    const published = resourceId === undefined ? undefined : (await this.catalog.published()).find((entry) => entry.resource.id === resourceId)
-    if (published === undefined) throw new AppError('HT_CONFLICT', 'The population registry is not bound to a published catalog entry yet (人口库尚未关联目录)')
-    this.#core = { code: published.resource.code, until: Date.now() + CORE_CACHE_MS }
-    return published.resource.code
+  /** The catalog code of the entry the registry serves. */
+  coreCode(): Promise<string> {
+    return this.registry.coreCode()
   }
 
-  /** Binds the registry to a published catalog entry whose primary key is a resident ID item named resident_id. */
-  async bind(principal: Principal, code: string, meta: RequestMeta): Promise<{ registry: string; code: string }> {
-    const description = await this.gate.describe(code)
-    if (description === undefined) throw new AppError('HT_NOT_FOUND', `No published resource ${code}`)
-    if (description.keyItems.length !== 1 || description.keyItems[0] !== 'resident_id') {
-      throw new AppError('HT_VALIDATION', 'The population registry serves an entry keyed by one item, resident_id (须以公民身份号码为唯一主键)', [{ field: 'code', message: 'primary key must be resident_id' }])
-    }
-    await this.providers.bind(POPULATION_REGISTRY, description.resourceId, principal.name)
-    this.#attachments = undefined
-    this.#core = undefined
-    await this.audit.append({ ...auditActor(principal, meta), action: 'registry.bind', target: code, outcome: 'success', detail: { registry: POPULATION_REGISTRY } })
-    return { registry: POPULATION_REGISTRY, code }
+  bind(principal: Principal, code: string, meta: RequestMeta) {
+    return this.registry.bind(principal, code, meta)
   }
 
-  /** The entry and its provider, if the caller is one of the provider department's stewards. */
-  async ownCore(principal: Principal): Promise<string> {
-    const code = await this.coreCode()
-    const description = await this.gate.describe(code)
-    if (description === undefined || description.providerDepartmentId !== principal.department.id || !principal.roles.includes('steward')) {
-      throw new AppError('HT_FORBIDDEN', 'Only the stewards of the registry’s provider department keep the population registry (仅人口库提供部门的数据管理员可维护)')
-    }
-    return code
+  /** The entry's code, if the caller is one of its provider department's stewards. */
+  ownCore(principal: Principal): Promise<string> {
+    return this.registry.ownCore(principal)
   }
 
   /** A resident ID in its normal form, or a validation error saying why it is not one. */
@@ -176,22 +142,6 @@ export class PopulationService {
     })
   }
 
-  /** The resources attached to persons: published entries other than the core with a resident ID item. */
-  async #attachmentResources(coreCode: string) {
-    if (this.#attachments !== undefined && this.#attachments.until > Date.now()) return this.#attachments.value
-    const value = (await this.catalog.published())
-      .filter(({ resource, version }) => resource.code !== coreCode && version.content.items.some((item) => item.identifierKind === 'residentId'))
-      .map(({ resource, version }) => ({
-        code: resource.code,
-        name: version.content.name,
-        department: { code: resource.department.code, name: resource.department.name },
-        items: version.content.items.map((item) => ({ key: item.key, name: item.name })),
-      }))
-      .sort((a, b) => a.code.localeCompare(b.code))
-    this.#attachments = { value, until: Date.now() + CACHE_MS }
-    return value
-  }
-
   /**
    * The person profile (一人一档): the core record and every attachment the caller may read,
    * each read through the gate and audited; attachments the caller has no grant for are listed
@@ -201,16 +151,7 @@ export class PopulationService {
     const id = this.normalise(residentId)
     const code = await this.coreCode()
     const person = await this.gate.lookup(principal, code, id, meta, 'profile (一人一档)')
-    const attachments: Attachment[] = []
-    for (const resource of await this.#attachmentResources(code)) {
-      if (!(await this.gate.mayRead(principal, resource.code, 'lookup'))) {
-        attachments.push({ ...resource, granted: false, records: [], masked: [] })
-        continue
-      }
-      const { decision, records } = await this.gate.bySubject(principal, resource.code, id, meta)
-      attachments.push({ ...resource, items: resource.items.filter((item) => decision.items.has(item.key)), granted: true, records, masked: [...decision.maskedKeys] })
-    }
-    return { residentId: id, person, attachments }
+    return { residentId: id, person, attachments: await this.attachments.find(principal, 'residentId', id, code, meta) }
   }
 
   async history(principal: Principal, residentId: string, meta: RequestMeta) {
