@@ -16,6 +16,7 @@ import { catalogRoutes } from './catalog/routes.js'
 import { catalogTransferRoutes } from './catalog/transfer-routes.js'
 import { exchangeMoreRoutes } from './exchange/more-routes.js'
 import { populationRoutes } from './population/routes.js'
+import { legalPersonRoutes } from './legal-person/routes.js'
 import { exchangeRoutes } from './exchange/routes.js'
 import { subscriptionRoutes } from './exchange/subscription-routes.js'
 import { notificationRoutes } from './notifications/routes.js'
@@ -111,6 +112,7 @@ export async function buildApp(context: Context, options: AppOptions = {}): Prom
         { name: 'catalog', description: 'The government information resource catalog (政务信息资源目录)' },
         { name: 'exchange', description: 'Sharing requests, grants, reads through the access gate, hosted datasets, change feeds (共享交换)' },
         { name: 'population', description: 'The population base registry: lookup, profiles, verification, comparison, import (人口基础数据库)' },
+        { name: 'legal-persons', description: 'The legal-person base registry: lookup, name search, entity profiles, change records, verification, import (法人基础数据库)' },
         { name: 'platform', description: 'Health and metadata' },
       ],
     },
@@ -161,6 +163,7 @@ export async function buildApp(context: Context, options: AppOptions = {}): Prom
       await api.register(notificationRoutes, { notifications: context.notifications })
       await api.register(calendarRoutes, { calendar: context.calendar, audit: context.audit })
       await api.register(populationRoutes, { population: context.population, imports: context.populationImports, comparisons: context.comparisons })
+      await api.register(legalPersonRoutes, { legalPersons: context.legalPersons, imports: context.legalPersonImports })
     },
     { prefix: '/api/v1' },
   )

@@ -24,6 +24,12 @@ import { POPULATION_REGISTRY } from './population/model.js'
 import { PopulationProvider } from './population/provider.js'
 import { PersonRepository } from './population/repository.js'
 import { PopulationService } from './population/service.js'
+import { LEGAL_PERSON_IMPORT_JOB, LegalPersonImports } from './legal-person/imports.js'
+import { LEGAL_PERSON_REGISTRY } from './legal-person/model.js'
+import { EntityNameSearch } from './legal-person/name-search.js'
+import { LegalPersonProvider } from './legal-person/provider.js'
+import { EntityRepository } from './legal-person/repository.js'
+import { LegalPersonService } from './legal-person/service.js'
 import { IdentityRepository } from './identity/repository.js'
 import { IdentityService, type SecuritySettings } from './identity/service.js'
 import { NotificationService } from './notifications/service.js'
@@ -59,6 +65,9 @@ export interface Context {
   readonly population: PopulationService
   readonly populationImports: PopulationImports
   readonly comparisons: PopulationComparisons
+  readonly entities: EntityRepository
+  readonly legalPersons: LegalPersonService
+  readonly legalPersonImports: LegalPersonImports
   /** Starts the background work of a serving node: the job worker, usage counters, overdue checks. */
   start(): void
   /** Flushes pending audit rows and stops the worker; the database stays open. */
@@ -106,10 +115,15 @@ export function createContext(config: Config, database: Database, options: Conte
   const providers = new ProviderDirectory(database.db, datasetRepository)
   const persons = new PersonRepository(database)
   providers.register(POPULATION_REGISTRY, (description) => new PopulationProvider(description, persons))
+  const entities = new EntityRepository(database)
+  const entityNames = new EntityNameSearch(entities)
+  providers.register(LEGAL_PERSON_REGISTRY, (description) => new LegalPersonProvider(description, entities, entityNames))
   const gate = new AccessGate(catalogRepository, sharingRepository, providers, audit, usage)
   const attachments = new AttachmentFinder(catalogRepository, gate)
   const populationRegistry = new BoundRegistry({ registry: POPULATION_REGISTRY, keyItem: 'resident_id', label: 'population registry (人口库)' }, providers, catalogRepository, gate, attachments, audit)
   const population = new PopulationService(persons, populationRegistry, gate, attachments, audit)
+  const legalPersonRegistry = new BoundRegistry({ registry: LEGAL_PERSON_REGISTRY, keyItem: 'credit_code', label: 'legal-person registry (法人库)' }, providers, catalogRepository, gate, attachments, audit)
+  const legalPersons = new LegalPersonService(entities, legalPersonRegistry, gate, attachments)
   const sharing = new SharingService(sharingRepository, catalogRepository, calendar, notifications, audit)
   sharing.onGrantChange = () => gate.forgetGrants()
   const datasets = new DatasetService(datasetRepository, gate, providers, audit)
@@ -126,14 +140,18 @@ export function createContext(config: Config, database: Database, options: Conte
   const comparisons = new PopulationComparisons(config.dataDir, database.db, jobs, persons, population, gate, () => worker.poke())
   handlers[POPULATION_IMPORT_JOB] = populationImports.handler()
   handlers[POPULATION_COMPARE_JOB] = comparisons.handler()
+  const legalPersonImports = new LegalPersonImports(config.dataDir, jobs, entities, legalPersons, audit, () => worker.poke())
+  handlers[LEGAL_PERSON_IMPORT_JOB] = legalPersonImports.handler()
   const subscriptions = new SubscriptionService(database.db, gate, jobs, audit)
   subscriptions.onEnqueue = () => worker.poke()
-  population.onChanged = () => {
+  const registryChanged = (registry: string) => () => {
     providers
-      .resourceOf(POPULATION_REGISTRY)
+      .resourceOf(registry)
       .then((resourceId) => (resourceId === undefined ? undefined : datasets.onChanged(resourceId)))
       .catch((error: unknown) => options.logger?.error({ err: error }, 'webhook scheduling failed'))
   }
+  population.onChanged = registryChanged(POPULATION_REGISTRY)
+  legalPersons.onChanged = registryChanged(LEGAL_PERSON_REGISTRY)
   datasets.onChanged = (resourceId) => {
     scheduleDeliveries({ db: database.db, jobs }, resourceId)
       .then((queued) => (queued > 0 ? worker.poke() : undefined))
@@ -163,6 +181,9 @@ export function createContext(config: Config, database: Database, options: Conte
     population,
     populationImports,
     comparisons,
+    entities,
+    legalPersons,
+    legalPersonImports,
     start() {
       // A first load interrupted for good may have left the persons indexes dropped.
       persons.buildIndexes().catch((error: unknown) => options.logger?.error({ err: error }, 'persons index check failed'))

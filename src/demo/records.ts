@@ -44,7 +44,19 @@ export interface DemoPerson {
  * @example
  * demoRecords(entry.items, 200, 7)[0] // { resident_id: '210102…', name: '王伟', … }
  */
-export function demoRecords(items: readonly CatalogItem[], count: number, seed: number, people: readonly DemoPerson[] = []): Array<Record<string, string | number | boolean | null>> {
+/** An entity of the demo legal-person registry, for records that name entities that exist. */
+export interface DemoEntity {
+  readonly credit_code: string
+  readonly name: string
+}
+
+export function demoRecords(
+  items: readonly CatalogItem[],
+  count: number,
+  seed: number,
+  people: readonly DemoPerson[] = [],
+  entities: readonly DemoEntity[] = [],
+): Array<Record<string, string | number | boolean | null>> {
   const next = random(seed)
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T
   return Array.from({ length: count }, (_, index) => {
@@ -59,6 +71,7 @@ export function demoRecords(items: readonly CatalogItem[], count: number, seed: 
     // the first persons have an attachment in every demo dataset.
     let personIndex = index
     let named: DemoPerson | undefined
+    const entity = entities.length > 0 ? entities[index % entities.length] : undefined
     for (const item of items) {
       const text = `${item.name} ${item.key}`
       let value: string | number | boolean | null
@@ -68,6 +81,8 @@ export function demoRecords(items: readonly CatalogItem[], count: number, seed: 
         named ??= person
         value = person.resident_id
       } else if (item.identifierKind === 'residentId') value = `${first17}${checkCharacter(first17)}`
+      else if (item.identifierKind === 'creditCode' && entity !== undefined) value = entity.credit_code
+      else if (entity !== undefined && /企业名称|单位名称|纳税人名称|行政相对人名称|entity_name|taxpayer_name|party_name/.test(text)) value = entity.name
       else if (item.identifierKind === 'creditCode') {
         const body = Array.from({ length: 7 }, () => pick([...CODE_BODY.slice(0, 10)])).join('') + String(index % 10)
         value = makeCreditCode(`91${division}`, body)
@@ -79,6 +94,7 @@ export function demoRecords(items: readonly CatalogItem[], count: number, seed: 
       else if (item.type === 'N' || item.type === 'Y' || item.type === 'F') value = Math.round(next() * 200_000) / 100
       else if (/姓名|(^| )name( |$)|法定代表人$/.test(text)) value = named?.name ?? `${pick(SURNAMES)}${pick(GIVEN)}`
       else if (/地址|住址|住所|address/.test(text)) value = `辽宁省沈阳市${district}${pick(STREETS)}${1 + Math.floor(next() * 300)}号`
+      else if (/信用等级|(^| )rating( |$)/.test(text)) value = pick(['A', 'A', 'B', 'B', 'B', 'M', 'C', 'D'])
       else if (/电话|手机|phone|mobile/.test(text)) value = `139${String(Math.floor(next() * 1e8)).padStart(8, '0')}`
       else if (item.type === 'B') value = null
       else value = item.primaryKey ? `${item.key.toUpperCase().slice(0, 4)}${String(index + 1).padStart(6, '0')}` : `${item.name}${1 + (index % 9)}`

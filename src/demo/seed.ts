@@ -4,7 +4,9 @@ import type { Role } from '../identity/roles.js'
 import { DEMO_RESOURCES } from './catalog-resources.js'
 import { generatePopulation } from '../population/generator.js'
 import type { Person } from '../population/model.js'
-import { demoRecords, type DemoPerson } from './records.js'
+import { demoRecords, type DemoEntity, type DemoPerson } from './records.js'
+import { entityOfGenerated, generateEntities } from '../legal-person/generator.js'
+import type { Entity } from '../legal-person/model.js'
 import { DEMO_ACCOUNTS, DEMO_DEPARTMENTS, type DemoAccount } from './departments.js'
 
 export interface SeedReport {
@@ -13,6 +15,7 @@ export interface SeedReport {
   readonly resources: number
   readonly records: number
   readonly persons: number
+  readonly entities: number
 }
 
 export interface SeedOptions {
@@ -20,7 +23,13 @@ export interface SeedOptions {
   readonly catalog?: boolean
   /** Persons generated into the population registry (default {@link DEMO_PERSONS}). */
   readonly persons?: number
+  /** Entities generated into the legal-person registry (default {@link DEMO_ENTITIES}). */
+  readonly entities?: number
 }
+
+/** The demo's legal persons, their representatives drawn from the demo population. */
+export const DEMO_ENTITIES = 20_000
+const ENTITY_SEED = 2016
 
 /** The demo's population: a district-sized city, enough for the statistics to look like one. */
 export const DEMO_PERSONS = 100_000
@@ -36,8 +45,11 @@ const DEMO_DATASETS: ReadonlyArray<readonly [name: string, count: number]> = [
   ['出生医学证明信息', 100],
   ['居民电子健康档案', 400],
   ['居住证信息', 150],
-  ['法人基础信息', 200],
   ['纳税信用等级信息', 150],
+  ['行政处罚信息（双公示）', 150],
+  ['行政许可信息（双公示）', 200],
+  ['社会保险参保单位信息', 200],
+  ['质量管理体系认证信息', 100],
 ]
 
 /** Entries the demo leaves in the review queue and as a draft, so those screens have something to show. */
@@ -74,16 +86,25 @@ export async function seedDemo(context: Context, password: string, options: Seed
     )
   }
   const resources = options.catalog === false ? 0 : await seedCatalog(context)
-  if (resources === 0) return { departments, accounts: missing.length, resources, records: 0, persons: 0 }
-  const people = await seedPopulation(context, options.persons ?? DEMO_PERSONS)
-  return { departments, accounts: missing.length, resources, records: await seedExchange(context, people), persons: (await context.persons.head()).recordCount }
+  if (resources === 0) return { departments, accounts: missing.length, resources, records: 0, persons: 0, entities: 0 }
+  const personCount = options.persons ?? DEMO_PERSONS
+  const people = await seedPopulation(context, personCount)
+  const organisations = await seedLegalPersons(context, options.entities ?? DEMO_ENTITIES, personCount)
+  return {
+    departments,
+    accounts: missing.length,
+    resources,
+    records: await seedExchange(context, people, organisations),
+    persons: (await context.persons.head()).recordCount,
+    entities: (await context.entities.head()).recordCount,
+  }
 }
 
 /**
  * Publishes records for a few entries and files sharing requests through the same services the
  * console uses: an approved conditional grant, an unconditional one, and one waiting for an answer.
  */
-async function seedExchange(context: Context, people: readonly DemoPerson[]): Promise<number> {
+async function seedExchange(context: Context, people: readonly DemoPerson[], organisations: readonly DemoEntity[]): Promise<number> {
   const { database, datasets, gate, sharing, identity } = context
   const departments = new Map((await identity.listDepartments()).map((department) => [department.code, department]))
   const actor = (code: string, roles: Role[], name = 'demo-seed'): Principal => {
@@ -98,7 +119,7 @@ async function seedExchange(context: Context, people: readonly DemoPerson[]): Pr
     const provider = DEMO_RESOURCES.find((resource) => resource.content.name === name)?.department
     if (description === undefined || provider === undefined) continue
     const steward = actor(provider, ['steward'])
-    const prepared = datasets.prepare(description, { upserts: demoRecords(description.items, count, index + 1, people), deletes: [] })
+    const prepared = datasets.prepare(description, { upserts: demoRecords(description.items, count, index + 1, people, organisations), deletes: [] })
     records += (await datasets.write(steward, description, 'demo-seed', prepared, SEED_META)).upserted
   }
   const until = '2027-12-31'
@@ -123,6 +144,18 @@ async function seedExchange(context: Context, people: readonly DemoPerson[]): Pr
       operations: ['lookup', 'verify', 'query'],
       purpose: '社区网格化服务人口核查',
       legalBasis: '《居民身份证法》《国务院关于加快推进“互联网+政务服务”工作的指导意见》',
+      validUntil: until,
+    },
+    SEED_META,
+  )
+  await sharing.request(
+    actor('210102000', ['consumer'], 'heping'),
+    {
+      resource: await codeOf('法人基础信息'),
+      items: ['credit_code', 'name', 'former_name', 'entity_type', 'legal_representative', 'registered_capital', 'established_on', 'domicile', 'division_code', 'industry_code', 'business_scope', 'registration_status', 'status_date', 'registration_authority'].map((key) => ({ key, masked: key === 'legal_representative' })),
+      operations: ['lookup', 'verify', 'query'],
+      purpose: '辖区市场主体走访服务',
+      legalBasis: '《优化营商环境条例》',
       validUntil: until,
     },
     SEED_META,
@@ -167,6 +200,32 @@ async function seedPopulation(context: Context, count: number): Promise<DemoPers
   }
   if (batch.length > 0) await persons.applyBatch(batch, 'demo-seed', 'demo-seed')
   return people
+}
+
+/**
+ * Binds the legal-person registry to its catalog entry and fills it with generated entities whose
+ * representatives are persons of the demo population. Returns some active ones, for attachments.
+ */
+async function seedLegalPersons(context: Context, count: number, populationCount: number): Promise<DemoEntity[]> {
+  const { database, legalPersons, entities, identity } = context
+  const code = (await database.db.selectFrom('catalog_resources').select('code').where('name', '=', '法人基础信息').executeTakeFirstOrThrow()).code
+  const department = (await identity.listDepartments()).find((candidate) => candidate.code === '210100002')
+  if (department === undefined) throw new Error('the data office department is missing')
+  await legalPersons.registry.bind({ kind: 'user', id: 'demo-seed', name: 'demo-seed', displayName: '演示数据', department, roles: ['dataoffice'], credentialId: 'demo-seed' }, code, SEED_META)
+  const organisations: DemoEntity[] = []
+  if (count === 0 || populationCount === 0) return organisations
+  let batch: Entity[] = []
+  for (const generated of generateEntities({ count, seed: ENTITY_SEED, populationCount, populationSeed: POPULATION_SEED })) {
+    const entity = entityOfGenerated(generated)
+    batch.push(entity)
+    if ((entity.registration_status === '1' || entity.registration_status === '2') && organisations.length < 5_000) organisations.push({ credit_code: generated.credit_code, name: generated.name })
+    if (batch.length === 5_000) {
+      await entities.applyBatch(batch, 'demo-seed', 'demo-seed')
+      batch = []
+    }
+  }
+  if (batch.length > 0) await entities.applyBatch(batch, 'demo-seed', 'demo-seed')
+  return organisations
 }
 
 /**

@@ -46,6 +46,8 @@ describe('unified social credit codes (GB 32100-2015)', () => {
 
   it.each([
     ['91110000', '60003734', '91110000600037341L'],
+    // the example of GB 32100-2015 itself
+    ['91350100', 'M000100Y', '91350100M000100Y43'],
     ['91210102', 'MA0P4Q7K', '91210102MA0P4Q7K0D'],
     ['52210100', 'MJ0123AB', '52210100MJ0123AB34'],
     ['12210100', '41001234', '12210100410012346W'],
@@ -68,6 +70,8 @@ describe('unified social credit codes (GB 32100-2015)', () => {
   })
 
   it.each([
+    // the example of GB 32100-2015 itself
+    ['91350100M000100Y43', '9', '市场监管', { code: '1', name: '企业' }, '350100', '福州市', 'M000100Y4'],
     // publicly printed (python-stdnum's example), checked with this implementation
     ['91110000600037341L', '9', '市场监管', { code: '1', name: '企业' }, '110000', '北京市', '600037341'],
     [CODE, '9', '市场监管', { code: '1', name: '企业' }, '210102', '和平区', 'MA0P4Q7K0'],

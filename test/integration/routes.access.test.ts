@@ -3,6 +3,7 @@ import { startTestApp, type TestApp } from '../support/app.js'
 import { CATALOG_ENDPOINTS } from '../support/endpoints/catalog.js'
 import { EXCHANGE_ENDPOINTS } from '../support/endpoints/exchange.js'
 import { FOUNDATION_ENDPOINTS } from '../support/endpoints/foundation.js'
+import { LEGAL_PERSON_ENDPOINTS } from '../support/endpoints/legal-persons.js'
 import { POPULATION_ENDPOINTS } from '../support/endpoints/population.js'
 
 describe('every route has an access matrix', () => {
@@ -25,7 +26,7 @@ describe('every route has an access matrix', () => {
         })),
       )
     expect(operations.filter((op) => op.public).map((op) => op.name)).toEqual(['POST /api/v1/auth/login'])
-    const listed = [...FOUNDATION_ENDPOINTS, ...CATALOG_ENDPOINTS, ...EXCHANGE_ENDPOINTS, ...POPULATION_ENDPOINTS].map((endpoint) => `${endpoint.method} ${endpoint.route}`)
+    const listed = [...FOUNDATION_ENDPOINTS, ...CATALOG_ENDPOINTS, ...EXCHANGE_ENDPOINTS, ...POPULATION_ENDPOINTS, ...LEGAL_PERSON_ENDPOINTS].map((endpoint) => `${endpoint.method} ${endpoint.route}`)
     expect(operations.filter((op) => !op.public).map((op) => op.name).sort()).toEqual([...listed].sort())
   })
 })

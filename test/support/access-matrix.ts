@@ -16,6 +16,8 @@ export interface Endpoint {
   readonly allowed: readonly Role[] | 'authenticated'
   /** Call with a fresh session (the call ends or changes the caller's session). */
   readonly fresh?: boolean
+  /** Callers with an allowed role whose department is not the one that keeps this: refused with 403 HT_FORBIDDEN. */
+  readonly otherDepartment?: readonly string[]
 }
 
 /** One demo account per role combination. */
@@ -53,8 +55,8 @@ export function accessMatrix(app: () => TestApp, endpoints: readonly Endpoint[])
     })
 
     for (const [username, roles] of Object.entries(CALLERS)) {
-      const allowed = mayCall(endpoint, roles)
-      it(`${endpoint.method} ${endpoint.route}: ${username} ${allowed ? 'may' : 'may not'}`, async () => {
+      const allowed = mayCall(endpoint, roles) && endpoint.otherDepartment?.includes(username) !== true
+      it(`${endpoint.method} ${endpoint.route}: ${username} ${allowed ? 'may' : 'may not'}${mayCall(endpoint, roles) && !allowed ? ' (another department keeps it)' : ''}`, async () => {
         const t = app()
         let token: string
         if (endpoint.fresh === true) {

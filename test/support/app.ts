@@ -26,6 +26,9 @@ export interface TestApp {
 /** Persons the demo population has in tests: enough for every attachment to name someone. */
 export const TEST_PERSONS = 6_000
 
+/** Entities the demo legal-person registry has in tests. */
+export const TEST_ENTITIES = 2_000
+
 /**
  * A demo-seeded app over a fresh database of `kind`, driven with `inject` (no port opened).
  * The demo catalog is seeded only when asked for: most tests do not need its 60 entries.
@@ -33,7 +36,7 @@ export const TEST_PERSONS = 6_000
 export async function startTestApp(kind: DatabaseKind, options: { catalog?: boolean } = {}): Promise<TestApp> {
   const testDatabase = await openTestDatabase(kind)
   const context = createContext(testDatabase.config, testDatabase.database, { worker: { pollMs: 50, leaseMs: 2000 } })
-  await seedDemo(context, DEMO_PASSWORD, { catalog: options.catalog ?? false, persons: TEST_PERSONS })
+  await seedDemo(context, DEMO_PASSWORD, { catalog: options.catalog ?? false, persons: TEST_PERSONS, entities: TEST_ENTITIES })
   const app = await buildApp(context, { console: false })
   await app.ready()
   const tokens = new Map<string, string>()

@@ -4,6 +4,7 @@ import * as foundation from './migrations/0001-foundation.js'
 import * as catalog from './migrations/0002-catalog.js'
 import * as exchange from './migrations/0003-exchange.js'
 import * as population from './migrations/0004-population.js'
+import * as legalPerson from './migrations/0005-legal-person.js'
 
 /** Every migration, in order. Written once with Kysely's schema builder; runs on both dialects. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002-catalog': catalog,
   '0003-exchange': exchange,
   '0004-population': population,
+  '0005-legal-person': legalPerson,
 }
 
 export interface MigrationReport {

@@ -371,6 +371,42 @@ export interface ComparisonRowTable {
   detail: string
 }
 
+export interface EntityTable {
+  credit_code: string
+  registration_number: string
+  name: string
+  former_name: string
+  entity_type: string
+  legal_representative: string
+  representative_id: string
+  registered_capital: string
+  currency: string
+  established_on: string
+  business_term_to: string
+  domicile: string
+  division_code: string
+  industry_code: string
+  business_scope: string
+  registration_status: string
+  status_date: string
+  registration_authority: string
+  source_department: string
+  seq: number
+  created_at: string
+  updated_at: string
+}
+
+export interface EntityHistoryTable {
+  seq: number
+  credit_code: string
+  event: string
+  changes: string
+  effective_date: string
+  source: string
+  changed_by: string
+  at: string
+}
+
 export interface Tables {
   departments: DepartmentTable
   users: UserTable
@@ -403,4 +439,6 @@ export interface Tables {
   person_history: PersonHistoryTable
   dataset_subjects: DatasetSubjectTable
   comparison_rows: ComparisonRowTable
+  entities: EntityTable
+  entity_history: EntityHistoryTable
 }
