@@ -5,6 +5,7 @@ import { Command, InvalidArgumentError } from 'commander'
 import { VERSION } from './app.js'
 import { createContext, type Context } from './context.js'
 import { DEFAULT_DEMO_PASSWORD } from './demo/departments.js'
+import { DEMO_ENTITIES, DEMO_PERSONS } from './demo/seed.js'
 import { isRole, type Role } from './identity/roles.js'
 import { verifyAuditChain } from './platform/audit/audit-log.js'
 import { ConfigError, loadConfig, SETTINGS, type Config } from './platform/config.js'
@@ -78,9 +79,11 @@ program
 program
   .command('demo')
   .description('seed demo departments and accounts where missing, then serve (what `npm start` runs)')
-  .action(async () => {
+  .option('--persons <n>', 'persons in the demo population registry', count, DEMO_PERSONS)
+  .option('--entities <n>', 'entities in the demo legal-person registry', count, DEMO_ENTITIES)
+  .action(async (options: { persons: number; entities: number }) => {
     const password = process.env.HUITONG_DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD
-    await startServer(loadConfig(), { demoPassword: password === '' ? DEFAULT_DEMO_PASSWORD : password })
+    await startServer(loadConfig(), { demoPassword: password === '' ? DEFAULT_DEMO_PASSWORD : password, demoSize: { persons: options.persons, entities: options.entities } })
   })
 
 program

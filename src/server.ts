@@ -2,7 +2,7 @@ import { pino, type Logger } from 'pino'
 import { buildApp, LOG_REDACT, VERSION } from './app.js'
 import { createContext } from './context.js'
 import { DEMO_ACCOUNTS } from './demo/departments.js'
-import { seedDemo } from './demo/seed.js'
+import { seedDemo, type SeedOptions } from './demo/seed.js'
 import type { Config } from './platform/config.js'
 import { openDatabase, sqliteFile } from './platform/db/database.js'
 import { migrateToLatest } from './platform/db/migrate.js'
@@ -10,6 +10,8 @@ import { migrateToLatest } from './platform/db/migrate.js'
 export interface StartOptions {
   /** Seed demo departments and accounts with this password (only `huitong demo`). */
   readonly demoPassword?: string
+  /** How many persons and entities the demo registries get; the defaults otherwise. */
+  readonly demoSize?: Pick<SeedOptions, 'persons' | 'entities'>
 }
 
 export interface RunningServer {
@@ -35,7 +37,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   if (applied.length > 0) logger.info({ applied }, 'migrations applied')
   const context = createContext(config, database, { logger })
   if (options.demoPassword !== undefined) {
-    const report = await seedDemo(context, options.demoPassword)
+    const report = await seedDemo(context, options.demoPassword, options.demoSize ?? {})
     logger.info(report, 'demo data ready')
   } else if ((await context.identity.listUsers({ limit: 1, offset: 0 })).total === 0) {
     logger.warn('no accounts yet: create the first with `huitong user create --roles sysadmin …`')

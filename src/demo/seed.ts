@@ -35,13 +35,15 @@ const ENTITY_SEED = 2016
 export const DEMO_PERSONS = 100_000
 const POPULATION_SEED = 2026
 
-/** Demo entries that get hosted records, and how many. */
+/**
+ * Demo entries that get hosted records, and how many. 婚姻登记信息 stays empty: the console's
+ * exchange walkthrough publishes its first records itself.
+ */
 const DEMO_DATASETS: ReadonlyArray<readonly [name: string, count: number]> = [
   ['城乡低保对象信息', 200],
   ['社会保险参保信息', 300],
   ['残疾人证信息', 100],
   ['就业失业登记信息', 300],
-  ['婚姻登记信息', 200],
   ['出生医学证明信息', 100],
   ['居民电子健康档案', 400],
   ['居住证信息', 150],

@@ -63,11 +63,11 @@ export class AttachmentFinder {
     const attachments: Attachment[] = []
     for (const resource of await this.#resources(kind)) {
       if (resource.code === coreCode) continue
-      if (!(await this.gate.mayRead(principal, resource.code, 'lookup'))) {
+      if (!(await this.gate.mayRead(principal, resource.code, 'lookup', kind))) {
         attachments.push({ ...resource, granted: false, records: [], masked: [] })
         continue
       }
-      const { decision, records } = await this.gate.bySubject(principal, resource.code, subject, meta)
+      const { decision, records } = await this.gate.bySubject(principal, resource.code, subject, kind, meta)
       attachments.push({ ...resource, items: resource.items.filter((item) => decision.items.has(item.key)), granted: true, records, masked: [...decision.maskedKeys] })
     }
     return attachments

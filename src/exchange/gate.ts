@@ -1,4 +1,4 @@
-import type { CatalogItem } from '../catalog/model.js'
+import type { CatalogItem, IdentifierKind } from '../catalog/model.js'
 import type { CatalogRepository } from '../catalog/repository.js'
 import type { Principal } from '../identity/principal.js'
 import { auditActor, type RequestMeta } from '../platform/audit/actor.js'
@@ -21,6 +21,12 @@ const CACHE_MS = 5_000
 interface VisibleItem {
   readonly item: CatalogItem
   readonly masker: Masker | undefined
+}
+
+/** Whether visible items include an identifier of `kind` in clear. */
+function linksSubjects(items: ReadonlyMap<string, VisibleItem>, kind: IdentifierKind): boolean {
+  for (const { item, masker } of items.values()) if (item.identifierKind === kind && masker === undefined) return true
+  return false
 }
 
 /** What the gate decided for one read. */
@@ -147,14 +153,17 @@ export class AccessGate {
 
   /**
    * Whether the caller could perform `operation` on `code` now: own department, or an effective
-   * grant. It reads no data, so it writes no audit row; a profile uses it to list what it may show.
+   * grant (with `subjectKind`, one that shows an identifier item of that kind in clear, as finding
+   * records by subject needs). It reads no data, so it writes no audit row; a profile uses it to
+   * list what it may show.
    */
-  async mayRead(principal: Principal, code: string, operation: Operation): Promise<boolean> {
+  async mayRead(principal: Principal, code: string, operation: Operation, subjectKind?: IdentifierKind): Promise<boolean> {
     const description = await this.describe(code)
     if (description === undefined) return false
     if (description.providerDepartmentId === principal.department.id) return true
     if (description.shareType === 'none') return false
-    return (await this.#view(description, principal.department.id, operation)) !== undefined
+    const view = await this.#view(description, principal.department.id, operation)
+    return view !== undefined && (subjectKind === undefined || linksSubjects(view.items, subjectKind))
   }
 
   /** The grants covering `operation`, merged: an item is visible in clear if any grant gives it in clear. */
@@ -258,10 +267,18 @@ export class AccessGate {
     await this.#audited(principal, code, operation, meta, summary, decision, rows, undefined)
   }
 
-  /** A profile's attachment: the records of `code` that name `subject` (a lookup by the person's or entity's identifier). */
-  async bySubject(principal: Principal, code: string, subject: string, meta: RequestMeta): Promise<{ decision: Decision; records: DataRecord[] }> {
+  /**
+   * A profile's attachment: the records of `code` that name `subject` in an identifier item of
+   * `kind`. Finding records by a subject reveals the link, so the caller must see such an item in
+   * clear; otherwise the read is refused (and audited).
+   */
+  async bySubject(principal: Principal, code: string, subject: string, kind: IdentifierKind, meta: RequestMeta): Promise<{ decision: Decision; records: DataRecord[] }> {
     const summary = { subject, profile: true }
     const decision = await this.decide(principal, code, 'lookup', [], meta, summary)
+    if (!decision.own && !linksSubjects(decision.items, kind)) {
+      await this.audit.append({ ...auditActor(principal, meta), action: 'data.lookup', target: code, outcome: 'denied', detail: { ...summary, reason: `no ${kind} item granted in clear` } })
+      throw new AppError('HT_NOT_GRANTED', `Your grant shows no ${kind} item of ${decision.description.name} in clear, so records cannot be found by one (未获授权按该标识查询)`)
+    }
     const records = await decision.provider.bySubject(subject)
     return this.#audited(principal, code, 'lookup', meta, summary, decision, records.length, { decision, records: records.map((record) => this.project(decision, record)) })
   }

@@ -136,9 +136,17 @@ export class SubscriptionRepository {
     return Number(result.numUpdatedRows) === 1
   }
 
+  /** The last change of a resource: its hosted dataset's, or that of the base registry bound to it. */
   async lastSeq(resourceId: string): Promise<number> {
     const row = await this.db.selectFrom('datasets').select('last_seq').where('resource_id', '=', resourceId).executeTakeFirst()
-    return Number(row?.last_seq ?? 0)
+    if (row !== undefined) return Number(row.last_seq)
+    const registry = await this.db
+      .selectFrom('registry_bindings as b')
+      .innerJoin('registry_heads as h', 'h.registry', 'b.registry')
+      .select('h.last_seq')
+      .where('b.resource_id', '=', resourceId)
+      .executeTakeFirst()
+    return Number(registry?.last_seq ?? 0)
   }
 
   async deliveries(subscriptionId: string, limit: number, offset: number): Promise<{ items: WebhookDelivery[]; total: number }> {

@@ -10,14 +10,16 @@ import { createTableWriter, type TableWriter } from '../platform/files/table-wri
 import { newId } from '../platform/ids.js'
 import type { JobQueue } from '../platform/jobs/job-queue.js'
 import type { JobHandler } from '../platform/jobs/job-worker.js'
-import { REJECTION_HEADERS, type CheckSummary } from '../population/import-check.js'
-import { toXlsx } from '../population/imports.js'
+import type { CheckSummary } from '../population/import-check.js'
+import { readLines, toXlsx } from '../population/imports.js'
 import { mapEntityColumns, parseEntityRow } from './entity-input.js'
-import { ENTITY_FIELDS, type Entity } from './model.js'
+import { ENTITY_FIELDS, type Entity, type EntityField } from './model.js'
 import type { EntityRepository } from './repository.js'
 import type { LegalPersonService } from './service.js'
 
 export const LEGAL_PERSON_IMPORT_JOB = 'legal-person.import'
+
+const REJECTION_HEADERS = ['行号 row', '统一社会信用代码 creditCode', '字段 field', '原因 reason']
 
 /** Entities written per transaction. */
 const WRITE_BATCH = 20_000
@@ -64,7 +66,7 @@ export async function importEntities(entities: EntityRepository, file: string, o
   const flush = async () => {
     if (batch.length === 0) return
     if (applied >= skip) {
-      const result = await entities.applyBatch(batch, options.source, options.changedBy)
+      const result = await entities.applyBatch(batch, options.source, options.changedBy, { fields: summary.fields as readonly EntityField[] })
       created += result.created
       updated += result.updated
       unchanged += result.unchanged
@@ -74,12 +76,12 @@ export async function importEntities(entities: EntityRepository, file: string, o
     await options.onBatch?.({ applied, summary })
     await options.onProgress?.(0.5 + (0.5 * applied) / Math.max(1, summary.accepted), `writing ${applied} entities (已写入${applied}户)`)
   }
-  const text = fs.readFileSync(staged, 'utf8')
-  for (const line of text.split('\n')) {
-    if (line === '') continue
-    const values = line.split('\t')
-    batch.push(Object.fromEntries(ENTITY_FIELDS.map((field, index) => [field, values[index] ?? ''])) as unknown as Entity)
-    if (batch.length === WRITE_BATCH) await flush()
+  for await (const lines of readLines(staged)) {
+    for (const line of lines) {
+      const values = line.split('\t')
+      batch.push(Object.fromEntries(ENTITY_FIELDS.map((field, index) => [field, values[index] ?? ''])) as unknown as Entity)
+      if (batch.length === WRITE_BATCH) await flush()
+    }
   }
   await flush()
   fs.rmSync(staged, { force: true })
@@ -147,7 +149,9 @@ async function checkEntityFile(file: string, staged: string, rejectionsFile: str
   }
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())))
   await (rejections as TableWriter | undefined)?.close()
-  return { rows, accepted, rejected, encoding: table.encoding ?? table.format, ignoredColumns: ignored }
+  // Fields derived when their column is missing count as carried: the division from the code, the source from its authority.
+  const fields = new Set<string>([...columns.keys(), 'division_code', 'source_department', 'currency'])
+  return { rows, accepted, rejected, encoding: table.encoding ?? table.format, ignoredColumns: ignored, fields: [...fields] }
 }
 
 interface ImportPayload {

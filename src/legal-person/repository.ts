@@ -3,7 +3,7 @@ import { beijingDate } from '../platform/calendar/working-days.js'
 import type { Database } from '../platform/db/database.js'
 import type { Tables } from '../platform/db/tables.js'
 import { now } from '../platform/ids.js'
-import { diffEntity, ENTITY_FIELDS, eventOf, LEGAL_PERSON_REGISTRY, type Entity, type EntityChange, type EntityField } from './model.js'
+import { diffEntity, ENTITY_FIELDS, ENTITY_STATUSES, eventOf, LEGAL_PERSON_REGISTRY, type Entity, type EntityChange, type EntityField } from './model.js'
 
 export interface StoredEntity extends Entity {
   readonly seq: number
@@ -38,6 +38,8 @@ export interface EntityHistoryEntry {
 
 const COLUMNS = ENTITY_FIELDS.join(', ')
 const CHUNK = 1000
+/** Statuses of an entity still in business: 存续, 在业. */
+const ACTIVE = [ENTITY_STATUSES.existing, ENTITY_STATUSES.operating]
 
 function entityOf(row: Record<string, unknown>): StoredEntity {
   const entity: Record<string, unknown> = {}
@@ -58,7 +60,19 @@ export class EntityRepository {
     return this.database.db
   }
 
-  async applyBatch(entities: readonly Entity[], source: string, changedBy: string, effectiveDate?: string): Promise<EntityApplyResult> {
+  /**
+   * Writes entities, one transaction. With `fields`, an existing entity changes only in those
+   * fields (an import file without a column leaves that field as it is); new ones are written whole.
+   */
+  async applyBatch(entities: readonly Entity[], source: string, changedBy: string, options: { fields?: readonly EntityField[]; effectiveDate?: string } = {}): Promise<EntityApplyResult> {
+    const kept = options.fields === undefined ? [] : ENTITY_FIELDS.filter((field) => !options.fields?.includes(field))
+    const merge = (before: Entity, incoming: Entity): Entity => {
+      if (kept.length === 0) return incoming
+      const merged: Record<string, string> = { ...incoming }
+      for (const field of kept) merged[field] = before[field]
+      return merged as unknown as Entity
+    }
+    const effectiveDate = options.effectiveDate
     return this.#db.transaction().execute(async (trx) => {
       const at = now()
       const today = beijingDate(at)
@@ -89,17 +103,18 @@ export class EntityRepository {
             existing.set(entity.credit_code, entity)
             continue
           }
-          const changes = diffEntity(before, entity)
+          const after = merge(before, entity)
+          const changes = diffEntity(before, after)
           if (changes.length === 0) {
             unchanged += 1
             continue
           }
           seq += 1
           updated += 1
-          existing.set(entity.credit_code, entity)
-          const { credit_code: code, ...rest } = entity
+          existing.set(entity.credit_code, after)
+          const { credit_code: code, ...rest } = after
           await trx.updateTable('entities').set({ ...rest, seq, updated_at: at }).where('credit_code', '=', code).execute()
-          const statusChange = changes.some((change) => change.field === 'registration_status') && entity.status_date !== ''
+          const statusChange = changes.some((change) => change.field === 'registration_status') && after.status_date !== ''
           histories.push({ seq, credit_code: code, event: eventOf(changes), changes: JSON.stringify(changes), effective_date: effectiveDate ?? (statusChange ? entity.status_date : today), source, changed_by: changedBy, at })
         }
         for (let offset = 0; offset < inserts.length; offset += 200) await trx.insertInto('entities').values(inserts.slice(offset, offset + 200)).execute()
@@ -182,13 +197,13 @@ export class EntityRepository {
     return { lastSeq: Number(row?.last_seq ?? 0), recordCount: Number(row?.record_count ?? 0) }
   }
 
-  /** Counts for the statistics page. */
+  /** Counts for the statistics page: industries and districts of active entities; status, establishment year and source of all. */
   async counts() {
     const year = sql<string>`substr(established_on, 1, 4)`
     const [byIndustry, byStatus, byDistrict, byYear, bySource] = await Promise.all([
-      this.#db.selectFrom('entities').select(['industry_code', (eb) => eb.fn.countAll<number>().as('count')]).groupBy('industry_code').execute(),
+      this.#db.selectFrom('entities').select(['industry_code', (eb) => eb.fn.countAll<number>().as('count')]).where('registration_status', 'in', ACTIVE).groupBy('industry_code').execute(),
       this.#db.selectFrom('entities').select(['registration_status', (eb) => eb.fn.countAll<number>().as('count')]).groupBy('registration_status').execute(),
-      this.#db.selectFrom('entities').select(['division_code', (eb) => eb.fn.countAll<number>().as('count')]).groupBy('division_code').execute(),
+      this.#db.selectFrom('entities').select(['division_code', (eb) => eb.fn.countAll<number>().as('count')]).where('registration_status', 'in', ACTIVE).groupBy('division_code').execute(),
       this.#db.selectFrom('entities').select([year.as('year'), (eb) => eb.fn.countAll<number>().as('count')]).groupBy(year).execute(),
       this.#db.selectFrom('entities').select(['source_department', (eb) => eb.fn.countAll<number>().as('count')]).groupBy('source_department').execute(),
     ])

@@ -14,6 +14,8 @@ export interface CheckSummary {
   readonly rejected: number
   readonly encoding: string
   readonly ignoredColumns: readonly string[]
+  /** The registry fields the file carries: an existing record keeps the others as they are. */
+  readonly fields: readonly string[]
 }
 
 /** Where checked rows go: accepted persons as staged lines, and progress through the file. */
@@ -88,7 +90,9 @@ export async function checkPersonFile(file: string, rejectionsFile: string, toda
   } finally {
     await (rejections as TableWriter | undefined)?.close()
   }
-  return { rows, accepted, rejected, encoding: table.encoding ?? table.format, ignoredColumns: ignored }
+  const fields = new Set<string>([...columns.keys()].map((field) => (field === 'death_date' || field === 'emigration_date' ? 'status_date' : field)))
+  if (fields.has('status')) fields.add('status_date')
+  return { rows, accepted, rejected, encoding: table.encoding ?? table.format, ignoredColumns: ignored, fields: [...fields] }
 }
 
 /** A checked person as one staged line: the registry's fields in order, tab-separated (checked values hold no tabs or line breaks). */

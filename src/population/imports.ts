@@ -12,7 +12,7 @@ import type { JobQueue } from '../platform/jobs/job-queue.js'
 import type { JobHandler } from '../platform/jobs/job-worker.js'
 import { personOfLine, type CheckSummary } from './import-check.js'
 import { checkInThread, type CheckRequest } from './import-check-thread.js'
-import type { Person } from './model.js'
+import type { Person, PersonField } from './model.js'
 import type { PersonRepository } from './repository.js'
 import type { PopulationService } from './service.js'
 
@@ -124,7 +124,7 @@ export async function importPersons(persons: PersonRepository, file: string, inp
     if (applied >= skip) {
       // In key order: neighbouring IDs share index pages.
       batch.sort((a, b) => (a.resident_id < b.resident_id ? -1 : 1))
-      const result = await persons.applyBatch(batch.map((person) => ({ person })), options.source, options.changedBy)
+      const result = await persons.applyBatch(batch.map((person) => ({ person })), options.source, options.changedBy, { fields: summary.fields as readonly PersonField[] })
       created += result.created
       updated += result.updated
       unchanged += result.unchanged
@@ -203,7 +203,7 @@ async function bulkLoad(persons: PersonRepository, request: CheckRequest, option
 }
 
 /** The lines of a staged file, a chunk at a time. */
-async function* readLines(file: string): AsyncGenerator<string[]> {
+export async function* readLines(file: string): AsyncGenerator<string[]> {
   let rest = ''
   for await (const chunk of fs.createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
     const text = rest + (chunk as string)

@@ -91,11 +91,16 @@ export class PersonRepository {
     return this.database.db
   }
 
-  async applyBatch(writes: readonly PersonWrite[], source: string, changedBy: string): Promise<ApplyResult> {
-    return this.database.sqlite === undefined ? this.#applyPostgres(writes, source, changedBy) : this.#applySqlite(writes, source, changedBy)
+  /**
+   * Writes persons, one transaction. With `fields`, an existing person changes only in those
+   * fields (an import file without a column leaves that field as it is); new persons are written whole.
+   */
+  async applyBatch(writes: readonly PersonWrite[], source: string, changedBy: string, options: { fields?: readonly PersonField[] } = {}): Promise<ApplyResult> {
+    const merge = mergerFor(options.fields)
+    return this.database.sqlite === undefined ? this.#applyPostgres(writes, source, changedBy, merge) : this.#applySqlite(writes, source, changedBy, merge)
   }
 
-  async #applySqlite(writes: readonly PersonWrite[], source: string, changedBy: string): Promise<ApplyResult> {
+  async #applySqlite(writes: readonly PersonWrite[], source: string, changedBy: string, merge: Merge): Promise<ApplyResult> {
     const sqlite = this.database.sqlite
     if (sqlite === undefined) throw new Error('not SQLite')
     return this.#db.connection().execute(async () => {
@@ -121,15 +126,16 @@ export class PersonRepository {
             created += 1
             continue
           }
-          const existing = select.get(person.resident_id) as unknown[]
-          const changes = diffPerson(personFromArray(existing), person)
+          const before = personFromArray(select.get(person.resident_id) as unknown[])
+          const after = merge(before, person)
+          const changes = diffPerson(before, after)
           if (changes.length === 0) {
             unchanged += 1
             continue
           }
           seq += 1
-          update.run(...values.slice(1), seq, at, person.resident_id)
-          history.run(seq, person.resident_id, eventOf(changes), JSON.stringify(changes), effectiveDate ?? effectiveDateOf(person, changes, today), source, changedBy, at)
+          update.run(...PERSON_FIELDS.slice(1).map((field) => after[field]), seq, at, person.resident_id)
+          history.run(seq, person.resident_id, eventOf(changes), JSON.stringify(changes), effectiveDate ?? effectiveDateOf(after, changes, today), source, changedBy, at)
           updated += 1
         }
         sqlite.prepare('UPDATE registry_heads SET last_seq = ?, record_count = ?, updated_at = ? WHERE registry = ?').run(seq, count, at, POPULATION_REGISTRY)
@@ -147,7 +153,7 @@ export class PersonRepository {
     return { lastSeq: Number(row.last_seq), recordCount: Number(row.record_count) }
   }
 
-  async #applyPostgres(writes: readonly PersonWrite[], source: string, changedBy: string): Promise<ApplyResult> {
+  async #applyPostgres(writes: readonly PersonWrite[], source: string, changedBy: string, merge: Merge): Promise<ApplyResult> {
     return this.#db.transaction().execute(async (trx) => {
       const at = now()
       const today = beijingDate(at)
@@ -176,16 +182,17 @@ export class PersonRepository {
             existing.set(person.resident_id, person)
             continue
           }
-          const changes = diffPerson(before, person)
+          const after = merge(before, person)
+          const changes = diffPerson(before, after)
           if (changes.length === 0) {
             unchanged += 1
             continue
           }
           seq += 1
           updated += 1
-          existing.set(person.resident_id, person)
-          updates.push({ ...person, seq, created_at: '', updated_at: at })
-          histories.push({ seq, resident_id: person.resident_id, event: eventOf(changes), changes: JSON.stringify(changes), effective_date: effectiveDate ?? effectiveDateOf(person, changes, today), source, changed_by: changedBy, at })
+          existing.set(person.resident_id, after)
+          updates.push({ ...after, seq, created_at: '', updated_at: at })
+          histories.push({ seq, resident_id: person.resident_id, event: eventOf(changes), changes: JSON.stringify(changes), effective_date: effectiveDate ?? effectiveDateOf(after, changes, today), source, changed_by: changedBy, at })
         }
         if (inserts.length > 0) await trx.insertInto('persons').values(inserts).execute()
         for (const row of updates) {
@@ -394,6 +401,20 @@ export class PersonRepository {
       byBirthYear: byBirthYear.map((row) => ({ year: Number(row.year), gender: row.gender, count: Number(row.count) })),
       byEthnicGroup: byEthnicGroup.map((row) => ({ ethnicGroup: row.ethnic_group, count: Number(row.count) })),
     }
+  }
+}
+
+type Merge = (before: Person, incoming: Person) => Person
+
+/** How an incoming person updates a stored one: whole, or only in the given fields. */
+function mergerFor(fields: readonly PersonField[] | undefined): Merge {
+  if (fields === undefined) return (_before, incoming) => incoming
+  const kept = PERSON_FIELDS.filter((field) => !fields.includes(field))
+  if (kept.length === 0) return (_before, incoming) => incoming
+  return (before, incoming) => {
+    const merged: Record<string, string> = { ...incoming }
+    for (const field of kept) merged[field] = before[field]
+    return merged as unknown as Person
   }
 }
 

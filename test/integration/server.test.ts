@@ -4,7 +4,7 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { loadConfig } from '../../src/platform/config.js'
 import { startServer, type RunningServer } from '../../src/server.js'
-import { DEMO_PASSWORD } from '../support/app.js'
+import { DEMO_PASSWORD, TEST_ENTITIES, TEST_PERSONS } from '../support/app.js'
 import { DIALECTS, TEST_POSTGRES_URL } from '../support/databases.js'
 
 /** Starts the real server on a free port over a fresh SQLite directory or PostgreSQL schema. */
@@ -20,7 +20,7 @@ async function start(dialect: 'sqlite' | 'postgres', demo: boolean): Promise<{ s
     await client.end()
     env.HUITONG_DATABASE_URL = `${TEST_POSTGRES_URL}?options=${encodeURIComponent(`-c search_path=${schema}`)}`
   }
-  const server = await startServer(loadConfig(env), demo ? { demoPassword: DEMO_PASSWORD } : {})
+  const server = await startServer(loadConfig(env), demo ? { demoPassword: DEMO_PASSWORD, demoSize: { persons: TEST_PERSONS, entities: TEST_ENTITIES } } : {})
   return {
     server,
     cleanup: () => fs.rmSync(dataDir, { recursive: true, force: true }),

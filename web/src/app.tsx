@@ -39,6 +39,11 @@ const BUILT_PAGES: Readonly<Record<string, LazyExoticComponent<ComponentType>>> 
   'population-comparisons': lazy(() => import('./pages/population/comparisons-page')),
   'population-comparison': lazy(() => import('./pages/population/comparison-page')),
   'population-import': lazy(() => import('./pages/population/import-page')),
+  'legal-person': lazy(() => import('./pages/legal-persons/statistics-page')),
+  'legal-person-search': lazy(() => import('./pages/legal-persons/search-page')),
+  'legal-person-profile': lazy(() => import('./pages/legal-persons/profile-page')),
+  'legal-person-verify': lazy(() => import('./pages/legal-persons/verify-page')),
+  'legal-person-import': lazy(() => import('./pages/legal-persons/import-page')),
   notifications: lazy(() => import('./pages/notifications-page')),
   calendar: lazy(() => import('./pages/calendar/calendar-page')),
 }

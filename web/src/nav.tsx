@@ -24,6 +24,7 @@ import {
   SafetyCertificateOutlined,
   ScheduleOutlined,
   SearchOutlined,
+  ShopOutlined,
   SolutionOutlined,
   SwapOutlined,
   TeamOutlined,
@@ -61,8 +62,8 @@ export function isTopLevel(page: ConsolePage): boolean {
 
 const DATA_ROLES: readonly Role[] = ['dataoffice', 'steward', 'consumer']
 
-/** Who reads persons; the gate then decides what each department sees. The data office reads the statistics only. */
-const PERSON_READERS: readonly Role[] = ['steward', 'consumer']
+/** Who reads a base registry's records; the gate then decides what each department sees. The data office reads the statistics only. */
+const REGISTRY_READERS: readonly Role[] = ['steward', 'consumer']
 
 export const PAGES: readonly ConsolePage[] = [
   { key: 'home', path: '/', label: 'nav.home', icon: <HomeOutlined />, group: 'main', roles: 'everyone' },
@@ -83,13 +84,18 @@ export const PAGES: readonly ConsolePage[] = [
   { key: 'exchange-explore', path: '/exchange/explore/:code', label: 'nav.exchangeExplore', icon: <SwapOutlined />, group: 'modules', roles: ['steward', 'consumer'], parent: 'exchange', hidden: true },
   // The statistics open the module: they are the one population page the data office may use.
   { key: 'population', path: '/population', label: 'nav.population', menuLabel: 'nav.populationStats', icon: <TeamOutlined />, group: 'modules', roles: DATA_ROLES },
-  { key: 'population-lookup', path: '/population/persons', label: 'nav.populationLookup', icon: <SearchOutlined />, group: 'modules', roles: PERSON_READERS, parent: 'population' },
-  { key: 'population-verify', path: '/population/verify', label: 'nav.populationVerify', icon: <SafetyCertificateOutlined />, group: 'modules', roles: PERSON_READERS, parent: 'population' },
-  { key: 'population-comparisons', path: '/population/comparisons', label: 'nav.populationComparisons', icon: <DiffOutlined />, group: 'modules', roles: PERSON_READERS, parent: 'population' },
+  { key: 'population-lookup', path: '/population/persons', label: 'nav.populationLookup', icon: <SearchOutlined />, group: 'modules', roles: REGISTRY_READERS, parent: 'population' },
+  { key: 'population-verify', path: '/population/verify', label: 'nav.populationVerify', icon: <SafetyCertificateOutlined />, group: 'modules', roles: REGISTRY_READERS, parent: 'population' },
+  { key: 'population-comparisons', path: '/population/comparisons', label: 'nav.populationComparisons', icon: <DiffOutlined />, group: 'modules', roles: REGISTRY_READERS, parent: 'population' },
   { key: 'population-import', path: '/population/imports', label: 'nav.populationImport', icon: <UploadOutlined />, group: 'modules', roles: ['steward'], parent: 'population' },
-  { key: 'population-profile', path: '/population/persons/:residentId', label: 'nav.populationProfile', icon: <IdcardOutlined />, group: 'modules', roles: PERSON_READERS, parent: 'population', hidden: true },
-  { key: 'population-comparison', path: '/population/comparisons/:id', label: 'nav.populationComparison', icon: <DiffOutlined />, group: 'modules', roles: PERSON_READERS, parent: 'population', hidden: true },
-  { key: 'legal-person', path: '/legal-persons', label: 'nav.legalPerson', icon: <BankOutlined />, group: 'modules', roles: DATA_ROLES, coming: 'module.legalPerson' },
+  { key: 'population-profile', path: '/population/persons/:residentId', label: 'nav.populationProfile', icon: <IdcardOutlined />, group: 'modules', roles: REGISTRY_READERS, parent: 'population', hidden: true },
+  { key: 'population-comparison', path: '/population/comparisons/:id', label: 'nav.populationComparison', icon: <DiffOutlined />, group: 'modules', roles: REGISTRY_READERS, parent: 'population', hidden: true },
+  // As for persons, the statistics open the module; a profile's path is the credit code (the named pages win over it).
+  { key: 'legal-person', path: '/legal-persons', label: 'nav.legalPerson', menuLabel: 'nav.legalPersonStats', icon: <BankOutlined />, group: 'modules', roles: DATA_ROLES },
+  { key: 'legal-person-search', path: '/legal-persons/search', label: 'nav.legalPersonSearch', icon: <SearchOutlined />, group: 'modules', roles: REGISTRY_READERS, parent: 'legal-person' },
+  { key: 'legal-person-verify', path: '/legal-persons/verify', label: 'nav.legalPersonVerify', icon: <SafetyCertificateOutlined />, group: 'modules', roles: REGISTRY_READERS, parent: 'legal-person' },
+  { key: 'legal-person-import', path: '/legal-persons/imports', label: 'nav.legalPersonImport', icon: <UploadOutlined />, group: 'modules', roles: ['steward'], parent: 'legal-person' },
+  { key: 'legal-person-profile', path: '/legal-persons/:creditCode', label: 'nav.legalPersonProfile', icon: <ShopOutlined />, group: 'modules', roles: REGISTRY_READERS, parent: 'legal-person', hidden: true },
   { key: 'geo', path: '/geo', label: 'nav.geo', icon: <GlobalOutlined />, group: 'modules', roles: DATA_ROLES, coming: 'module.geo' },
   { key: 'economy', path: '/economy', label: 'nav.economy', icon: <LineChartOutlined />, group: 'modules', roles: DATA_ROLES, coming: 'module.economy' },
   { key: 'approval', path: '/approval', label: 'nav.approval', icon: <SolutionOutlined />, group: 'modules', roles: ['approver', 'supervisor', 'dataoffice'], coming: 'module.approval' },

@@ -1,113 +1,19 @@
-import { ArrowLeftOutlined, LockOutlined } from '@ant-design/icons'
-import { Alert, Button, Card, Col, DatePicker, Empty, Flex, Result, Row, Space, Spin, Table, Typography, type TableColumnsType } from 'antd'
+import { ArrowLeftOutlined } from '@ant-design/icons'
+import { Alert, Button, Card, Col, DatePicker, Empty, Flex, Result, Row, Space, Spin, Typography } from 'antd'
 import dayjs from 'dayjs'
 import { useState } from 'react'
 import { Link, useLocation, useNavigate, useParams } from 'react-router'
-import { codeToPath } from '../../api/catalog'
 import { ApiError } from '../../api/client'
 import { isNotGranted } from '../../api/exchange'
-import { usePerson, usePersonProfile, usePopulationBinding, type Attachment, type PersonRecord, type Profile } from '../../api/population'
+import { usePerson, usePersonProfile, usePopulationBinding, type Profile } from '../../api/population'
 import { ProblemAlert } from '../../components/problem-alert'
 import { useLanguage } from '../../language'
-import { useDepartmentLabel } from '../exchange/exchange-tags'
 import { display } from '../exchange/explore-access'
+import { AttachmentCard, UngrantedAttachments } from '../registry/attachments'
+import { useCoreMasked } from '../registry/masking'
 import { HistoryTimeline } from './history-timeline'
 import { NotGranted } from './not-granted'
-import { MaskedMark, PersonRecordView, StatusTag, useCoreMasked } from './person-record'
-
-function CatalogLink({ code }: { readonly code: string }) {
-  return (
-    <Link to={`/catalog/${codeToPath(code)}`} style={{ fontFamily: 'monospace', fontSize: 12 }}>
-      {code}
-    </Link>
-  )
-}
-
-/** An attachment the caller may read: its records, item names as column headers, masked items marked. */
-function GrantedAttachment({ attachment }: { readonly attachment: Attachment }) {
-  const { t } = useLanguage()
-  const masked = new Set(attachment.masked)
-  const columns: TableColumnsType<PersonRecord> = attachment.items.map((item) => ({
-    title: (
-      <span data-item={item.key}>
-        {item.name}
-        {masked.has(item.key) ? <MaskedMark /> : null}
-      </span>
-    ),
-    key: item.key,
-    render: (_: unknown, record: PersonRecord) => display(record[item.key]),
-  }))
-  return attachment.records.length === 0 ? (
-    <Typography.Text type="secondary">{t('population.profile.noRecords')}</Typography.Text>
-  ) : (
-    <Table<PersonRecord>
-      rowKey={(record) => Object.values(record).join('|')}
-      size="small"
-      columns={columns}
-      dataSource={attachment.records}
-      pagination={false}
-      scroll={{ x: 'max-content' }}
-    />
-  )
-}
-
-/** One department's attachment (附属信息) the caller may read. */
-function AttachmentCard({ attachment }: { readonly attachment: Attachment }) {
-  const departmentName = useDepartmentLabel()
-  return (
-    <Card
-      size="small"
-      title={
-        <Space size={8} wrap>
-          <span>{attachment.name}</span>
-          <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>
-            {departmentName(attachment.department)}
-          </Typography.Text>
-        </Space>
-      }
-      extra={<CatalogLink code={attachment.code} />}
-      data-testid={`attachment-${codeToPath(attachment.code)}`}
-      data-granted
-    >
-      <GrantedAttachment attachment={attachment} />
-    </Card>
-  )
-}
-
-/** The attachments without a grant, greyed and by name only, each with the way to ask for it. */
-function UngrantedAttachments({ attachments }: { readonly attachments: readonly Attachment[] }) {
-  const { t } = useLanguage()
-  const departmentName = useDepartmentLabel()
-  return (
-    <Card size="small" title={<Typography.Text type="secondary">{t('population.profile.ungranted', { n: attachments.length })}</Typography.Text>} style={{ background: '#fafafa' }}>
-      <Typography.Paragraph type="secondary">{t('population.profile.notGranted')}</Typography.Paragraph>
-      {attachments.map((attachment) => (
-        <Flex
-          key={attachment.code}
-          justify="space-between"
-          align="center"
-          wrap
-          gap={8}
-          style={{ padding: '6px 0', borderTop: '1px solid #f0f0f0' }}
-          data-testid={`attachment-${codeToPath(attachment.code)}`}
-          data-granted={false}
-        >
-          <Space size={8} wrap style={{ opacity: 0.75 }}>
-            <LockOutlined />
-            <Typography.Text type="secondary">{attachment.name}</Typography.Text>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {departmentName(attachment.department)}
-            </Typography.Text>
-            <CatalogLink code={attachment.code} />
-          </Space>
-          <Link to={`/catalog/${codeToPath(attachment.code)}`} data-action="request-access">
-            {t('exchange.requestAccess')}
-          </Link>
-        </Flex>
-      ))}
-    </Card>
-  )
-}
+import { PersonRecordView, StatusTag } from './person-record'
 
 /** The core record today, or as it stood on a chosen day (re-read with ?asOf). */
 function CoreCard({ profile }: { readonly profile: Profile }) {
@@ -195,7 +101,7 @@ function ProfileView({ profile }: { readonly profile: Profile }) {
               ) : (
                 <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
                   {granted.map((attachment) => (
-                    <AttachmentCard key={attachment.code} attachment={attachment} />
+                    <AttachmentCard key={attachment.code} attachment={attachment} emptyText={t('population.profile.noRecords')} />
                   ))}
                   {ungranted.length === 0 ? null : <UngrantedAttachments attachments={ungranted} />}
                 </Space>

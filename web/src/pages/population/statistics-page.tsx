@@ -1,10 +1,10 @@
 import { Card, Col, Empty, Row, Spin, Statistic, Table, Typography, type TableColumnsType } from 'antd'
 import { useMemo } from 'react'
 import { PERSON_STATUSES, usePopulationStatistics, type PopulationStatistics } from '../../api/population'
+import { DistrictMap } from '../../components/district-map'
 import { Chart, type ChartOption } from '../../components/echart'
 import { ProblemAlert } from '../../components/problem-alert'
 import { useLanguage } from '../../language'
-import { DistrictMap } from './district-map'
 import { usePersonLabels } from './population-labels'
 
 const MALE_COLOR = '#1677ff'
@@ -52,7 +52,7 @@ function Districts({ stats }: { readonly stats: PopulationStatistics }) {
     <Card title={t('population.stats.byDistrict')}>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={15}>
-          <DistrictMap byDistrict={stats.byDistrict} />
+          <DistrictMap byDistrict={stats.byDistrict} unit="population.stats.persons" />
         </Col>
         <Col xs={24} lg={9}>
           <Table<DistrictRow> rowKey="division" size="small" columns={columns} dataSource={rows} pagination={false} data-testid="district-table" />

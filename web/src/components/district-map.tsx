@@ -4,11 +4,11 @@ import { MapChart } from 'echarts/charts'
 import { VisualMapComponent } from 'echarts/components'
 import * as echarts from 'echarts/core'
 import { useMemo } from 'react'
-import type { PopulationStatistics } from '../../api/population'
-import { Chart, type ChartOption } from '../../components/echart'
-import { useLanguage } from '../../language'
+import type { MessageKey } from '../i18n'
+import { useLanguage } from '../language'
+import { Chart, type ChartOption } from './echart'
 
-// Registered here rather than with the shared charts: only this page draws a map, and it loads lazily.
+// Registered here rather than with the shared charts: only the statistics pages draw a map, and they load lazily.
 echarts.use([MapChart, VisualMapComponent])
 
 const MAP_NAME = 'shenyang-districts'
@@ -36,8 +36,20 @@ function useDistricts() {
   })
 }
 
-/** 各区县人口: the districts coloured by their count, joined on the division code. */
-export function DistrictMap({ byDistrict }: { readonly byDistrict: PopulationStatistics['byDistrict'] }) {
+/** A count per district, keyed by the 6-digit division code. */
+export interface DistrictCount {
+  readonly division: string
+  readonly count: number
+}
+
+/**
+ * The districts coloured by their count, joined on the division code; `unit` is the message that
+ * words a count `{n}` in the tooltip (e.g. “{n} 人”).
+ *
+ * @example
+ * <DistrictMap byDistrict={stats.byDistrict} unit="population.stats.persons" />
+ */
+export function DistrictMap({ byDistrict, unit }: { readonly byDistrict: readonly DistrictCount[]; readonly unit: MessageKey }) {
   const { t } = useLanguage()
   const districts = useDistricts()
   const option = useMemo<ChartOption | undefined>(() => {
@@ -45,14 +57,14 @@ export function DistrictMap({ byDistrict }: { readonly byDistrict: PopulationSta
     const counts = new Map(byDistrict.map((row) => [row.division, row.count]))
     const data = districts.data.map((district) => ({ name: district.name, value: counts.get(district.code) ?? 0 }))
     return {
-      tooltip: { trigger: 'item', formatter: (params: { name: string; value?: number }) => `${params.name}<br/>${t('population.stats.persons', { n: (Number(params.value) || 0).toLocaleString() })}` },
+      tooltip: { trigger: 'item', formatter: (params: { name: string; value?: number }) => `${params.name}<br/>${t(unit, { n: (Number(params.value) || 0).toLocaleString() })}` },
       visualMap: {
         min: 0,
         max: Math.max(1, ...data.map((district) => district.value)),
         left: 8,
         bottom: 8,
         calculable: true,
-        text: [t('population.stats.more'), t('population.stats.fewer')],
+        text: [t('map.more'), t('map.fewer')],
         inRange: { color: ['#fff1f0', '#ff7875', '#b7312c'] },
       },
       series: [
@@ -67,8 +79,8 @@ export function DistrictMap({ byDistrict }: { readonly byDistrict: PopulationSta
         },
       ],
     }
-  }, [districts.data, byDistrict, t])
-  if (districts.isError) return <Alert type="error" showIcon title={t('population.stats.mapFailed')} description={districts.error.message} />
+  }, [districts.data, byDistrict, unit, t])
+  if (districts.isError) return <Alert type="error" showIcon title={t('map.failed')} description={districts.error.message} />
   if (option === undefined) return <Spin style={{ display: 'block', margin: '120px auto' }} />
   return <Chart option={option} height={420} testId="chart-map" />
 }
