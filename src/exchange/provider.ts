@@ -75,3 +75,20 @@ export function sameValue(submitted: string, stored: unknown): boolean {
   const normalise = (text: string) => text.normalize('NFKC').trim().toUpperCase()
   return normalise(submitted) === normalise(String(stored))
 }
+
+/**
+ * A registry record as it stood before `until` (an ISO instant): undefined if created later;
+ * otherwise the current record with the changes recorded since undone, newest first.
+ *
+ * @example
+ * recordAsOf(person, history, endOfChinaDay('2025-12-31'))
+ */
+export function recordAsOf<T extends { readonly created_at: string }>(current: T, history: ReadonlyArray<{ readonly at: string; readonly changes: ReadonlyArray<{ readonly field: string; readonly before: string }> }>, until: string): T | undefined {
+  if (current.created_at >= until) return undefined
+  const fields: Record<string, unknown> = { ...current }
+  for (const entry of history) {
+    if (entry.at < until) break
+    for (const change of entry.changes) fields[change.field] = change.before
+  }
+  return fields as T
+}

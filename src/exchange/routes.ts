@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
 import { AppError } from '../platform/errors.js'
 import { metaOf, principalOf } from '../platform/http/access.js'
+import { statedPurpose } from '../platform/http/replies.js'
 import { ERROR_RESPONSES, PageOf } from '../platform/http/schemas.js'
 import type { DatasetService } from './dataset-service.js'
 import type { RecordFilter } from './dataset-repository.js'
@@ -30,11 +30,6 @@ const Paging = {
 const READERS = ['consumer', 'steward'] as const
 const CONFLICT = { 409: Type.Ref('Problem') }
 
-/** The purpose a caller states for one read, kept in the audit row beside the grant's purpose. */
-function statedPurpose(request: FastifyRequest): string | undefined {
-  const header = request.headers['x-huitong-purpose']
-  return typeof header === 'string' ? decodeURIComponent(header).slice(0, 200) : undefined
-}
 
 /** `filter.<item>=value` query parameters, `*` at the end for a prefix. */
 function filtersOf(query: Record<string, unknown>): RecordFilter[] {

@@ -1,13 +1,13 @@
 import { AppError } from '../platform/errors.js'
 import type { Change, RecordFilter } from '../exchange/dataset-repository.js'
-import { sameValue, type FieldVerdict, type HistoryEvent, type Provider, type ProviderDescription, type ProviderQuery, type VerifyResult } from '../exchange/provider.js'
+import { recordAsOf, sameValue, type FieldVerdict, type HistoryEvent, type Provider, type ProviderDescription, type ProviderQuery, type VerifyResult } from '../exchange/provider.js'
 import type { DataRecord } from '../exchange/record-validation.js'
 import { beijingDate, endOfChinaDay } from '../platform/calendar/working-days.js'
 import { samePersonName } from '../standards/person-name.js'
 import { normaliseDate } from '../population/person-input.js'
-import { entityRecord, ENTITY_STATUSES, type Entity, type EntityField } from './model.js'
+import { entityRecord, ENTITY_STATUSES, type EntityField } from './model.js'
 import type { EntityNameSearch } from './name-search.js'
-import type { EntityFilter, EntityRepository, StoredEntity } from './repository.js'
+import type { EntityFilter, EntityRepository } from './repository.js'
 
 /** Catalog items a query may filter or sort on directly. */
 const QUERYABLE: ReadonlySet<string> = new Set(['credit_code', 'entity_type', 'registration_status', 'division_code', 'industry_code', 'source_department', 'established_on', 'representative_id'])
@@ -27,15 +27,6 @@ function sameItem(item: string, submitted: string, stored: unknown): boolean {
   }
 }
 
-function entityAsOf(entity: StoredEntity, history: Awaited<ReturnType<EntityRepository['history']>>, until: string): Entity | undefined {
-  if (entity.created_at >= until) return undefined
-  const fields: Record<string, unknown> = { ...entity }
-  for (const entry of history) {
-    if (entry.at < until) break
-    for (const change of entry.changes) fields[change.field] = change.before
-  }
-  return fields as unknown as Entity
-}
 
 /**
  * The legal-person registry as a provider. A filter on `name` is a name search (substring, words
@@ -58,7 +49,7 @@ export class LegalPersonProvider implements Provider {
     const entity = await this.entities.get(key)
     if (entity === undefined) return undefined
     if (options.asOf === undefined) return entityRecord(entity)
-    const then = entityAsOf(entity, await this.entities.history(key, 10_000), endOfChinaDay(options.asOf))
+    const then = recordAsOf(entity, await this.entities.history(key, 10_000), endOfChinaDay(options.asOf))
     return then === undefined ? undefined : entityRecord(then)
   }
 

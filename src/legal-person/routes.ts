@@ -1,10 +1,8 @@
-import fs from 'node:fs'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { FastifyReply, FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
 import { AppError } from '../platform/errors.js'
-import { CONTENT_TYPES } from '../platform/files/table-file.js'
 import { metaOf, principalOf } from '../platform/http/access.js'
+import { sendTableFile, statedPurpose } from '../platform/http/replies.js'
 import { ERROR_RESPONSES, PageOf, PagingQuery } from '../platform/http/schemas.js'
 import { JobSchema, toJobView } from '../platform/jobs/schemas.js'
 import type { LegalPersonImports } from './imports.js'
@@ -25,17 +23,7 @@ const HistorySchema = Type.Object({
   changes: Type.Array(Type.Object({ item: Type.String(), before: Type.Unknown(), after: Type.Unknown() })),
 })
 
-function purposeOf(request: FastifyRequest): string | undefined {
-  const header = request.headers['x-huitong-purpose']
-  return typeof header === 'string' ? decodeURIComponent(header).slice(0, 200) : undefined
-}
 
-function download(reply: FastifyReply, file: { path: string; name: string }) {
-  return reply
-    .type(file.name.endsWith('.xlsx') ? CONTENT_TYPES.xlsx : CONTENT_TYPES.csv)
-    .header('content-disposition', `attachment; filename="${encodeURIComponent(file.name)}"; filename*=UTF-8''${encodeURIComponent(file.name)}`)
-    .send(fs.createReadStream(file.path))
-}
 
 /** The legal-person base registry's API: lookup, name search, profile, change history, verification, import, statistics. */
 export const legalPersonRoutes: FastifyPluginAsyncTypebox<{ legalPersons: LegalPersonService; imports: LegalPersonImports }> = async (app, { legalPersons, imports }) => {
@@ -114,7 +102,7 @@ export const legalPersonRoutes: FastifyPluginAsyncTypebox<{ legalPersons: LegalP
       },
     },
     async (request) => {
-      const purpose = purposeOf(request)
+      const purpose = statedPurpose(request)
       return legalPersons.lookup(principalOf(request), request.params.creditCode, metaOf(request), { ...(request.query.asOf === undefined ? {} : { asOf: request.query.asOf }), ...(purpose === undefined ? {} : { purpose }) })
     },
   )
@@ -239,6 +227,6 @@ export const legalPersonRoutes: FastifyPluginAsyncTypebox<{ legalPersons: LegalP
         querystring: Type.Object({ format: Type.Optional(Type.Enum(['csv', 'xlsx'], { default: 'csv' })) }, { additionalProperties: false }),
       },
     },
-    async (request, reply) => download(reply, await imports.rejections(principalOf(request), request.params.id, request.query.format ?? 'csv')),
+    async (request, reply) => sendTableFile(reply, await imports.rejections(principalOf(request), request.params.id, request.query.format ?? 'csv')),
   )
 }

@@ -1,13 +1,13 @@
 import { beijingDate, endOfChinaDay } from '../platform/calendar/working-days.js'
 import { AppError } from '../platform/errors.js'
 import type { Change, RecordFilter } from '../exchange/dataset-repository.js'
-import { sameValue, type FieldVerdict, type HistoryEvent, type Provider, type ProviderDescription, type ProviderQuery, type VerifyResult } from '../exchange/provider.js'
+import { recordAsOf, sameValue, type FieldVerdict, type HistoryEvent, type Provider, type ProviderDescription, type ProviderQuery, type VerifyResult } from '../exchange/provider.js'
 import type { DataRecord } from '../exchange/record-validation.js'
 import { findEthnicGroup } from '../standards/ethnic-group.js'
 import { samePersonName } from '../standards/person-name.js'
 import { itemChanges, PERSON_STATUSES, personRecord, type Person, type PersonField } from './model.js'
 import { normaliseDate } from './person-input.js'
-import type { PersonFilter, PersonRepository, StoredPerson } from './repository.js'
+import type { PersonFilter, PersonRepository } from './repository.js'
 
 /** Catalog items a query may filter or sort on, and the registry field each reads. */
 const QUERYABLE: Readonly<Record<string, PersonField>> = {
@@ -43,16 +43,6 @@ export function sameItem(item: string, submitted: string, stored: unknown): bool
   }
 }
 
-/** Undoes the changes recorded after `until`, newest first: the person as the registry held them then. */
-function personAsOf(person: StoredPerson, history: Awaited<ReturnType<PersonRepository['history']>>, until: string): Person | undefined {
-  if (person.created_at >= until) return undefined
-  const fields: Record<string, unknown> = { ...person }
-  for (const entry of history) {
-    if (entry.at < until) break
-    for (const change of entry.changes) fields[change.field] = change.before
-  }
-  return fields as unknown as Person
-}
 
 /**
  * The population registry as a provider: the gate, change feeds and webhooks serve it like any
@@ -74,7 +64,7 @@ export class PopulationProvider implements Provider {
     if (person === undefined) return undefined
     if (options.asOf === undefined) return personRecord(person)
     const until = endOfChinaDay(options.asOf)
-    const then = personAsOf(person, await this.persons.history(key, 10_000), until)
+    const then = recordAsOf(person, await this.persons.history(key, 10_000), until)
     return then === undefined ? undefined : personRecord(then)
   }
 

@@ -1,12 +1,11 @@
-import fs from 'node:fs'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
 import { AppError } from '../platform/errors.js'
 import { metaOf, principalOf } from '../platform/http/access.js'
+import { sendTableFile, statedPurpose } from '../platform/http/replies.js'
 import { ERROR_RESPONSES, PageOf, PagingQuery } from '../platform/http/schemas.js'
 import { JobSchema, toJobView } from '../platform/jobs/schemas.js'
-import { CONTENT_TYPES } from '../platform/files/table-file.js'
 import type { PopulationComparisons } from './comparisons.js'
 import { OUTCOMES } from './comparisons.js'
 import type { PopulationImports } from './imports.js'
@@ -99,17 +98,7 @@ function fileBody(request: FastifyRequest): Buffer {
   return request.body
 }
 
-function statedPurpose(request: FastifyRequest): string | undefined {
-  const header = request.headers['x-huitong-purpose']
-  return typeof header === 'string' ? decodeURIComponent(header).slice(0, 200) : undefined
-}
 
-function download(reply: FastifyReply, file: { path: string; name: string }) {
-  return reply
-    .type(file.name.endsWith('.xlsx') ? CONTENT_TYPES.xlsx : CONTENT_TYPES.csv)
-    .header('content-disposition', `attachment; filename="${encodeURIComponent(file.name)}"; filename*=UTF-8''${encodeURIComponent(file.name)}`)
-    .send(fs.createReadStream(file.path))
-}
 
 /** The population base registry's API: lookup, search, profile, history, verification, import, events, comparison, statistics. */
 export const populationRoutes: FastifyPluginAsyncTypebox<{ population: PopulationService; imports: PopulationImports; comparisons: PopulationComparisons }> = async (
@@ -282,7 +271,7 @@ export const populationRoutes: FastifyPluginAsyncTypebox<{ population: Populatio
       config: { access: ['steward'] },
       schema: { tags: ['population'], summary: 'Download an import’s rejected rows with reasons (下载被拒绝的行)', params: IdParam, querystring: FormatQuery },
     },
-    async (request, reply) => download(reply, await imports.rejections(principalOf(request), request.params.id, request.query.format ?? 'csv')),
+    async (request, reply) => sendTableFile(reply, await imports.rejections(principalOf(request), request.params.id, request.query.format ?? 'csv')),
   )
 
   app.post(
@@ -365,7 +354,7 @@ export const populationRoutes: FastifyPluginAsyncTypebox<{ population: Populatio
       config: { access: [...READERS] },
       schema: { tags: ['population'], summary: 'Download a comparison’s full report (下载比对报告)', params: IdParam, querystring: FormatQuery },
     },
-    async (request, reply) => download(reply, await comparisons.report(principalOf(request), request.params.id, request.query.format ?? 'csv')),
+    async (request, reply) => sendTableFile(reply, await comparisons.report(principalOf(request), request.params.id, request.query.format ?? 'csv')),
   )
 
   app.get(
