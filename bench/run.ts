@@ -6,12 +6,14 @@
  *   npm run bench -- catalog-search [--quick] [--cpu-prof]
  *   npm run bench -- exchange [--quick] [--cpu-prof]
  *   npm run bench -- population [--quick] [--cpu-prof]
+ *   npm run bench -- legal-persons [--quick] [--cpu-prof]
  * Figures are medians of several runs with ratios against a baseline measured in the same run;
  * nothing here asserts a time.
  */
 import { benchCatalogSearch, CATALOG_SEARCH_DEFAULTS } from './catalog-search.js'
 import { benchExchange, EXCHANGE_DEFAULTS } from './exchange.js'
 import { benchHttp, HTTP_DEFAULTS } from './http.js'
+import { benchLegalPersons, LEGAL_PERSONS_DEFAULTS } from './legal-persons.js'
 import { benchPopulation, POPULATION_DEFAULTS } from './population.js'
 import { benchRss, RSS_DEFAULTS } from './rss.js'
 import { benchSqlitePrepare, SQLITE_PREPARE_DEFAULTS } from './sqlite-prepare.js'
@@ -46,6 +48,12 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
       ...(quick
         ? { persons: 200_000, comparisonRows: 50_000, postgresPersons: 100_000, postgresComparisonRows: 20_000, reimport: false, rounds: 1, durationSeconds: 3 }
         : {}),
+      cpuProfile: args.includes('--cpu-prof'),
+    }),
+  'legal-persons': () =>
+    benchLegalPersons({
+      ...LEGAL_PERSONS_DEFAULTS,
+      ...(quick ? { entities: 200_000, postgresEntities: 50_000, reimport: false, searchRebuilds: 0, searches: 1000, warmupSearches: 100, rounds: 1, durationSeconds: 3 } : {}),
       cpuProfile: args.includes('--cpu-prof'),
     }),
 }

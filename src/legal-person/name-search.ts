@@ -52,9 +52,11 @@ export class EntityNameSearch {
       const changed = await this.entities.changes(this.#seq, CATCH_UP_PAGE)
       for (const entity of changed) index.upsert({ code: entity.credit_code, name: entity.name, formerNames: formerNames(entity.former_name) })
       const last = changed.at(-1)
-      if (last === undefined) return
+      if (last === undefined) break
       this.#seq = last.seq
-      if (changed.length < CATCH_UP_PAGE) return
+      if (changed.length < CATCH_UP_PAGE) break
     }
+    // Upserts leave the old names behind beside the compact index: fold them in once they pile up.
+    if (index.changesSinceCompaction > index.size / 8) index.compact()
   }
 }

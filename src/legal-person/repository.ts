@@ -73,6 +73,7 @@ export class EntityRepository {
       return merged as unknown as Entity
     }
     const effectiveDate = options.effectiveDate
+    if (this.database.sqlite !== undefined) return this.#applySqlite(entities, source, changedBy, merge, effectiveDate)
     return this.#db.transaction().execute(async (trx) => {
       const at = now()
       const today = beijingDate(at)
@@ -122,6 +123,53 @@ export class EntityRepository {
       }
       await trx.updateTable('registry_heads').set({ last_seq: seq, record_count: count, updated_at: at }).where('registry', '=', LEGAL_PERSON_REGISTRY).execute()
       return { created, updated, unchanged, fromSeq, toSeq: seq }
+    })
+  }
+
+  /** The SQLite bulk path: one synchronous transaction with statements prepared once. */
+  async #applySqlite(entities: readonly Entity[], source: string, changedBy: string, merge: (before: Entity, incoming: Entity) => Entity, effectiveDate: string | undefined): Promise<EntityApplyResult> {
+    const sqlite = this.database.sqlite
+    if (sqlite === undefined) throw new Error('not SQLite')
+    return this.#db.connection().execute(async () => {
+      const at = now()
+      const today = beijingDate(at)
+      const insert = sqlite.prepare(`INSERT INTO entities (${COLUMNS}, seq, created_at, updated_at) VALUES (${ENTITY_FIELDS.map(() => '?').join(', ')}, ?, ?, ?) ON CONFLICT (credit_code) DO NOTHING`)
+      const select = sqlite.prepare(`SELECT ${COLUMNS} FROM entities WHERE credit_code = ?`)
+      const update = sqlite.prepare(`UPDATE entities SET ${ENTITY_FIELDS.slice(1).map((field) => `${field} = ?`).join(', ')}, seq = ?, updated_at = ? WHERE credit_code = ?`)
+      const history = sqlite.prepare('INSERT INTO entity_history (seq, credit_code, event, changes, effective_date, source, changed_by, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      const run = sqlite.transaction((): EntityApplyResult => {
+        sqlite.prepare('INSERT INTO registry_heads (registry, last_seq, record_count, updated_at) VALUES (?, 0, 0, ?) ON CONFLICT (registry) DO NOTHING').run(LEGAL_PERSON_REGISTRY, at)
+        const head = sqlite.prepare('SELECT last_seq, record_count FROM registry_heads WHERE registry = ?').get(LEGAL_PERSON_REGISTRY) as { last_seq: number; record_count: number }
+        let seq = Number(head.last_seq)
+        let count = Number(head.record_count)
+        const fromSeq = seq + 1
+        let created = 0
+        let updated = 0
+        let unchanged = 0
+        for (const entity of entities) {
+          if (insert.run(...ENTITY_FIELDS.map((field) => entity[field]), seq + 1, at, at).changes === 1) {
+            seq += 1
+            count += 1
+            created += 1
+            continue
+          }
+          const before = entityOf({ ...(select.get(entity.credit_code) as Record<string, unknown>), seq: 0 })
+          const after = merge(before, entity)
+          const changes = diffEntity(before, after)
+          if (changes.length === 0) {
+            unchanged += 1
+            continue
+          }
+          seq += 1
+          updated += 1
+          update.run(...ENTITY_FIELDS.slice(1).map((field) => after[field]), seq, at, entity.credit_code)
+          const statusChange = changes.some((change) => change.field === 'registration_status') && after.status_date !== ''
+          history.run(seq, entity.credit_code, eventOf(changes), JSON.stringify(changes), effectiveDate ?? (statusChange ? after.status_date : today), source, changedBy, at)
+        }
+        sqlite.prepare('UPDATE registry_heads SET last_seq = ?, record_count = ?, updated_at = ? WHERE registry = ?').run(seq, count, at, LEGAL_PERSON_REGISTRY)
+        return { created, updated, unchanged, fromSeq, toSeq: seq }
+      })
+      return run.immediate()
     })
   }
 

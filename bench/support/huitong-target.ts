@@ -1,0 +1,26 @@
+import { buildApp } from '../../src/app.js'
+import { createContext } from '../../src/context.js'
+import { loadConfig } from '../../src/platform/config.js'
+import { openDatabase } from '../../src/platform/db/database.js'
+import type { Target } from './target-process.js'
+
+/**
+ * Huitong itself over a data directory a setup step filled (SQLite there, or PostgreSQL in the
+ * schema given), logger off, for `serveTarget`.
+ *
+ * @example
+ * await serveTarget(await huitongTarget('/tmp/huitong-bench-x/data', undefined))
+ */
+export async function huitongTarget(dataDir: string, postgres: { readonly url: string; readonly schema: string } | undefined): Promise<Target> {
+  const config = loadConfig({ HUITONG_DATA_DIR: dataDir, HUITONG_LOG_LEVEL: 'silent', ...(postgres === undefined ? {} : { HUITONG_DATABASE_URL: postgres.url }) })
+  const database = await openDatabase(config, postgres === undefined ? {} : { schema: postgres.schema })
+  const context = createContext(config, database)
+  const app = await buildApp(context, { console: false })
+  return {
+    app,
+    async close() {
+      await context.close()
+      await database.close()
+    },
+  }
+}
