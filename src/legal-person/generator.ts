@@ -1,10 +1,6 @@
-import { once } from 'node:events'
-import { createWriteStream } from 'node:fs'
-import { rename, rm } from 'node:fs/promises'
 import { createRequire } from 'node:module'
-import { finished } from 'node:stream/promises'
 import BetterSqlite3 from 'better-sqlite3'
-import iconv from 'iconv-lite'
+import { between, DISTRICT_POPULATION, pickFrom, pickSome, sfc32, Weighted, weights, words, writeSyntheticCsv, type Random } from '../demo/synthetic.js'
 import { MAX_COUNT as MAX_POPULATION_COUNT, generatePopulation } from '../population/generator.js'
 import { CREDIT_CODE_CHARACTERS, makeCreditCode } from '../standards/credit-code.js'
 import { findDivision } from '../standards/division-code.js'
@@ -149,7 +145,6 @@ export const MAX_ENTITY_COUNT = 5_000_000
  */
 export const REPRESENTATIVE_POOL_SIZE = 200_000
 
-const ROWS_PER_CHUNK = 1000
 const DAY_MS = 86_400_000
 const CHINA_STANDARD_TIME_OFFSET_MS = 8 * 60 * 60 * 1000
 const FIRST_YEAR = 1949
@@ -166,90 +161,6 @@ const STATUS_RECORDS_FROM = '2016-01-01'
 const SCOPE_REFORM = '2021-03-01'
 // The 2014 company law reform ended fixed business terms as the rule.
 const TERM_REFORM_DAY = isoDayOf('2014-03-01')
-
-// ---------------------------------------------------------------------------------------------
-// Random numbers: the population generator's helpers, which it keeps to itself
-
-/** sfc32 (Chris Doty-Humphrey's Small Fast Counter): 128-bit state, fast, good enough for data. */
-function sfc32(seed: number): () => number {
-  let a = 0x9e3779b9
-  let b = 0x243f6a88
-  let c = 0xb7e15162
-  let d = seed >>> 0
-  const next = (): number => {
-    const t = (((a + b) | 0) + d) | 0
-    d = (d + 1) | 0
-    a = b ^ (b >>> 9)
-    b = (c + (c << 3)) | 0
-    c = (c << 21) | (c >>> 11)
-    c = (c + t) | 0
-    return (t >>> 0) / 4294967296
-  }
-  // The first outputs still show the seed; discard them.
-  for (let i = 0; i < 15; i++) next()
-  return next
-}
-
-type Random = () => number
-
-function pickFrom<T>(random: Random, items: readonly T[]): T {
-  return items[Math.floor(random() * items.length)] as T
-}
-
-function between(random: Random, low: number, high: number): number {
-  return low + Math.floor(random() * (high - low + 1))
-}
-
-/** `count` different items (all of them when there are fewer), in the order drawn. */
-function pickSome<T>(random: Random, items: readonly T[], count: number): T[] {
-  const chosen: T[] = []
-  while (chosen.length < Math.min(count, items.length)) {
-    const item = pickFrom(random, items)
-    if (!chosen.includes(item)) chosen.push(item)
-  }
-  return chosen
-}
-
-/** Items with weights, drawn by binary search over the cumulative weights. */
-class Weighted<T> {
-  private readonly items: T[] = []
-  private readonly cumulative: number[] = []
-  private total = 0
-
-  constructor(entries: Iterable<readonly [T, number]>) {
-    for (const [item, weight] of entries) {
-      if (weight <= 0) continue
-      this.total += weight
-      this.items.push(item)
-      this.cumulative.push(this.total)
-    }
-    if (this.items.length === 0) throw new Error('a weighted table needs at least one positive weight')
-  }
-
-  pick(random: Random): T {
-    const target = random() * this.total
-    let low = 0
-    let high = this.cumulative.length - 1
-    while (low < high) {
-      const middle = (low + high) >>> 1
-      if ((this.cumulative[middle] as number) > target) high = middle
-      else low = middle + 1
-    }
-    return this.items[low] as T
-  }
-}
-
-/** '51:150 52:95' → [['51', 150], ['52', 95]]: the tables below stay readable that way. */
-function weights(table: string): Array<[string, number]> {
-  return words(table).map((entry) => {
-    const [item = '', weight = ''] = entry.split(':')
-    return [item, Number(weight)]
-  })
-}
-
-function words(list: string): string[] {
-  return list.trim().split(/\s+/)
-}
 
 // ---------------------------------------------------------------------------------------------
 // Dates as day numbers (days since 1970-01-01)
@@ -334,21 +245,6 @@ class Calendar {
 
 // Household-registered population of the 13 districts and counties (Shenyang Statistics Bureau,
 // end of September 2018), as in the population generator: entities are spread like the people.
-const DISTRICT_POPULATION: ReadonlyArray<readonly [string, number]> = [
-  ['210102', 714_470], // 和平区
-  ['210103', 713_004], // 沈河区
-  ['210104', 648_115], // 大东区
-  ['210105', 835_805], // 皇姑区
-  ['210106', 935_421], // 铁西区
-  ['210111', 423_927], // 苏家屯区
-  ['210112', 398_406], // 浑南区
-  ['210113', 327_359], // 沈北新区
-  ['210114', 471_799], // 于洪区
-  ['210115', 515_069], // 辽中区
-  ['210123', 342_388], // 康平县
-  ['210124', 438_562], // 法库县
-  ['210181', 666_986], // 新民市
-]
 
 // Cooperatives are farmers': the counties and the rural districts hold nearly all of them.
 const COOPERATIVE_DISTRICT_FACTOR: Readonly<Record<string, number>> = {
@@ -1488,12 +1384,6 @@ export function entityOfGenerated(generated: GeneratedEntity): Entity {
 // ---------------------------------------------------------------------------------------------
 // CSV
 
-const NEEDS_QUOTES = /[",\r\n]/
-
-function csvField(value: string): string {
-  return NEEDS_QUOTES.test(value) ? `"${value.replace(/"/g, '""')}"` : value
-}
-
 // Only these columns hold free text; the others are codes and dates.
 const TEXT_COLUMNS: ReadonlySet<keyof GeneratedEntity> = new Set([
   'name',
@@ -1503,17 +1393,6 @@ const TEXT_COLUMNS: ReadonlySet<keyof GeneratedEntity> = new Set([
   'business_scope',
   'registration_authority',
 ])
-const COLUMN_KEYS = ENTITY_COLUMNS.map((column) => column.key)
-const COLUMN_IS_TEXT = COLUMN_KEYS.map((key) => TEXT_COLUMNS.has(key))
-
-function entityLine(entity: GeneratedEntity): string {
-  let line = ''
-  for (let i = 0; i < COLUMN_KEYS.length; i++) {
-    const value = entity[COLUMN_KEYS[i] as keyof GeneratedEntity]
-    line += `${i === 0 ? '' : ','}${COLUMN_IS_TEXT[i] ? csvField(value) : value}`
-  }
-  return `${line}\n`
-}
 
 /**
  * Writes generated entities to a CSV file, streaming: memory stays flat however many rows. The
@@ -1524,49 +1403,5 @@ function entityLine(entity: GeneratedEntity): string {
  * // { rows: 1000000, bytes: … }
  */
 export async function writeEntitiesCsv(file: string, options: WriteEntitiesCsvOptions): Promise<{ rows: number; bytes: number }> {
-  const generated = generateEntities(options)
-  const encode =
-    options.encoding === 'gbk'
-      ? // GB18030 keeps a rare character that GBK lacks instead of writing '?'.
-        (text: string) => iconv.encode(text, 'gb18030')
-      : (text: string) => Buffer.from(text, 'utf8')
-  const temporary = `${file}.${process.pid}.partial`
-  const stream = createWriteStream(temporary, { highWaterMark: 1 << 20 })
-  // Kept until the next write looks: an error emitted with no listener would end the process.
-  let failure: Error | undefined
-  stream.on('error', (error) => {
-    failure = error
-  })
-  let rows = 0
-  let bytes = 0
-
-  const write = async (text: string): Promise<void> => {
-    if (failure !== undefined) throw failure
-    const buffer = encode(text)
-    bytes += buffer.length
-    if (!stream.write(buffer)) await once(stream, 'drain')
-  }
-
-  try {
-    let chunk = ENTITY_COLUMNS.map((column) => csvField(options.header === 'key' ? column.key : column.name)).join(',') + '\n'
-    for (const entity of generated) {
-      chunk += entityLine(entity)
-      rows++
-      if (rows % ROWS_PER_CHUNK === 0) {
-        await write(chunk)
-        chunk = ''
-        options.onProgress?.(rows)
-      }
-    }
-    if (chunk !== '') await write(chunk)
-    stream.end()
-    await finished(stream)
-    await rename(temporary, file)
-  } catch (error) {
-    stream.destroy()
-    await rm(temporary, { force: true })
-    throw error
-  }
-  if (rows % ROWS_PER_CHUNK !== 0 || rows === 0) options.onProgress?.(rows)
-  return { rows, bytes }
+  return writeSyntheticCsv(file, generateEntities(options), ENTITY_COLUMNS, TEXT_COLUMNS, options)
 }

@@ -1,10 +1,6 @@
-import { once } from 'node:events'
-import { createWriteStream } from 'node:fs'
-import { rename, rm } from 'node:fs/promises'
 import { createRequire } from 'node:module'
-import { finished } from 'node:stream/promises'
 import BetterSqlite3 from 'better-sqlite3'
-import iconv from 'iconv-lite'
+import { between, DISTRICT_POPULATION, pickFrom, sfc32, Weighted, weights, words, writeSyntheticCsv, type Random } from '../demo/synthetic.js'
 import { findDivision } from '../standards/division-code.js'
 import { checkCharacter } from '../standards/resident-id.js'
 
@@ -75,7 +71,6 @@ export const POPULATION_COLUMNS: ReadonlyArray<{ key: keyof GeneratedPerson; nam
 /** Far above any city; it bounds the loop that looks for a free ID sequence number. */
 export const MAX_COUNT = 50_000_000
 
-const ROWS_PER_CHUNK = 1000
 const DAY_MS = 86_400_000
 const CHINA_STANDARD_TIME_OFFSET_MS = 8 * 60 * 60 * 1000
 const FIRST_BIRTH_YEAR = 1915
@@ -83,101 +78,10 @@ const FIRST_BIRTH_YEAR = 1915
 // ---------------------------------------------------------------------------------------------
 // Random numbers
 
-/** sfc32 (Chris Doty-Humphrey's Small Fast Counter): 128-bit state, fast, good enough for data. */
-function sfc32(seed: number): () => number {
-  let a = 0x9e3779b9
-  let b = 0x243f6a88
-  let c = 0xb7e15162
-  let d = seed >>> 0
-  const next = (): number => {
-    const t = (((a + b) | 0) + d) | 0
-    d = (d + 1) | 0
-    a = b ^ (b >>> 9)
-    b = (c + (c << 3)) | 0
-    c = (c << 21) | (c >>> 11)
-    c = (c + t) | 0
-    return (t >>> 0) / 4294967296
-  }
-  // The first outputs still show the seed; discard them.
-  for (let i = 0; i < 15; i++) next()
-  return next
-}
-
-type Random = () => number
-
-function pickFrom<T>(random: Random, items: readonly T[]): T {
-  return items[Math.floor(random() * items.length)] as T
-}
-
-function between(random: Random, low: number, high: number): number {
-  return low + Math.floor(random() * (high - low + 1))
-}
-
-/** Items with weights, drawn by binary search over the cumulative weights. */
-class Weighted<T> {
-  private readonly items: T[] = []
-  private readonly cumulative: number[] = []
-  private total = 0
-
-  constructor(entries: Iterable<readonly [T, number]>) {
-    for (const [item, weight] of entries) {
-      if (weight <= 0) continue
-      this.total += weight
-      this.items.push(item)
-      this.cumulative.push(this.total)
-    }
-    if (this.items.length === 0) throw new Error('a weighted table needs at least one positive weight')
-  }
-
-  pick(random: Random): T {
-    const target = random() * this.total
-    let low = 0
-    let high = this.cumulative.length - 1
-    while (low < high) {
-      const middle = (low + high) >>> 1
-      if ((this.cumulative[middle] as number) > target) high = middle
-      else low = middle + 1
-    }
-    return this.items[low] as T
-  }
-}
-
-/** '王:720 李:700' → [['王', 720], ['李', 700]]: the tables below stay readable that way. */
-function weights(table: string): Array<[string, number]> {
-  return table
-    .trim()
-    .split(/\s+/)
-    .map((entry) => {
-      const [item = '', weight = ''] = entry.split(':')
-      return [item, Number(weight)]
-    })
-}
-
-function words(list: string): string[] {
-  return list.trim().split(/\s+/)
-}
-
 // ---------------------------------------------------------------------------------------------
 // Places
 
-// Household-registered population (户籍人口) of the 13 districts and counties at the end of
-// September 2018, Shenyang Statistics Bureau (reported by People's Daily Online, 2018-11-25).
-// The register holds households, so these weigh more than the census' resident population.
-const DISTRICT_POPULATION: ReadonlyArray<readonly [string, number]> = [
-  ['210102', 714_470], // 和平区
-  ['210103', 713_004], // 沈河区
-  ['210104', 648_115], // 大东区
-  ['210105', 835_805], // 皇姑区
-  ['210106', 935_421], // 铁西区
-  ['210111', 423_927], // 苏家屯区
-  ['210112', 398_406], // 浑南区
-  ['210113', 327_359], // 沈北新区
-  ['210114', 471_799], // 于洪区
-  ['210115', 515_069], // 辽中区
-  ['210123', 342_388], // 康平县
-  ['210124', 438_562], // 法库县
-  ['210181', 666_986], // 新民市
-]
+// DISTRICT_POPULATION counts the household register, so these weigh more than the census' resident population.
 
 // An urban community (社区) houses several times the people of a village (村).
 const COMMUNITY_WEIGHT = 4
@@ -756,30 +660,8 @@ function* persons(options: GenerateOptions): Generator<GeneratedPerson> {
 // ---------------------------------------------------------------------------------------------
 // CSV
 
-const NEEDS_QUOTES = /[",\r\n]/
-
-function csvField(value: string): string {
-  return NEEDS_QUOTES.test(value) ? `"${value.replace(/"/g, '""')}"` : value
-}
-
-function csvLine(values: readonly string[]): string {
-  return `${values.map(csvField).join(',')}\n`
-}
-
-// Only these columns hold free text; the others are codes and dates made of digits and hyphens,
-// and testing ten million of each for quotes would cost time for nothing.
+// Only these columns hold free text; the others are codes and dates.
 const TEXT_COLUMNS: ReadonlySet<keyof GeneratedPerson> = new Set(['name', 'former_name', 'household_address', 'residence_address'])
-const COLUMN_KEYS = POPULATION_COLUMNS.map((column) => column.key)
-const COLUMN_IS_TEXT = COLUMN_KEYS.map((key) => TEXT_COLUMNS.has(key))
-
-function personLine(person: GeneratedPerson): string {
-  let line = ''
-  for (let i = 0; i < COLUMN_KEYS.length; i++) {
-    const value = person[COLUMN_KEYS[i] as keyof GeneratedPerson]
-    line += `${i === 0 ? '' : ','}${COLUMN_IS_TEXT[i] ? csvField(value) : value}`
-  }
-  return `${line}\n`
-}
 
 /**
  * Writes a generated population to a CSV file, streaming: memory stays flat however many rows.
@@ -790,50 +672,5 @@ function personLine(person: GeneratedPerson): string {
  * // { rows: 1000000, bytes: … }
  */
 export async function writePopulationCsv(file: string, options: WriteCsvOptions): Promise<{ rows: number; bytes: number }> {
-  const people = generatePopulation(options)
-  const encode =
-    options.encoding === 'gbk'
-      ? // GB18030 keeps a rare character that GBK lacks instead of writing '?'.
-        (text: string) => iconv.encode(text, 'gb18030')
-      : (text: string) => Buffer.from(text, 'utf8')
-  const temporary = `${file}.${process.pid}.partial`
-  // A larger buffer than the default 16 KiB lets generation run on while the disk catches up.
-  const stream = createWriteStream(temporary, { highWaterMark: 1 << 20 })
-  // Kept until the next write looks: an error emitted with no listener would end the process.
-  let failure: Error | undefined
-  stream.on('error', (error) => {
-    failure = error
-  })
-  let rows = 0
-  let bytes = 0
-
-  const write = async (text: string): Promise<void> => {
-    if (failure !== undefined) throw failure
-    const buffer = encode(text)
-    bytes += buffer.length
-    if (!stream.write(buffer)) await once(stream, 'drain')
-  }
-
-  try {
-    let chunk = csvLine(POPULATION_COLUMNS.map((column) => (options.header === 'key' ? column.key : column.name)))
-    for (const person of people) {
-      chunk += personLine(person)
-      rows++
-      if (rows % ROWS_PER_CHUNK === 0) {
-        await write(chunk)
-        chunk = ''
-        options.onProgress?.(rows)
-      }
-    }
-    if (chunk !== '') await write(chunk)
-    stream.end()
-    await finished(stream)
-    await rename(temporary, file)
-  } catch (error) {
-    stream.destroy()
-    await rm(temporary, { force: true })
-    throw error
-  }
-  if (rows % ROWS_PER_CHUNK !== 0 || rows === 0) options.onProgress?.(rows)
-  return { rows, bytes }
+  return writeSyntheticCsv(file, generatePopulation(options), POPULATION_COLUMNS, TEXT_COLUMNS, options)
 }
