@@ -22,7 +22,6 @@ import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
-import pg from 'pg'
 import { DEFAULT_DEMO_PASSWORD } from '../src/demo/departments.js'
 import { sqliteFile } from '../src/platform/db/database.js'
 import type { GenerateResult, ImportResult, LatencySummary, LegalPersonsTask, SampleResult, SearchResult, SeedResult } from './legal-persons-setup.js'
@@ -30,11 +29,11 @@ import type { LegalPersonsTargetSpec } from './legal-persons-target.js'
 import { forkServer, type ChildServer } from './support/child-server.js'
 import { runTask } from './support/child-task.js'
 import { NAME_QUERY_TYPES, type NameQueryCase } from './support/entity-name-queries.js'
-import { expectOk, login } from './support/huitong-client.js'
+import { expectOk, getJson, login } from './support/huitong-client.js'
 import { measureLatency, type LatencyRun } from './support/latency-load.js'
 import { loadAverage, loadCase, printLookups, runLookupRounds, type LookupCase } from './support/lookup-rounds.js'
 import type { StoreSpec } from './support/open-store.js'
-import { BENCH_POSTGRES_URL, postgresReachable } from './support/postgres.js'
+import { BENCH_POSTGRES_URL, dropSchema, postgresReachable } from './support/postgres.js'
 import { printProfile, printThreadProfiles } from './support/profile-report.js'
 import { printTable, writeResults } from './support/report.js'
 import { formatNumber, formatPercent, median } from './support/stats.js'
@@ -147,22 +146,6 @@ const meets = (ok: boolean): string => (ok ? 'meets' : 'MISSES')
 const seconds = (ms: number): string => (ms / 1000).toFixed(1)
 const ms = (value: number): string => (value < 10 ? value.toFixed(2) : value.toFixed(1))
 const searchPath = (q: string): string => `/api/v1/legal-persons?q=${encodeURIComponent(q)}`
-
-async function dropSchema(url: string, schema: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
-  try {
-    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
-  } finally {
-    await client.end()
-  }
-}
-
-async function getJson(baseUrl: string, urlPath: string, headers: Record<string, string> = {}): Promise<Record<string, unknown>> {
-  const response = await fetch(new URL(urlPath, baseUrl), { headers })
-  if (response.status !== 200) throw new Error(`GET ${urlPath}: HTTP ${response.status} ${await response.text()}`)
-  return (await response.json()) as Record<string, unknown>
-}
 
 function importRow(kind: Kind, way: string, result: ImportResult): string[] {
   const { report } = result

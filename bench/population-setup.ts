@@ -11,24 +11,18 @@
  */
 import fs from 'node:fs'
 import { performance } from 'node:perf_hooks'
-import { createContext, type Context } from '../src/context.js'
 import { DEFAULT_DEMO_PASSWORD } from '../src/demo/departments.js'
 import { seedDemo } from '../src/demo/seed.js'
 import { compareFile, type ComparisonCounts } from '../src/population/comparisons.js'
 import { writePopulationCsv } from '../src/population/generator.js'
 import { importPersons, toXlsx, type ImportReport } from '../src/population/imports.js'
-import { loadConfig } from '../src/platform/config.js'
-import { openDatabase, sqliteFile, type Database } from '../src/platform/db/database.js'
-import { migrateToLatest } from '../src/platform/db/migrate.js'
+import { sqliteFile } from '../src/platform/db/database.js'
 import type { TaskResultMessage } from './support/child-task.js'
 import { writeDepartmentFile, type DepartmentFile } from './support/department-file.js'
+import { openStore, type StoreSpec } from './support/open-store.js'
 import { samplePersons } from './support/person-sample.js'
 
-export interface StoreSpec {
-  readonly dataDir: string
-  /** PostgreSQL URL and schema; SQLite in `dataDir` without them. */
-  readonly postgres?: { readonly url: string; readonly schema: string }
-}
+export type { StoreSpec }
 
 /** The department whose consumer account, heping, reads the registry under test. */
 export const HEPING_DEPARTMENT = '210102000'
@@ -101,24 +95,6 @@ export interface CompareResult {
 
 const maxRssKb = (): number => process.resourceUsage().maxRSS
 
-async function open(store: StoreSpec): Promise<{ database: Database; context: Context; close: () => Promise<void> }> {
-  const config = loadConfig({
-    HUITONG_DATA_DIR: store.dataDir,
-    HUITONG_LOG_LEVEL: 'silent',
-    ...(store.postgres === undefined ? {} : { HUITONG_DATABASE_URL: store.postgres.url }),
-  })
-  const database = await openDatabase(config, store.postgres === undefined ? {} : { schema: store.postgres.schema })
-  await migrateToLatest(database)
-  const context = createContext(config, database)
-  return {
-    database,
-    context,
-    async close() {
-      await context.close()
-      await database.close()
-    },
-  }
-}
 
 async function generate(task: Extract<PopulationTask, { task: 'generate' }>): Promise<GenerateResult> {
   const started = performance.now()
@@ -128,7 +104,7 @@ async function generate(task: Extract<PopulationTask, { task: 'generate' }>): Pr
 
 async function seed(task: Extract<PopulationTask, { task: 'seed' }>): Promise<SeedResult> {
   const started = performance.now()
-  const { database, context, close } = await open(task.store)
+  const { database, context, close } = await openStore(task.store)
   try {
     await seedDemo(context, DEFAULT_DEMO_PASSWORD, { persons: 0 })
     const code = await context.population.coreCode()
@@ -153,7 +129,7 @@ async function seed(task: Extract<PopulationTask, { task: 'seed' }>): Promise<Se
 }
 
 async function runImport(task: Extract<PopulationTask, { task: 'import' }>): Promise<ImportResult> {
-  const { context, close } = await open(task.store)
+  const { context, close } = await openStore(task.store)
   let result: Omit<ImportResult, 'databaseBytes'>
   try {
     const maxRssBeforeKb = maxRssKb()
@@ -191,7 +167,7 @@ async function runImport(task: Extract<PopulationTask, { task: 'import' }>): Pro
 
 async function sample(task: Extract<PopulationTask, { task: 'sample' }>): Promise<SampleResult> {
   const started = performance.now()
-  const { database, close } = await open(task.store)
+  const { database, close } = await openStore(task.store)
   try {
     const lookupKeys = (await samplePersons(database, task.lookupKeys, 0x5eed)).map((person) => person.resident_id)
     const file = await writeDepartmentFile(task.comparisonFile, await samplePersons(database, task.comparisonRows, 2026))
@@ -202,7 +178,7 @@ async function sample(task: Extract<PopulationTask, { task: 'sample' }>): Promis
 }
 
 async function compare(task: Extract<PopulationTask, { task: 'compare' }>): Promise<CompareResult> {
-  const { context, close } = await open(task.store)
+  const { context, close } = await openStore(task.store)
   try {
     const started = performance.now()
     const counts = await compareFile(context.persons, task.file, { mapping: DEPARTMENT_MAPPING, deceasedBefore: null, seeStatus: true, reportFile: task.reportFile })

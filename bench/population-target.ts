@@ -10,10 +10,7 @@
 import BetterSqlite3 from 'better-sqlite3'
 import Fastify from 'fastify'
 import pg from 'pg'
-import { buildApp } from '../src/app.js'
-import { createContext } from '../src/context.js'
-import { loadConfig } from '../src/platform/config.js'
-import { openDatabase } from '../src/platform/db/database.js'
+import { huitongTarget } from './support/huitong-target.js'
 import { serveTarget, type Target } from './support/target-process.js'
 
 export type PopulationTargetSpec =
@@ -22,20 +19,6 @@ export type PopulationTargetSpec =
   | { readonly kind: 'bare-postgres'; readonly url: string; readonly schema: string }
 
 const SELECT_PERSON = 'SELECT * FROM persons WHERE resident_id = $1'
-
-async function huitongTarget(dataDir: string, postgres: { url: string; schema: string } | undefined): Promise<Target> {
-  const config = loadConfig({ HUITONG_DATA_DIR: dataDir, HUITONG_LOG_LEVEL: 'silent', ...(postgres === undefined ? {} : { HUITONG_DATABASE_URL: postgres.url }) })
-  const database = await openDatabase(config, postgres === undefined ? {} : { schema: postgres.schema })
-  const context = createContext(config, database)
-  const app = await buildApp(context, { console: false })
-  return {
-    app,
-    async close() {
-      await context.close()
-      await database.close()
-    },
-  }
-}
 
 function bareSqliteTarget(file: string): Target {
   const sqlite = new BetterSqlite3(file, { readonly: true, fileMustExist: true })

@@ -22,17 +22,16 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import pg from 'pg'
 import { DEFAULT_DEMO_PASSWORD } from '../src/demo/departments.js'
 import { sqliteFile } from '../src/platform/db/database.js'
 import type { CompareResult, GenerateResult, ImportResult, PopulationTask, SampleResult, SeedResult, StoreSpec } from './population-setup.js'
 import type { PopulationTargetSpec } from './population-target.js'
 import { forkServer, type ChildServer } from './support/child-server.js'
 import { runTask } from './support/child-task.js'
-import { expectOk, login } from './support/huitong-client.js'
+import { expectOk, getJson, login } from './support/huitong-client.js'
 import { loadAverage, loadCase, printLookups, runLookupRounds, type LookupCase } from './support/lookup-rounds.js'
-import { BENCH_POSTGRES_URL, postgresReachable } from './support/postgres.js'
-import { summariseProfile, type ProfileShare } from './support/profile-summary.js'
+import { BENCH_POSTGRES_URL, dropSchema, postgresReachable } from './support/postgres.js'
+import { printProfile, printThreadProfiles } from './support/profile-report.js'
 import { printTable, writeResults } from './support/report.js'
 import { formatNumber, formatPercent } from './support/stats.js'
 
@@ -106,48 +105,6 @@ const perSecond = (rows: number, ms: number): number => (rows * 1000) / ms
 const megabytes = (bytes: number): string => formatNumber(bytes / 1024 / 1024)
 const meets = (ok: boolean): string => (ok ? 'meets' : 'MISSES')
 const seconds = (ms: number): string => (ms / 1000).toFixed(1)
-
-function printProfile(name: string, file: string): void {
-  const summary = summariseProfile(file)
-  const rows = (shares: readonly ProfileShare[]): string[][] => shares.map((share) => [share.name, formatPercent(share.share)])
-  console.log(`\ncpu profile of ${name}: ${path.relative(process.cwd(), file)} (busy ${formatPercent(summary.busyShare)} of samples; shares are of busy time)`)
-  printTable('self time by package / file', ['package / file', 'self'], rows(summary.byArea))
-  printTable('self time by function', ['function', 'self'], rows(summary.byFunction))
-  printTable('total time (self + callees) by function', ['function', 'total'], rows(summary.byTotal))
-}
-
-/**
- * Summarises the profiles one process left, a file per thread, leaving out the threads that were
- * hardly busy (tsx's module loader, which works only while the process starts).
- */
-function printThreadProfiles(name: string, directory: string): void {
-  const profiles = fs.readdirSync(directory).map((file) => {
-    const full = path.join(directory, file)
-    const { startTime, endTime } = JSON.parse(fs.readFileSync(full, 'utf8')) as { startTime: number; endTime: number }
-    // Node names them CPU.<date>.<time>.<pid>.<thread id>.<sequence>.cpuprofile; the main thread is 0.
-    return { file: full, thread: file.split('.')[4] ?? '?', busyMs: (summariseProfile(full).busyShare * (endTime - startTime)) / 1000 }
-  })
-  const busiest = Math.max(...profiles.map((profile) => profile.busyMs))
-  for (const profile of profiles.filter((candidate) => candidate.busyMs >= busiest / 4)) {
-    printProfile(`${name}, thread ${profile.thread} (${profile.thread === '0' ? 'main' : 'worker'}, busy ${seconds(profile.busyMs)} s)`, profile.file)
-  }
-}
-
-async function dropSchema(url: string, schema: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
-  try {
-    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
-  } finally {
-    await client.end()
-  }
-}
-
-async function getJson(baseUrl: string, urlPath: string, headers: Record<string, string> = {}): Promise<Record<string, unknown>> {
-  const response = await fetch(new URL(urlPath, baseUrl), { headers })
-  if (response.status !== 200) throw new Error(`GET ${urlPath}: HTTP ${response.status} ${await response.text()}`)
-  return (await response.json()) as Record<string, unknown>
-}
 
 function importRow(kind: Kind, way: string, result: ImportResult): string[] {
   const { report } = result

@@ -15,3 +15,10 @@ export async function expectOk(baseUrl: string, path: string, headers: Record<st
   const body = await response.text()
   if (response.status !== 200) throw new Error(`GET ${path}: HTTP ${response.status} ${body}`)
 }
+
+/** GETs JSON, failing on anything but 200. */
+export async function getJson(baseUrl: string, urlPath: string, headers: Record<string, string> = {}): Promise<Record<string, unknown>> {
+  const response = await fetch(new URL(urlPath, baseUrl), { headers })
+  if (response.status !== 200) throw new Error(`GET ${urlPath}: HTTP ${response.status} ${await response.text()}`)
+  return (await response.json()) as Record<string, unknown>
+}

@@ -15,3 +15,14 @@ export async function postgresReachable(url: string = BENCH_POSTGRES_URL): Promi
     await client.end().catch(() => undefined)
   }
 }
+
+/** Drops a benchmark's own schema and everything in it. */
+export async function dropSchema(url: string, schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
+  } finally {
+    await client.end()
+  }
+}
