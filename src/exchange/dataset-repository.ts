@@ -1,3 +1,4 @@
+import type BetterSqlite3 from 'better-sqlite3'
 import { CompiledQuery, sql, type Kysely, type RawBuilder } from 'kysely'
 import type { Database } from '../platform/db/database.js'
 import type { Tables } from '../platform/db/tables.js'
@@ -42,6 +43,8 @@ const CHUNK = 500
  * locked so each resource's sequence numbers commit in order.
  */
 export class DatasetRepository {
+  #lookupStatement: BetterSqlite3.Statement | undefined
+
   constructor(private readonly database: Database) {}
 
   get #db(): Kysely<Tables> {
@@ -199,9 +202,16 @@ export class DatasetRepository {
   }
 
   async getRecord(resourceId: string, key: string): Promise<DataRecord | undefined> {
-    const { rows } = await this.#db.executeQuery<{ data: string }>(CompiledQuery.raw(this.#lookupSql, [resourceId, key]))
-    const row = rows[0]
-    return row === undefined ? undefined : (JSON.parse(row.data) as DataRecord)
+    let data: string | undefined
+    if (this.database.sqlite === undefined) {
+      const { rows } = await this.#db.executeQuery<{ data: string }>(CompiledQuery.raw(this.#lookupSql, [resourceId, key]))
+      data = rows[0]?.data
+    } else {
+      // SQLite answers on this thread: the prepared statement directly, without Kysely's driver.
+      this.#lookupStatement ??= this.database.sqlite.prepare(this.#lookupSql).pluck()
+      data = this.#lookupStatement.get(resourceId, key) as string | undefined
+    }
+    return data === undefined ? undefined : (JSON.parse(data) as DataRecord)
   }
 
   /** A record as it stood before `until` (an ISO instant): its last change before then, unless that was a deletion. */

@@ -28,6 +28,11 @@ interface Pending extends TimedEntry {
 
 /** Rows per INSERT: 14 columns each keeps well under both dialects' parameter limits. */
 const INSERT_CHUNK = 500
+/**
+ * Batches being written at once. Each continues the chain from the last committed row: the
+ * SQLite writer thread takes them one after another, and on PostgreSQL the advisory lock does.
+ */
+const MAX_IN_FLIGHT = 2
 /** A constant key for the PostgreSQL advisory lock that serialises appends across API nodes. */
 const CHAIN_LOCK_KEY = 0x48544155
 
@@ -44,7 +49,11 @@ const CHAIN_LOCK_KEY = 0x48544155
  */
 export class AuditLog {
   #queue: Pending[] = []
-  #writing: Promise<void> | undefined
+  /** A send is waiting for the next turn of the event loop, to gather what arrives meanwhile. */
+  #scheduled = false
+  #inFlight = 0
+  /** Callers of `flush` waiting for the queue and the writes in flight to drain. */
+  #drained: Array<() => void> = []
   readonly #thread: AuditThread | undefined
 
   constructor(private readonly database: Database) {
@@ -68,32 +77,43 @@ export class AuditLog {
   }
 
   /** Resolves once everything appended so far is committed. */
-  async flush(): Promise<void> {
-    while (this.#writing !== undefined || this.#queue.length > 0) {
-      this.#schedule()
-      await this.#writing
-    }
+  flush(): Promise<void> {
+    if (this.#inFlight === 0 && this.#queue.length === 0) return Promise.resolve()
+    return new Promise((resolve) => this.#drained.push(resolve))
   }
 
+  /**
+   * Sends the queue as one batch on the next turn of the event loop, unless MAX_IN_FLIGHT
+   * batches are already being written: then it goes when one of them is done. Two in flight
+   * keep the writer busy — the next group is already waiting while one commits — without
+   * splitting the queue into many small commits.
+   */
   #schedule(): void {
-    if (this.#writing !== undefined || this.#queue.length === 0) return
-    this.#writing = new Promise<void>((resolve) => setImmediate(resolve))
-      .then(() => this.#writeBatch())
-      .finally(() => {
-        this.#writing = undefined
-        this.#schedule()
-      })
+    if (this.#scheduled || this.#inFlight >= MAX_IN_FLIGHT || this.#queue.length === 0) return
+    this.#scheduled = true
+    setImmediate(() => {
+      this.#scheduled = false
+      this.#send()
+    })
   }
 
-  async #writeBatch(): Promise<void> {
+  #send(): void {
+    if (this.#inFlight >= MAX_IN_FLIGHT || this.#queue.length === 0) return
     const batch = this.#queue
     this.#queue = []
-    try {
-      const seqs = await this.#write(batch)
-      batch.forEach((pending, index) => pending.resolve(seqs[index] ?? 0))
-    } catch (error) {
-      for (const pending of batch) pending.reject(error)
-    }
+    this.#inFlight += 1
+    this.#write(batch)
+      .then(
+        (seqs) => batch.forEach((pending, index) => pending.resolve(seqs[index] ?? 0)),
+        (error: unknown) => batch.forEach((pending) => pending.reject(error)),
+      )
+      .finally(() => {
+        this.#inFlight -= 1
+        if (this.#inFlight === 0 && this.#queue.length === 0) {
+          for (const resolve of this.#drained.splice(0)) resolve()
+        }
+        this.#schedule()
+      })
   }
 
   async #write(batch: readonly TimedEntry[]): Promise<number[]> {
