@@ -59,7 +59,7 @@ export class AuditLog {
   constructor(private readonly database: Database) {
     // On SQLite a writer thread with its own connection commits (and fsyncs) the rows, so the
     // main thread keeps serving while the disk works. PostgreSQL commits over the network anyway.
-    const file = database.sqlite?.name
+    const file = database.sqliteAuditFile
     this.#thread = file === undefined || file === ':memory:' ? undefined : new AuditThread(file)
   }
 

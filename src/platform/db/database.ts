@@ -17,6 +17,8 @@ export interface Database {
   readonly schema: string | undefined
   /** The raw better-sqlite3 connection on SQLite (for pragmas and bulk paths); undefined on PostgreSQL. */
   readonly sqlite: BetterSqlite3.Database | undefined
+  /** SQLite only: the audit log's own file, attached to the connection as `audit`. */
+  readonly sqliteAuditFile: string | undefined
   close(): Promise<void>
 }
 
@@ -35,6 +37,16 @@ pg.types.setTypeParser(20, (value) => Number(value))
 
 export function sqliteFile(config: Pick<Config, 'dataDir'>): string {
   return path.join(config.dataDir, 'huitong.db')
+}
+
+/**
+ * The file beside a SQLite database that holds its audit log: `huitong.db` → `huitong-audit.db`.
+ * Audit rows commit there, so the stream of them does not invalidate the main connection's page
+ * cache at every commit (each lookup would read its pages again), and its fsyncs touch only the
+ * audit file's WAL. An in-memory database keeps its audit log in memory too.
+ */
+export function auditFileFor(file: string): string {
+  return file === ':memory:' ? ':memory:' : file.replace(/(\.db)?$/, '-audit.db')
 }
 
 /**
@@ -62,6 +74,11 @@ function openSqlite(file: string, options: OpenOptions): Database {
   connection.pragma('foreign_keys = ON')
   connection.pragma('busy_timeout = 5000')
   connection.pragma('cache_size = -65536')
+  // Unqualified names find the attached audit_log (migration 0006 moved it there).
+  const auditFile = auditFileFor(file)
+  connection.prepare("ATTACH DATABASE ? AS audit").run(auditFile)
+  if (auditFile !== ':memory:') connection.pragma('audit.journal_mode = WAL')
+  connection.pragma('audit.synchronous = FULL')
   const database = options.statementCache === false ? connection : new StatementCache(connection)
   const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database }) })
   return {
@@ -69,6 +86,7 @@ function openSqlite(file: string, options: OpenOptions): Database {
     db,
     schema: undefined,
     sqlite: connection,
+    sqliteAuditFile: auditFile,
     close: () => db.destroy(),
   }
 }
@@ -92,5 +110,5 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
   })
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) })
   const { rows } = await pool.query<{ schema: string }>('SELECT current_schema() AS schema')
-  return { kind: 'postgres', db, schema: rows[0]?.schema ?? 'public', sqlite: undefined, close: () => db.destroy() }
+  return { kind: 'postgres', db, schema: rows[0]?.schema ?? 'public', sqlite: undefined, sqliteAuditFile: undefined, close: () => db.destroy() }
 }
