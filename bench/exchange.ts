@@ -24,7 +24,7 @@ import { sampleResidentIds } from './support/allowance-records.js'
 import { forkServer, type ChildServer } from './support/child-server.js'
 import { runTask } from './support/child-task.js'
 import { expectOk, login } from './support/huitong-client.js'
-import { measureLoad, type LoadRun } from './support/load.js'
+import { loadAverage, loadCase, printLookups, printLookupTargets, runLookupRounds, type LookupCase } from './support/lookup-rounds.js'
 import { BENCH_POSTGRES_URL, postgresReachable } from './support/postgres.js'
 import { summariseProfile, type ProfileShare } from './support/profile-summary.js'
 import { printTable, writeResults } from './support/report.js'
@@ -46,7 +46,8 @@ export interface ExchangeBenchOptions {
   /** Distinct existing keys the lookup load cycles through. */
   readonly lookupKeys: number
   readonly rounds: number
-  readonly connections: number
+  /** Connection levels of the lookup load (see LookupLoadOptions). */
+  readonly connections: readonly number[]
   readonly warmupSeconds: number
   readonly durationSeconds: number
   /** Profile the loading process and each Huitong server under the lookup load, and summarise. */
@@ -61,7 +62,7 @@ export const EXCHANGE_DEFAULTS: ExchangeBenchOptions = {
   changeFeedRuns: 3,
   lookupKeys: 4000,
   rounds: 3,
-  connections: 10,
+  connections: [10, 64],
   warmupSeconds: 1,
   durationSeconds: 5,
   cpuProfile: false,
@@ -82,29 +83,6 @@ interface Store {
   setup?: ExchangeSetupResult
   /** Wall time of the whole set-up task: seeding, loading and the in-process change feeds. */
   setupSeconds?: number
-}
-
-interface LookupCase {
-  readonly name: string
-  readonly kind: Kind
-  readonly server: ChildServer
-  readonly paths: readonly string[]
-  readonly headers: Record<string, string>
-  /** The bare case of the same database, the baseline; undefined for the bare case itself. */
-  readonly baseline?: string
-}
-
-interface LookupResult {
-  readonly name: string
-  readonly runs: readonly LoadRun[]
-  readonly requestsPerSecond: number
-  readonly p99Ms: number
-  readonly failures: number
-  readonly serverCpuMicrosPerRequest: number
-  readonly serverBusy: number
-  readonly ratioToBare: number | null
-  /** Bare server CPU per request over this case's. */
-  readonly cpuRatioToBare: number | null
 }
 
 interface BatchSummary {
@@ -130,7 +108,6 @@ interface FeedSummary {
 }
 
 const perSecond = (records: number, ms: number): number => (records * 1000) / ms
-const loadAverage = (): string => os.loadavg().map((value) => value.toFixed(2)).join(' ')
 const meets = (ok: boolean): string => (ok ? 'meets' : 'MISSES')
 
 function batchSummary(kind: Kind, setup: ExchangeSetupResult): BatchSummary {
@@ -255,53 +232,13 @@ export async function benchExchange(options: ExchangeBenchOptions = EXCHANGE_DEF
       await expectOk(bare.url, barePaths[0] ?? '')
       const bareName = `${store.kind} bare fastify + ${store.kind === 'sqlite' ? 'better-sqlite3' : 'pg'}`
       cases.push(
-        { name: bareName, kind: store.kind, server: bare, paths: barePaths, headers: {} },
-        { name: `${store.kind} huitong lookup (gate, audit)`, kind: store.kind, server: huitong, paths: huitongPaths, headers, baseline: bareName },
+        { name: bareName, server: bare, paths: barePaths, headers: {} },
+        { name: `${store.kind} huitong lookup (gate, audit)`, server: huitong, paths: huitongPaths, headers, baseline: bareName },
       )
     }
-    const loadCase = (c: LookupCase): Promise<LoadRun> =>
-      measureLoad({
-        url: new URL('/', c.server.url).href,
-        paths: c.paths,
-        headers: c.headers,
-        serverPid: c.server.pid,
-        connections: options.connections,
-        warmupSeconds: options.warmupSeconds,
-        durationSeconds: options.durationSeconds,
-      })
-
-    console.log(`\n  lookup over HTTP: ${options.rounds} round(s), ${options.connections} connections, ${options.durationSeconds} s each after ${options.warmupSeconds} s warm-up, ${formatNumber(options.lookupKeys)} distinct keys`)
-    const runs = new Map<string, LoadRun[]>(cases.map((c) => [c.name, []]))
-    for (let round = 0; round < options.rounds; round += 1) {
-      // Rotate the order so no case always runs first or last in a round.
-      const order = cases.map((_, index) => cases[(index + round) % cases.length]).filter((c): c is LookupCase => c !== undefined)
-      for (const c of order) {
-        const run = await loadCase(c)
-        runs.get(c.name)?.push(run)
-        console.log(
-          `  round ${round + 1}/${options.rounds}  ${c.name.padEnd(36)} ${formatNumber(run.requestsPerSecond).padStart(6)} req/s  p99 ${run.p99Ms} ms` +
-            `  server ${formatNumber(run.serverCpuMicrosPerRequest)} µs/req, busy ${formatPercent(run.serverBusy)}  load ${loadAverage()}${run.failures > 0 ? `  FAILURES ${run.failures}` : ''}`,
-        )
-      }
-    }
+    console.log(`\n  lookup over HTTP: ${options.rounds} round(s) at ${options.connections.join(' and ')} connections, ${options.durationSeconds} s each after ${options.warmupSeconds} s warm-up, ${formatNumber(options.lookupKeys)} distinct keys`)
+    const lookups = await runLookupRounds(cases, options)
     loadAverages.afterLookups = loadAverage()
-    const lookups = cases.map((c): LookupResult => {
-      const caseRuns = runs.get(c.name) ?? []
-      const requestsPerSecond = median(caseRuns.map((run) => run.requestsPerSecond))
-      const serverCpuMicrosPerRequest = median(caseRuns.map((run) => run.serverCpuMicrosPerRequest))
-      const bareRuns = c.baseline === undefined ? undefined : runs.get(c.baseline)
-      return {
-        name: c.name,
-        runs: caseRuns,
-        requestsPerSecond,
-        p99Ms: median(caseRuns.map((run) => run.p99Ms)),
-        failures: caseRuns.reduce((sum, run) => sum + run.failures, 0),
-        serverCpuMicrosPerRequest,
-        serverBusy: median(caseRuns.map((run) => run.serverBusy)),
-        ratioToBare: bareRuns === undefined ? null : requestsPerSecond / median(bareRuns.map((run) => run.requestsPerSecond)),
-        cpuRatioToBare: bareRuns === undefined ? null : median(bareRuns.map((run) => run.serverCpuMicrosPerRequest)) / serverCpuMicrosPerRequest,
-      }
-    })
 
     const feeds: FeedSummary[] = []
     for (const store of stores) {
@@ -343,32 +280,14 @@ export async function benchExchange(options: ExchangeBenchOptions = EXCHANGE_DEF
       ['database', 'way', 'changes', 'records/s', 'runs (records/s)'],
       feeds.map((f) => [f.kind, f.way, formatNumber(f.records), formatNumber(f.recordsPerSecond), f.runs.map((rate) => formatNumber(rate)).join(' / ')]),
     )
-    printTable(
-      `lookup over HTTP: median of ${options.rounds} run(s), ${options.connections} connections, ${options.durationSeconds} s each; heping through the gate (name masked, audit row committed before the answer) against a bare server on the same table`,
-      ['case', 'req/s', 'p99 ms', 'vs bare', 'server µs/req', 'vs bare', 'server busy', 'failures', 'runs (req/s)', 'runs (p99 ms)'],
-      lookups.map((r) => [
-        r.name,
-        formatNumber(r.requestsPerSecond),
-        formatNumber(r.p99Ms),
-        r.ratioToBare === null ? '' : formatPercent(r.ratioToBare),
-        formatNumber(r.serverCpuMicrosPerRequest),
-        r.cpuRatioToBare === null ? '' : formatPercent(r.cpuRatioToBare),
-        formatPercent(r.serverBusy),
-        String(r.failures),
-        r.runs.map((run) => formatNumber(run.requestsPerSecond)).join(' / '),
-        r.runs.map((run) => formatNumber(run.p99Ms)).join(' / '),
-      ]),
+    printLookups(
+      `lookup over HTTP: median of ${options.rounds} run(s) at each level, ${options.durationSeconds} s each; heping through the gate (name masked, audit row committed before the answer) against a bare server on the same table`,
+      lookups,
     )
-    console.log('server µs/req is the server process\'s CPU (all threads) per request; its "vs bare" is bare µs/req over the case\'s.')
     console.log(`load average (1, 5, 15 min): ${Object.entries(loadAverages).map(([at, value]) => `${at} ${value}`).join('; ')} on ${os.availableParallelism()} cores`)
 
     console.log('\ntargets:')
-    for (const r of lookups.filter((result) => result.ratioToBare !== null)) {
-      console.log(
-        `  ${r.name}: ${formatNumber(r.requestsPerSecond)} req/s ${meets(r.requestsPerSecond >= TARGETS.lookupRequestsPerSecond)} ≥ ${formatNumber(TARGETS.lookupRequestsPerSecond)}; ` +
-          `${formatPercent(r.ratioToBare ?? 0)} of bare ${meets((r.ratioToBare ?? 0) >= TARGETS.lookupRatioToBare)} ≥ ${formatPercent(TARGETS.lookupRatioToBare)} (by CPU per request ${formatPercent(r.cpuRatioToBare ?? 0)}); p99 ${formatNumber(r.p99Ms)} ms`,
-      )
-    }
+    printLookupTargets(lookups, TARGETS, (r) => `${formatNumber(stores.find((store) => r.name.startsWith(store.kind))?.setup?.records ?? 0)} records`)
     for (const b of batches) {
       console.log(`  ${b.kind} batch upsert: ${formatNumber(b.recordsPerSecond)} records/s (validation included) ${meets(b.recordsPerSecond >= TARGETS.batchRecordsPerSecond)} ≥ ${formatNumber(TARGETS.batchRecordsPerSecond)}`)
     }
@@ -391,9 +310,11 @@ export async function benchExchange(options: ExchangeBenchOptions = EXCHANGE_DEF
     if (profileDir !== undefined) {
       for (const store of stores) printProfile(`loading and change feeds on ${store.kind}`, path.join(profileDir, `setup-${store.kind}.cpuprofile`))
       for (const c of cases.filter((candidate) => candidate.baseline !== undefined)) {
-        const file = path.join(profileDir, `lookup-${c.kind}.cpuprofile`)
-        await c.server.profile(file, () => loadCase(c))
-        printProfile(`the ${c.kind} Huitong server under the lookup load`, file)
+        const kind = c.name.split(' ')[0] ?? 'server'
+        const connections = options.connections.at(-1) ?? 10
+        const file = path.join(profileDir, `lookup-${kind}.cpuprofile`)
+        await c.server.profile(file, () => loadCase(c, options, connections))
+        printProfile(`the ${kind} Huitong server under the lookup load at ${connections} connections`, file)
       }
     }
   } finally {

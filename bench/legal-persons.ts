@@ -31,12 +31,12 @@ import { runTask } from './support/child-task.js'
 import { NAME_QUERY_TYPES, type NameQueryCase } from './support/entity-name-queries.js'
 import { expectOk, getJson, login } from './support/huitong-client.js'
 import { measureLatency, type LatencyRun } from './support/latency-load.js'
-import { loadAverage, loadCase, printLookups, runLookupRounds, type LookupCase } from './support/lookup-rounds.js'
+import { loadAverage, loadCase, printLookups, printLookupTargets, runLookupRounds, type LookupCase } from './support/lookup-rounds.js'
 import type { StoreSpec } from './support/open-store.js'
 import { BENCH_POSTGRES_URL, dropSchema, postgresReachable } from './support/postgres.js'
 import { printProfile, printThreadProfiles } from './support/profile-report.js'
 import { printTable, writeResults } from './support/report.js'
-import { formatNumber, formatPercent, median } from './support/stats.js'
+import { formatNumber, median } from './support/stats.js'
 
 export interface LegalPersonsBenchOptions {
   /** Entities generated and imported on SQLite. */
@@ -57,7 +57,8 @@ export interface LegalPersonsBenchOptions {
   /** In-process searches timed, round-robin over the mix. */
   readonly searches: number
   readonly rounds: number
-  readonly connections: number
+  /** Connection levels of the lookup load (see LookupLoadOptions). */
+  readonly connections: readonly number[]
   /** Connections of the HTTP search load: few, so a response's time is the search's, not the queue's. */
   readonly searchConnections: number
   readonly warmupSeconds: number
@@ -77,7 +78,7 @@ export const LEGAL_PERSONS_DEFAULTS: LegalPersonsBenchOptions = {
   warmupSearches: 200,
   searches: 3000,
   rounds: 3,
-  connections: 10,
+  connections: [10, 64],
   searchConnections: 4,
   warmupSeconds: 1,
   durationSeconds: 5,
@@ -331,7 +332,7 @@ export async function benchLegalPersons(options: LegalPersonsBenchOptions = LEGA
       )
     }
     console.log(
-      `\n  lookup over HTTP: ${options.rounds} round(s), ${options.connections} connections, ${options.durationSeconds} s each after ${options.warmupSeconds} s warm-up, ` +
+      `\n  lookup over HTTP: ${options.rounds} round(s) at ${options.connections.join(' and ')} connections, ${options.durationSeconds} s each after ${options.warmupSeconds} s warm-up, ` +
         `${formatNumber(options.lookupKeys)} distinct existing credit codes; heping sees the representative ${masking.map((m) => `${String(m.registry)} as ${String(m.heping)}`).join(', ')}`,
     )
     const lookups = await runLookupRounds(cases, options)
@@ -398,7 +399,7 @@ export async function benchLegalPersons(options: LegalPersonsBenchOptions = LEGA
     printSearchInProcess(stores, options)
 
     printLookups(
-      `lookup over HTTP: median of ${options.rounds} run(s), ${options.connections} connections, ${options.durationSeconds} s each; heping through the gate (granted items, representative masked, audit row committed before the answer) against a bare server on the same table`,
+      `lookup over HTTP: median of ${options.rounds} run(s) at each level, ${options.durationSeconds} s each; heping through the gate (granted items, representative masked, audit row committed before the answer) against a bare server on the same table`,
       lookups,
     )
 
@@ -444,13 +445,7 @@ export async function benchLegalPersons(options: LegalPersonsBenchOptions = LEGA
       const http = searches.find((r) => r.kind === store.kind)
       if (http !== undefined) console.log(`  name search over HTTP (${scale}): p95 ${ms(http.p95Ms)} ms ${meets(http.p95Ms < TARGETS.searchP95Ms)} < ${TARGETS.searchP95Ms} ms at ${options.searchConnections} connections`)
     }
-    for (const r of lookups.filter((result) => result.ratioToBare !== null)) {
-      const entities = stores.find((store) => r.name.startsWith(store.kind))?.entities ?? 0
-      console.log(
-        `  ${r.name} (${formatNumber(entities)} entities): ${formatNumber(r.requestsPerSecond)} req/s ${meets(r.requestsPerSecond >= TARGETS.lookupRequestsPerSecond)} ≥ ${formatNumber(TARGETS.lookupRequestsPerSecond)}; ` +
-          `${formatPercent(r.ratioToBare ?? 0)} of bare ${meets((r.ratioToBare ?? 0) >= TARGETS.lookupRatioToBare)} ≥ ${formatPercent(TARGETS.lookupRatioToBare)} (by CPU per request ${formatPercent(r.cpuRatioToBare ?? 0)}); p99 ${formatNumber(r.p99Ms)} ms`,
-      )
-    }
+    printLookupTargets(lookups, TARGETS, (r) => `${formatNumber(stores.find((store) => r.name.startsWith(store.kind))?.entities ?? 0)} entities`)
 
     const file = writeResults('legal-persons', {
       options,
@@ -482,7 +477,7 @@ export async function benchLegalPersons(options: LegalPersonsBenchOptions = LEGA
       for (const c of cases.filter((candidate) => candidate.baseline !== undefined)) {
         const kind = c.name.split(' ')[0] ?? 'server'
         const profile = path.join(profileDir, `lookup-${kind}.cpuprofile`)
-        await c.server.profile(profile, () => loadCase(c, options))
+        await c.server.profile(profile, () => loadCase(c, options, options.connections.at(-1) ?? 10))
         printProfile(`the ${kind} Huitong server under the lookup load`, profile)
       }
       for (const c of latencyCases.filter((candidate) => candidate.what === 'search')) {

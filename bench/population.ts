@@ -29,11 +29,11 @@ import type { PopulationTargetSpec } from './population-target.js'
 import { forkServer, type ChildServer } from './support/child-server.js'
 import { runTask } from './support/child-task.js'
 import { expectOk, getJson, login } from './support/huitong-client.js'
-import { loadAverage, loadCase, printLookups, runLookupRounds, type LookupCase } from './support/lookup-rounds.js'
+import { loadAverage, loadCase, printLookups, printLookupTargets, runLookupRounds, type LookupCase } from './support/lookup-rounds.js'
 import { BENCH_POSTGRES_URL, dropSchema, postgresReachable } from './support/postgres.js'
 import { printProfile, printThreadProfiles } from './support/profile-report.js'
 import { printTable, writeResults } from './support/report.js'
-import { formatNumber, formatPercent } from './support/stats.js'
+import { formatNumber } from './support/stats.js'
 
 export interface PopulationBenchOptions {
   /** Persons generated and imported on SQLite. */
@@ -48,7 +48,8 @@ export interface PopulationBenchOptions {
   /** Distinct existing resident IDs the lookup load cycles through. */
   readonly lookupKeys: number
   readonly rounds: number
-  readonly connections: number
+  /** Connection levels of the lookup load (see LookupLoadOptions). */
+  readonly connections: readonly number[]
   readonly warmupSeconds: number
   readonly durationSeconds: number
   /** Profile the import and comparison processes and each Huitong server under the lookup load, and summarise. */
@@ -63,7 +64,7 @@ export const POPULATION_DEFAULTS: PopulationBenchOptions = {
   reimport: true,
   lookupKeys: 4000,
   rounds: 3,
-  connections: 10,
+  connections: [10, 64],
   warmupSeconds: 1,
   durationSeconds: 5,
   cpuProfile: false,
@@ -222,7 +223,7 @@ export async function benchPopulation(options: PopulationBenchOptions = POPULATI
       )
     }
     console.log(
-      `\n  lookup over HTTP: ${options.rounds} round(s), ${options.connections} connections, ${options.durationSeconds} s each after ${options.warmupSeconds} s warm-up, ` +
+      `\n  lookup over HTTP: ${options.rounds} round(s) at ${options.connections.join(' and ')} connections, ${options.durationSeconds} s each after ${options.warmupSeconds} s warm-up, ` +
         `${formatNumber(options.lookupKeys)} distinct existing IDs; heping sees ${masking.map((m) => `${String(m.registryName)} as ${String(m.hepingName)}`).join(', ')}`,
     )
     const lookups = await runLookupRounds(cases, options)
@@ -276,7 +277,7 @@ export async function benchPopulation(options: PopulationBenchOptions = POPULATI
     console.log('the gate decides once per comparison job, not per row, so compareFile is called directly; the job also stores the problem rows for browsing, which is not measured here.')
 
     printLookups(
-      `lookup over HTTP: median of ${options.rounds} run(s), ${options.connections} connections, ${options.durationSeconds} s each; heping through the gate (granted items, name masked, audit row committed before the answer) against a bare server on the same table`,
+      `lookup over HTTP: median of ${options.rounds} run(s) at each level, ${options.durationSeconds} s each; heping through the gate (granted items, name masked, audit row committed before the answer) against a bare server on the same table`,
       lookups,
     )
     console.log(`load average (1, 5, 15 min): ${Object.entries(loadAverages).map(([at, value]) => `${at} ${value}`).join('; ')} on ${os.availableParallelism()} cores`)
@@ -298,13 +299,7 @@ export async function benchPopulation(options: PopulationBenchOptions = POPULATI
         console.log(`  comparison (${scale}, ${formatNumber(compared.counts.total)} rows): ${formatNumber(rate)} rows/s ${meets(rate >= TARGETS.comparisonRowsPerSecond)} ≥ ${formatNumber(TARGETS.comparisonRowsPerSecond)}`)
       }
     }
-    for (const r of lookups.filter((result) => result.ratioToBare !== null)) {
-      const persons = stores.find((store) => r.name.startsWith(store.kind))?.persons ?? 0
-      console.log(
-        `  ${r.name} (${formatNumber(persons)} persons): ${formatNumber(r.requestsPerSecond)} req/s ${meets(r.requestsPerSecond >= TARGETS.lookupRequestsPerSecond)} ≥ ${formatNumber(TARGETS.lookupRequestsPerSecond)}; ` +
-          `${formatPercent(r.ratioToBare ?? 0)} of bare ${meets((r.ratioToBare ?? 0) >= TARGETS.lookupRatioToBare)} ≥ ${formatPercent(TARGETS.lookupRatioToBare)} (by CPU per request ${formatPercent(r.cpuRatioToBare ?? 0)}); p99 ${formatNumber(r.p99Ms)} ms`,
-      )
-    }
+    printLookupTargets(lookups, TARGETS, (r) => `${formatNumber(stores.find((store) => r.name.startsWith(store.kind))?.persons ?? 0)} persons`)
 
     const file = writeResults('population', {
       options,
@@ -335,7 +330,7 @@ export async function benchPopulation(options: PopulationBenchOptions = POPULATI
       for (const c of cases.filter((candidate) => candidate.baseline !== undefined)) {
         const kind = c.name.split(' ')[0] ?? 'server'
         const profile = path.join(profileDir, `lookup-${kind}.cpuprofile`)
-        await c.server.profile(profile, () => loadCase(c, options))
+        await c.server.profile(profile, () => loadCase(c, options, options.connections.at(-1) ?? 10))
         printProfile(`the ${kind} Huitong server under the lookup load`, profile)
       }
     }
