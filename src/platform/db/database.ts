@@ -74,7 +74,7 @@ function openSqlite(file: string, options: OpenOptions): Database {
   connection.pragma('foreign_keys = ON')
   connection.pragma('busy_timeout = 5000')
   connection.pragma('cache_size = -65536')
-  // Unqualified names find the attached audit_log (migration 0006 moved it there).
+  // Unqualified names find the attached audit_log (migration 0007 moved it there).
   const auditFile = auditFileFor(file)
   connection.prepare("ATTACH DATABASE ? AS audit").run(auditFile)
   if (auditFile !== ':memory:') connection.pragma('audit.journal_mode = WAL')

@@ -5,7 +5,7 @@ import * as catalog from './migrations/0002-catalog.js'
 import * as exchange from './migrations/0003-exchange.js'
 import * as population from './migrations/0004-population.js'
 import * as legalPerson from './migrations/0005-legal-person.js'
-import * as auditFile from './migrations/0006-audit-file.js'
+import * as auditFile from './migrations/0007-audit-file.js'
 
 /** Every migration, in order. Written once with Kysely's schema builder; runs on both dialects. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -14,7 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-exchange': exchange,
   '0004-population': population,
   '0005-legal-person': legalPerson,
-  '0006-audit-file': auditFile,
+  '0007-audit-file': auditFile,
 }
 
 export interface MigrationReport {
