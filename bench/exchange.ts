@@ -4,7 +4,8 @@
  *   - batch upsert: loading the N records in batches, validation (DatasetService.prepare)
  *     included and alone, and DatasetRepository.applyBatch alone;
  *   - change feed: every change read in pages, raw (DatasetRepository.changes), through the
- *     gate in process (AccessGate.changes as heping: decided, masked, audited) and over HTTP;
+ *     gate in process (AccessGate.changes as heping: decided, masked, audited), and over HTTP
+ *     from the resource's feed and from a pull subscription's;
  *   - lookup over HTTP as heping through the gate (masked, audited before it answers), against a
  *     bare Fastify app reading the same table of the same database, in the same run.
  * Loading runs in its own process (`exchange-setup.ts`); each server in its own process.
@@ -24,6 +25,7 @@ import { sampleResidentIds } from './support/allowance-records.js'
 import { forkServer, type ChildServer } from './support/child-server.js'
 import { runTask } from './support/child-task.js'
 import { expectOk, login } from './support/huitong-client.js'
+import { cpuSeconds } from './support/load.js'
 import { loadAverage, loadCase, printLookups, printLookupTargets, runLookupRounds, type LookupCase } from './support/lookup-rounds.js'
 import { BENCH_POSTGRES_URL, postgresReachable } from './support/postgres.js'
 import { summariseProfile, type ProfileShare } from './support/profile-summary.js'
@@ -105,6 +107,8 @@ interface FeedSummary {
   readonly records: number
   readonly recordsPerSecond: number
   readonly runs: readonly number[]
+  /** Over HTTP: the server's CPU per record, whoever else wanted the cores; null in process. */
+  readonly serverCpuMicrosPerRecord: number | null
 }
 
 const perSecond = (records: number, ms: number): number => (records * 1000) / ms
@@ -130,17 +134,22 @@ function batchSummary(kind: Kind, setup: ExchangeSetupResult): BatchSummary {
 
 function feedSummary(kind: Kind, way: string, runs: readonly ChangeFeedRun[]): FeedSummary {
   const rates = runs.map((run) => perSecond(run.records, run.ms))
-  return { kind, way, records: runs[0]?.records ?? 0, recordsPerSecond: median(rates), runs: rates }
+  const cpu = runs.flatMap((run) => (run.serverCpuSeconds === undefined ? [] : [(run.serverCpuSeconds * 1e6) / run.records]))
+  return { kind, way, records: runs[0]?.records ?? 0, recordsPerSecond: median(rates), runs: rates, serverCpuMicrosPerRecord: cpu.length === 0 ? null : median(cpu) }
 }
 
-/** Reads every change over HTTP as heping, a page at a time, as a subscriber catching up would. */
-async function readFeedOverHttp(url: string, code: string, token: string, page: number): Promise<ChangeFeedRun> {
+/**
+ * Reads every change of a feed (`…/changes` of a resource or of a subscription) over HTTP as
+ * heping, a page at a time, as a subscriber catching up would; or only its first `maxPages`.
+ */
+async function readFeedOverHttp(server: ChildServer, feed: string, token: string, page: number, maxPages = Number.POSITIVE_INFINITY): Promise<ChangeFeedRun> {
+  const cpuBefore = cpuSeconds(server.pid)
   const started = performance.now()
   let after = 0
   let records = 0
   let pages = 0
-  for (;;) {
-    const response = await fetch(new URL(`/api/v1/exchange/resources/${code}/changes?after=${after}&limit=${page}`, url), { headers: { authorization: `Bearer ${token}` } })
+  while (pages < maxPages) {
+    const response = await fetch(new URL(`${feed}?after=${after}&limit=${page}`, server.url), { headers: { authorization: `Bearer ${token}` } })
     if (response.status !== 200) throw new Error(`changes after ${after}: HTTP ${response.status} ${await response.text()}`)
     const body = (await response.json()) as { changes: unknown[]; next: number }
     if (body.changes.length === 0) break
@@ -148,7 +157,18 @@ async function readFeedOverHttp(url: string, code: string, token: string, page: 
     pages += 1
     after = body.next
   }
-  return { records, pages, ms: performance.now() - started }
+  return { records, pages, ms: performance.now() - started, serverCpuSeconds: cpuSeconds(server.pid) - cpuBefore }
+}
+
+/** A pull subscription of heping's to the resource; its id. */
+async function subscribe(url: string, code: string, token: string): Promise<string> {
+  const response = await fetch(new URL('/api/v1/exchange/subscriptions', url), {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ resource: code, name: '基准测试拉取' }),
+  })
+  if (response.status !== 201) throw new Error(`subscribing: HTTP ${response.status} ${await response.text()}`)
+  return ((await response.json()) as { subscription: { id: string } }).subscription.id
 }
 
 function printProfile(name: string, file: string): void {
@@ -208,7 +228,7 @@ export async function benchExchange(options: ExchangeBenchOptions = EXCHANGE_DEF
     loadAverages.afterLoading = loadAverage()
 
     const cases: LookupCase[] = []
-    const tokens = new Map<Kind, { url: string; token: string }>()
+    const tokens = new Map<Kind, { server: ChildServer; token: string }>()
     for (const store of stores) {
       const setup = store.setup
       if (setup === undefined) continue
@@ -223,7 +243,7 @@ export async function benchExchange(options: ExchangeBenchOptions = EXCHANGE_DEF
       const bare = await forkServer(TARGET_ENTRY, [JSON.stringify(bareSpec)])
       servers.push(bare)
       const token = await login(huitong.url, 'heping', DEFAULT_DEMO_PASSWORD)
-      tokens.set(store.kind, { url: huitong.url, token })
+      tokens.set(store.kind, { server: huitong, token })
       const keys = sampleResidentIds(setup.records, options.lookupKeys)
       const headers = { authorization: `Bearer ${token}` }
       const huitongPaths = keys.map((key) => `/api/v1/exchange/resources/${setup.code}/records/${key}`)
@@ -245,13 +265,22 @@ export async function benchExchange(options: ExchangeBenchOptions = EXCHANGE_DEF
       const setup = store.setup
       const client = tokens.get(store.kind)
       if (setup === undefined || client === undefined) continue
+      const subscription = await subscribe(client.server.url, setup.code, client.token)
+      const feedPaths = [`/api/v1/exchange/resources/${setup.code}/changes`, `/api/v1/exchange/subscriptions/${subscription}/changes`]
+      // Warm-up, discarded: the first pages compile the feed's code path, as the lookups' warm-up run does.
+      for (const feed of feedPaths) await readFeedOverHttp(client.server, feed, client.token, options.changePage, 3)
       const httpRuns: ChangeFeedRun[] = []
-      for (let run = 0; run < options.changeFeedRuns; run += 1) httpRuns.push(await readFeedOverHttp(client.url, setup.code, client.token, options.changePage))
-      if (httpRuns.some((run) => run.records !== setup.records)) throw new Error(`${store.kind}: the HTTP change feed did not return every change`)
+      const subscriptionRuns: ChangeFeedRun[] = []
+      for (let run = 0; run < options.changeFeedRuns; run += 1) {
+        httpRuns.push(await readFeedOverHttp(client.server, feedPaths[0] ?? '', client.token, options.changePage))
+        subscriptionRuns.push(await readFeedOverHttp(client.server, feedPaths[1] ?? '', client.token, options.changePage))
+      }
+      if ([...httpRuns, ...subscriptionRuns].some((run) => run.records !== setup.records)) throw new Error(`${store.kind}: the HTTP change feed did not return every change`)
       feeds.push(
         feedSummary(store.kind, 'DatasetRepository.changes (raw)', setup.rawChanges),
         feedSummary(store.kind, 'AccessGate.changes (in process)', setup.gateChanges),
-        feedSummary(store.kind, `GET …/changes over HTTP`, httpRuns),
+        feedSummary(store.kind, `GET …/resources/{code}/changes over HTTP`, httpRuns),
+        feedSummary(store.kind, `GET …/subscriptions/{id}/changes over HTTP`, subscriptionRuns),
       )
     }
     loadAverages.end = loadAverage()
@@ -277,9 +306,17 @@ export async function benchExchange(options: ExchangeBenchOptions = EXCHANGE_DEF
     }
     printTable(
       `change feed: every change read in pages of ${formatNumber(options.changePage)}, median of ${options.changeFeedRuns} pass(es); the gate's pages are decided, masked and audited as heping`,
-      ['database', 'way', 'changes', 'records/s', 'runs (records/s)'],
-      feeds.map((f) => [f.kind, f.way, formatNumber(f.records), formatNumber(f.recordsPerSecond), f.runs.map((rate) => formatNumber(rate)).join(' / ')]),
+      ['database', 'way', 'changes', 'records/s', 'server µs/record', 'runs (records/s)'],
+      feeds.map((f) => [
+        f.kind,
+        f.way,
+        formatNumber(f.records),
+        formatNumber(f.recordsPerSecond),
+        f.serverCpuMicrosPerRecord === null ? '' : f.serverCpuMicrosPerRecord.toFixed(1),
+        f.runs.map((rate) => formatNumber(rate)).join(' / '),
+      ]),
     )
+    console.log('server µs/record is the Huitong process\'s CPU (all threads) per change read over HTTP; the client\'s parsing is not in it.')
     printLookups(
       `lookup over HTTP: median of ${options.rounds} run(s) at each level, ${options.durationSeconds} s each; heping through the gate (name masked, audit row committed before the answer) against a bare server on the same table`,
       lookups,

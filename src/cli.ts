@@ -11,6 +11,7 @@ import { verifyAuditChain } from './platform/audit/audit-log.js'
 import { ConfigError, loadConfig, SETTINGS, type Config } from './platform/config.js'
 import { openDatabase, type Database } from './platform/db/database.js'
 import { migrateToLatest } from './platform/db/migrate.js'
+import { openSecretBox } from './platform/secret-box.js'
 import { AppError } from './platform/errors.js'
 import { startServer } from './server.js'
 import type { Principal } from './identity/principal.js'
@@ -20,7 +21,8 @@ import type { Person } from './population/model.js'
 import { compareFile, MAPPABLE, seesClear, type ColumnMapping } from './population/comparisons.js'
 import { importPersons } from './population/imports.js'
 import { entityOfGenerated, generateEntities, writeEntitiesCsv } from './legal-person/generator.js'
-import { importEntities } from './legal-person/imports.js'
+import type { ImportProgress } from './platform/imports/import-file.js'
+import { progressMessage } from './platform/imports/import-jobs.js'
 import type { Entity } from './legal-person/model.js'
 import path from 'node:path'
 
@@ -38,7 +40,7 @@ async function withContext<T>(work: (context: Context, database: Database, confi
   const config = loadConfig()
   const database = await openDatabase(config)
   try {
-    await migrateToLatest(database)
+    await migrateToLatest(database, { secrets: openSecretBox(config) })
     const context = createContext(config, database)
     try {
       return await work(context, database, config)
@@ -93,7 +95,7 @@ program
     const config = loadConfig()
     const database = await openDatabase(config)
     try {
-      const { applied } = await migrateToLatest(database)
+      const { applied } = await migrateToLatest(database, { secrets: openSecretBox(config) })
       console.log(applied.length === 0 ? 'schema is up to date' : `applied: ${applied.join(', ')}`)
     } finally {
       await database.close()
@@ -273,20 +275,18 @@ legalPersons
   .command('import')
   .description('import entities from CSV (UTF-8/GBK, detected) or XLSX: checked first, then upserted by credit code in atomic batches, each change in the change record')
   .argument('<file>', 'the file')
-  .requiredOption('--as <username>', 'the steward of the registry’s provider department the import is recorded under')
+  .requiredOption('--as <username>', 'the steward the import is recorded under: of the registry’s provider department, or of the source department of every entity in the file')
   .action(async (file: string, options: { as: string }) => {
     await withContext(async (context, _database, config) => {
       const principal = await actingAs(context, options.as)
-      await context.legalPersons.registry.ownCore(principal)
       const bar = new SingleBar({ format: '{message} [{bar}] {percentage}%', hideCursor: true }, Presets.shades_classic)
       bar.start(1000, 0, { message: 'checking' })
       const started = Date.now()
       const workDir = path.join(config.dataDir, 'legal-persons', 'imports', `cli-${Date.now()}`)
-      const report = await importEntities(context.entities, file, { changedBy: principal.name, source: `cli:${path.basename(file)}`, workDir, onProgress: (fraction, message) => bar.update(Math.floor(fraction * 1000), { message }) })
+      const onProgress = ({ phase, done, fraction }: ImportProgress) => bar.update(Math.floor(fraction * 1000), { message: progressMessage(phase, done, { en: 'entities', zh: '户' }) })
+      const report = await context.legalPersonImports.run(principal, file, { source: `cli:${path.basename(file)}`, workDir, onProgress }, 'cli')
       bar.update(1000)
       bar.stop()
-      await context.audit.append({ ...auditActor(principal, CLI_META), action: 'legal-person.import', target: path.basename(file), outcome: 'success', detail: { ...report, via: 'cli' } })
-      context.legalPersons.changed()
       const seconds = (Date.now() - started) / 1000
       console.log(`${report.rows} rows in ${seconds.toFixed(1)} s (${Math.round(report.rows / seconds)} rows/s): ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected} rejected`)
       if (report.rejected > 0) console.log(`rejected rows with reasons: ${path.join(workDir, 'rejections.csv')}`)

@@ -14,10 +14,12 @@ import { BoundRegistry } from './exchange/bound-registry.js'
 import { ProviderDirectory } from './exchange/provider-directory.js'
 import { ObjectionService } from './exchange/objections.js'
 import { SubscriptionService } from './exchange/subscription-service.js'
+import { WebhookTargets } from './exchange/webhook-targets.js'
 import { scheduleDeliveries, WEBHOOK_DELIVERY_JOB, webhookDeliveryHandler } from './exchange/webhooks.js'
 import { SharingRepository } from './exchange/sharing-repository.js'
 import { SharingService } from './exchange/sharing-service.js'
 import { UsageCounter } from './exchange/usage.js'
+import { ComparisonRowRepository } from './population/comparison-repository.js'
 import { POPULATION_COMPARE_JOB, PopulationComparisons } from './population/comparisons.js'
 import { POPULATION_IMPORT_JOB, PopulationImports } from './population/imports.js'
 import { POPULATION_REGISTRY } from './population/model.js'
@@ -39,6 +41,7 @@ import type { Config } from './platform/config.js'
 import type { Database } from './platform/db/database.js'
 import { JobQueue } from './platform/jobs/job-queue.js'
 import { JobWorker, type JobHandler } from './platform/jobs/job-worker.js'
+import { openSecretBox } from './platform/secret-box.js'
 
 /** Everything a running Huitong node holds: configuration, storage and the module services. */
 export interface Context {
@@ -116,7 +119,7 @@ export function createContext(config: Config, database: Database, options: Conte
   const persons = new PersonRepository(database)
   providers.register(POPULATION_REGISTRY, (description) => new PopulationProvider(description, persons))
   const entities = new EntityRepository(database)
-  const entityNames = new EntityNameSearch(entities)
+  const entityNames = new EntityNameSearch(entities, { onError: (error: unknown) => options.logger?.error({ err: error }, 'name index compaction failed') })
   providers.register(LEGAL_PERSON_REGISTRY, (description) => new LegalPersonProvider(description, entities, entityNames))
   const gate = new AccessGate(catalogRepository, sharingRepository, providers, audit, usage)
   const attachments = new AttachmentFinder(catalogRepository, gate)
@@ -135,14 +138,15 @@ export function createContext(config: Config, database: Database, options: Conte
   const datasetJobs = new DatasetJobs(config.dataDir, jobs, datasets, gate, () => worker.poke())
   handlers[DATASET_UPLOAD_JOB] = datasetJobs.uploadHandler()
   handlers[DATASET_EXPORT_JOB] = datasetJobs.exportHandler()
-  handlers[WEBHOOK_DELIVERY_JOB] = webhookDeliveryHandler({ db: database.db, gate })
+  const webhooks = { targets: new WebhookTargets(config.webhookAllow), secrets: openSecretBox(config) }
+  handlers[WEBHOOK_DELIVERY_JOB] = webhookDeliveryHandler({ db: database.db, gate, ...webhooks })
   const populationImports = new PopulationImports(config.dataDir, jobs, persons, population, audit, () => worker.poke())
-  const comparisons = new PopulationComparisons(config.dataDir, database.db, jobs, persons, population, gate, () => worker.poke())
+  const comparisons = new PopulationComparisons(config.dataDir, jobs, persons, new ComparisonRowRepository(database), population, gate, () => worker.poke())
   handlers[POPULATION_IMPORT_JOB] = populationImports.handler()
   handlers[POPULATION_COMPARE_JOB] = comparisons.handler()
-  const legalPersonImports = new LegalPersonImports(config.dataDir, jobs, entities, legalPersons, audit, () => worker.poke())
+  const legalPersonImports = new LegalPersonImports(config.dataDir, jobs, entities, legalPersons, audit, config.legalPersonSources, () => worker.poke())
   handlers[LEGAL_PERSON_IMPORT_JOB] = legalPersonImports.handler()
-  const subscriptions = new SubscriptionService(database.db, gate, jobs, audit)
+  const subscriptions = new SubscriptionService(database.db, gate, providers, jobs, audit, webhooks)
   subscriptions.onEnqueue = () => worker.poke()
   const registryChanged = (registry: string) => () => {
     providers
@@ -185,10 +189,13 @@ export function createContext(config: Config, database: Database, options: Conte
     legalPersons,
     legalPersonImports,
     start() {
-      // A first load interrupted for good may have left the persons indexes dropped.
+      // A first load interrupted for good may have left a registry's indexes dropped.
       persons.buildIndexes().catch((error: unknown) => options.logger?.error({ err: error }, 'persons index check failed'))
+      entities.buildIndexes().catch((error: unknown) => options.logger?.error({ err: error }, 'entities index check failed'))
       worker.start()
       usage.start()
+      // Built in the background, a slice at a time: the first searches need not wait for it.
+      entityNames.warm().catch((error: unknown) => options.logger?.error({ err: error }, 'name index build failed'))
       const flag = () => void sharing.flagOverdue().catch((error: unknown) => options.logger?.error({ err: error }, 'overdue check failed'))
       flag()
       overdueTimer = setInterval(flag, OVERDUE_CHECK_MS)
@@ -196,6 +203,7 @@ export function createContext(config: Config, database: Database, options: Conte
     },
     async close() {
       clearInterval(overdueTimer)
+      entityNames.close()
       await worker.stop()
       await usage.stop()
       await audit.close()

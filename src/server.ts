@@ -6,6 +6,7 @@ import { seedDemo, type SeedOptions } from './demo/seed.js'
 import type { Config } from './platform/config.js'
 import { openDatabase, sqliteFile } from './platform/db/database.js'
 import { migrateToLatest } from './platform/db/migrate.js'
+import { openSecretBox } from './platform/secret-box.js'
 
 export interface StartOptions {
   /** Seed demo departments and accounts with this password (only `huitong demo`). */
@@ -33,7 +34,7 @@ export function createLogger(config: Config): Logger {
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const logger = createLogger(config)
   const database = await openDatabase(config)
-  const { applied } = await migrateToLatest(database)
+  const { applied } = await migrateToLatest(database, { secrets: openSecretBox(config) })
   if (applied.length > 0) logger.info({ applied }, 'migrations applied')
   const context = createContext(config, database, { logger })
   if (options.demoPassword !== undefined) {

@@ -29,7 +29,7 @@ export interface LoadRun {
 const TICKS_PER_SECOND = 100
 
 /** User plus system CPU seconds of a process, all its threads included. */
-function cpuSeconds(pid: number | undefined): number {
+export function cpuSeconds(pid: number | undefined): number {
   if (pid === undefined) return Number.NaN
   // The command name in parentheses may hold spaces; the fields after it are fixed.
   const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')

@@ -319,7 +319,8 @@ export class AccessGate {
       await this.audit.append({ ...auditActor(principal, meta), action: `data.${operation}`, target: code, outcome: 'denied', detail: { ...summary, reason: `filter on masked items: ${masked.join(', ')}` } })
       throw new AppError('HT_NOT_GRANTED', `Items granted only masked cannot be filtered or sorted on: ${masked.join(', ')}`, masked.map((field) => ({ field, message: 'granted masked' })))
     }
-    const page = await decision.provider.query(query)
+    const clearItems = new Set([...decision.items].flatMap(([key, { masker }]) => (masker === undefined ? [key] : [])))
+    const page = await decision.provider.query({ ...query, clearItems })
     return this.#audited(principal, code, operation, meta, summary, decision, page.items.length, { items: page.items.map((record) => this.project(decision, record)), total: page.total })
   }
 

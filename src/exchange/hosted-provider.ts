@@ -33,8 +33,12 @@ export class HostedProvider implements Provider {
   }
 
   async changes(after: number, limit: number) {
-    const [changes, head] = await Promise.all([this.datasets.changes(this.description.resourceId, after, limit), this.datasets.head(this.description.resourceId)])
-    return { changes, lastSeq: head.lastSeq }
+    const [changes, lastSeq] = await Promise.all([this.datasets.changes(this.description.resourceId, after, limit), this.lastSeq()])
+    return { changes, lastSeq }
+  }
+
+  async lastSeq(): Promise<number> {
+    return (await this.datasets.head(this.description.resourceId)).lastSeq
   }
 
   bySubject(subject: string) {

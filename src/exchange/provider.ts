@@ -19,6 +19,12 @@ export interface ProviderQuery {
   readonly sort?: { readonly key: string; readonly direction: 'asc' | 'desc' }
   readonly limit: number
   readonly offset: number
+  /**
+   * The items the caller sees in clear, as the gate decided. A provider whose search matches on
+   * more than the items filtered (the legal-person name search also reads former names) matches
+   * only on these: finding a record by an item tells its value.
+   */
+  readonly clearItems?: ReadonlySet<string>
 }
 
 /** Per field: the submitted value agrees with the record, differs, or the record has none. */
@@ -63,6 +69,8 @@ export interface Provider {
   verify(key: string, fields: Readonly<Record<string, string>>): Promise<VerifyResult>
   query(query: ProviderQuery): Promise<{ items: DataRecord[]; total: number }>
   changes(after: number, limit: number): Promise<{ changes: Change[]; lastSeq: number }>
+  /** The sequence number of the newest change; 0 before the first. */
+  lastSeq(): Promise<number>
   /** Records that name a subject (a resident ID, a credit code) in an identifier item: a profile's attachments. */
   bySubject(subject: string): Promise<DataRecord[]>
   /** A record's changes, newest first. */

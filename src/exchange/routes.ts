@@ -4,6 +4,7 @@ import { AppError } from '../platform/errors.js'
 import { metaOf, principalOf } from '../platform/http/access.js'
 import { statedPurpose } from '../platform/http/replies.js'
 import { ERROR_RESPONSES, PageOf } from '../platform/http/schemas.js'
+import { CHANGE_PAGE_TYPE, changePageJson } from './change-page-json.js'
 import type { DatasetService } from './dataset-service.js'
 import type { RecordFilter } from './dataset-repository.js'
 import type { AccessGate } from './gate.js'
@@ -217,7 +218,10 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<{ sharing: SharingService
         response: { 200: ChangesSchema, ...ERROR_RESPONSES, 429: Type.Ref('Problem') },
       },
     },
-    async (request) => gate.changes(principalOf(request), codeOf(request.params.code), request.query.after ?? 0, request.query.limit ?? 1000, metaOf(request)),
+    async (request, reply) => {
+      const page = await gate.changes(principalOf(request), codeOf(request.params.code), request.query.after ?? 0, request.query.limit ?? 1000, metaOf(request))
+      return reply.type(CHANGE_PAGE_TYPE).send(changePageJson(page))
+    },
   )
 
   // Hosted datasets: the provider publishes records (托管数据集)

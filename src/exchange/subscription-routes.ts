@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { metaOf, principalOf } from '../platform/http/access.js'
 import { ERROR_RESPONSES, PageOf, PagingQuery } from '../platform/http/schemas.js'
+import { CHANGE_PAGE_TYPE, changePageJson } from './change-page-json.js'
 import { ChangesSchema } from './schemas.js'
 import type { SubscriptionService } from './subscription-service.js'
 
@@ -64,9 +65,9 @@ export const subscriptionRoutes: FastifyPluginAsyncTypebox<{ subscriptions: Subs
         tags: ['exchange'],
         summary: 'Subscribe my department to a resource’s changes (订阅变更)',
         description:
-          'Needs a grant with the subscribe operation. With a webhookUrl, changes are pushed signed with HMAC-SM3; the secret is in this response only and is never shown again. See docs/webhooks.md.',
+          'Needs a grant with the subscribe operation. With a webhookUrl, changes are pushed signed with HMAC-SM3; the secret is in this response only and is never shown again. A loopback, private, link-local or metadata address, or a name resolving to one, is refused (422 HT_WEBHOOK_TARGET_REFUSED) unless the operator allows it (HUITONG_WEBHOOK_ALLOW). See docs/webhooks.md.',
         body: CreateSubscriptionBody,
-        response: { 201: Type.Object({ subscription: SubscriptionSchema, secret: Type.Union([Type.String(), Type.Null()]) }), ...ERROR_RESPONSES, ...CONFLICT },
+        response: { 201: Type.Object({ subscription: SubscriptionSchema, secret: Type.Union([Type.String(), Type.Null()]) }), ...ERROR_RESPONSES, ...CONFLICT, 422: Type.Ref('Problem') },
       },
     },
     async (request, reply) => {
@@ -111,9 +112,10 @@ export const subscriptionRoutes: FastifyPluginAsyncTypebox<{ subscriptions: Subs
         response: { 200: ChangesSchema, ...ERROR_RESPONSES, ...CONFLICT, 429: Type.Ref('Problem') },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { after, limit = 1000 } = request.query
-      return subscriptions.changes(principalOf(request), request.params.id, { ...(after === undefined ? {} : { after }), limit }, metaOf(request))
+      const page = await subscriptions.changes(principalOf(request), request.params.id, { ...(after === undefined ? {} : { after }), limit }, metaOf(request))
+      return reply.type(CHANGE_PAGE_TYPE).send(changePageJson(page))
     },
   )
 

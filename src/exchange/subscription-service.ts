@@ -8,8 +8,11 @@ import type { SubscriptionTable, WebhookDeliveryTable } from '../platform/db/tab
 import { AppError } from '../platform/errors.js'
 import { newId, now } from '../platform/ids.js'
 import type { JobQueue } from '../platform/jobs/job-queue.js'
+import type { SecretBox } from '../platform/secret-box.js'
 import type { AccessGate } from './gate.js'
 import type { DepartmentRef } from './model.js'
+import type { ProviderDirectory } from './provider-directory.js'
+import { WebhookTargetRefused, type WebhookTargets } from './webhook-targets.js'
 import { scheduleDelivery } from './webhooks.js'
 
 export type SubscriptionStatus = SubscriptionTable['status']
@@ -99,14 +102,12 @@ export class SubscriptionRepository {
     return query.orderBy('s.created_at', 'desc').orderBy('s.id').execute()
   }
 
-  async insert(row: Omit<Selectable<SubscriptionTable>, 'id' | 'created_at' | 'updated_at'>): Promise<string> {
-    const id = newId()
+  async insert(row: Omit<Selectable<SubscriptionTable>, 'created_at' | 'updated_at'>): Promise<void> {
     const timestamp = now()
     await this.db
       .insertInto('subscriptions')
-      .values({ ...row, id, created_at: timestamp, updated_at: timestamp })
+      .values({ ...row, created_at: timestamp, updated_at: timestamp })
       .execute()
-    return id
   }
 
   /** Moves a subscription from one of `from` to `to`; false when it was in none of them. */
@@ -134,19 +135,6 @@ export class SubscriptionRepository {
       .where('status', '<>', 'cancelled')
       .executeTakeFirst()
     return Number(result.numUpdatedRows) === 1
-  }
-
-  /** The last change of a resource: its hosted dataset's, or that of the base registry bound to it. */
-  async lastSeq(resourceId: string): Promise<number> {
-    const row = await this.db.selectFrom('datasets').select('last_seq').where('resource_id', '=', resourceId).executeTakeFirst()
-    if (row !== undefined) return Number(row.last_seq)
-    const registry = await this.db
-      .selectFrom('registry_bindings as b')
-      .innerJoin('registry_heads as h', 'h.registry', 'b.registry')
-      .select('h.last_seq')
-      .where('b.resource_id', '=', resourceId)
-      .executeTakeFirst()
-    return Number(registry?.last_seq ?? 0)
   }
 
   async deliveries(subscriptionId: string, limit: number, offset: number): Promise<{ items: WebhookDelivery[]; total: number }> {
@@ -195,7 +183,7 @@ function toSubscription(row: Row, viewer: Principal): Subscription {
 }
 
 /** A webhook address: http or https, no credentials in it; anything else is refused naming the field. */
-function webhookAddress(raw: string): string {
+function webhookAddress(raw: string): URL {
   let url: URL
   try {
     url = new URL(raw.trim())
@@ -208,7 +196,7 @@ function webhookAddress(raw: string): string {
   if (url.username !== '' || url.password !== '') {
     throw new AppError('HT_VALIDATION', '/webhookUrl must not hold credentials', [{ field: '/webhookUrl', message: 'credentials in the address would be stored and shown; use the signature instead' }])
   }
-  return url.href
+  return url
 }
 
 /**
@@ -230,8 +218,10 @@ export class SubscriptionService {
   constructor(
     private readonly db: Db,
     private readonly gate: AccessGate,
+    private readonly providers: ProviderDirectory,
     private readonly jobs: JobQueue,
     private readonly audit: AuditLog,
+    private readonly webhooks: { readonly targets: WebhookTargets; readonly secrets: SecretBox },
   ) {
     this.#repository = new SubscriptionRepository(db)
   }
@@ -243,22 +233,27 @@ export class SubscriptionService {
   async create(principal: Principal, input: CreateSubscriptionInput, meta: RequestMeta): Promise<{ subscription: Subscription; secret: string | null }> {
     const name = input.name.trim()
     if (name === '') throw new AppError('HT_VALIDATION', '/name is empty', [{ field: '/name', message: 'give the subscription a name' }])
-    const webhookUrl = input.webhookUrl === undefined || input.webhookUrl === null ? null : webhookAddress(input.webhookUrl)
+    const webhook = input.webhookUrl === undefined || input.webhookUrl === null ? null : webhookAddress(input.webhookUrl)
+    if (webhook !== null) await this.#checkTarget(webhook)
+    const webhookUrl = webhook?.href ?? null
     const from = input.from ?? 'start'
     const decision = await this.gate.decide(principal, input.resource, 'subscribe', [], meta, { subscription: name })
     if (decision.own) throw new AppError('HT_CONFLICT', 'Your own data needs no subscription (本部门数据无需订阅)')
     if (decision.grant === undefined) throw new AppError('HT_NOT_GRANTED', `Your department has no grant to subscribe to ${decision.description.name}`)
     const resourceId = decision.description.resourceId
-    const cursor = from === 'now' ? await this.#repository.lastSeq(resourceId) : 0
+    const cursor = from === 'now' ? await decision.provider.lastSeq() : 0
+    const id = newId()
     const secret = webhookUrl === null ? null : randomBytes(32).toString('base64url')
-    const id = await this.#repository.insert({
+    await this.#repository.insert({
+      id,
       grant_id: decision.grant.id,
       resource_id: resourceId,
       consumer_department_id: principal.department.id,
       name,
       cursor,
       webhook_url: webhookUrl,
-      webhook_secret: secret,
+      // Sealed at rest; the clear text is in this response only, and opened again only to sign.
+      webhook_secret: secret === null ? null : this.webhooks.secrets.seal(secret, id),
       webhook_cursor: cursor,
       status: 'active',
       consecutive_failures: 0,
@@ -303,7 +298,7 @@ export class SubscriptionService {
   async acknowledge(principal: Principal, id: string, seq: number): Promise<Subscription> {
     const row = await this.#owned(principal, id)
     if (row.status === 'cancelled') throw new AppError('HT_CONFLICT', `Subscription ${id} is cancelled`)
-    const lastSeq = await this.#repository.lastSeq(row.resource_id)
+    const lastSeq = await this.#lastSeq(row)
     if (seq > lastSeq) throw new AppError('HT_VALIDATION', `/seq ${seq} is beyond the last change, ${lastSeq}`, [{ field: '/seq', message: `beyond the last change (${lastSeq})` }])
     await this.#repository.advanceCursor(id, seq)
     return this.get(principal, id)
@@ -315,7 +310,7 @@ export class SubscriptionService {
    */
   async replay(principal: Principal, id: string, fromSeq: number, meta: RequestMeta): Promise<Subscription> {
     const row = await this.#owned(principal, id)
-    const lastSeq = await this.#repository.lastSeq(row.resource_id)
+    const lastSeq = await this.#lastSeq(row)
     if (fromSeq < 1 || fromSeq > lastSeq + 1) {
       throw new AppError('HT_VALIDATION', `/fromSeq must lie between 1 and ${lastSeq + 1}`, [{ field: '/fromSeq', message: `between 1 and ${lastSeq + 1}` }])
     }
@@ -369,6 +364,23 @@ export class SubscriptionService {
     const row = await this.#visible(principal, id)
     if (row.consumer_department_id !== principal.department.id) throw new AppError('HT_FORBIDDEN', 'Only the subscribing department manages its subscription')
     return row
+  }
+
+  /** Refuses a webhook address the allowed targets do not cover (HUITONG_WEBHOOK_ALLOW), naming the field. */
+  async #checkTarget(url: URL): Promise<void> {
+    try {
+      await this.webhooks.targets.check(url)
+    } catch (error) {
+      if (!(error instanceof WebhookTargetRefused)) throw error
+      throw new AppError('HT_WEBHOOK_TARGET_REFUSED', `/webhookUrl: ${error.message}`, [{ field: '/webhookUrl', message: error.message }])
+    }
+  }
+
+  /** The newest change of a subscription's resource, as the resource's provider reports it. */
+  async #lastSeq(row: Row): Promise<number> {
+    const description = await this.gate.describe(row.resource_code)
+    if (description === undefined) throw new AppError('HT_CONFLICT', `${row.resource_name} (${row.resource_code}) is no longer published`)
+    return (await this.providers.providerFor(description)).lastSeq()
   }
 
   async #schedule(id: string): Promise<void> {

@@ -1,4 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
+import http from 'node:http'
+import https from 'node:https'
+import type { LookupFunction } from 'node:net'
 import { sql } from 'kysely'
 import type { Principal } from '../identity/principal.js'
 import type { Db } from '../platform/db/database.js'
@@ -6,7 +9,9 @@ import { AppError } from '../platform/errors.js'
 import { newId, now } from '../platform/ids.js'
 import type { JobQueue } from '../platform/jobs/job-queue.js'
 import type { JobHandler } from '../platform/jobs/job-worker.js'
+import { SecretBoxError, type SecretBox } from '../platform/secret-box.js'
 import type { AccessGate } from './gate.js'
+import { WebhookTargetRefused, type WebhookTargets } from './webhook-targets.js'
 
 export const WEBHOOK_DELIVERY_JOB = 'webhook.deliver'
 /** Changes per POST. */
@@ -27,8 +32,10 @@ export interface WebhookDeps {
   readonly db: Db
   readonly gate: AccessGate
   readonly jobs: JobQueue
-  /** Replaces the global fetch (tests). */
-  readonly fetch?: typeof fetch
+  /** Where webhooks may be sent (HUITONG_WEBHOOK_ALLOW). */
+  readonly targets: WebhookTargets
+  /** Opens the signing secrets, which are stored sealed. */
+  readonly secrets: SecretBox
 }
 
 /** What one delivery job did. */
@@ -44,7 +51,8 @@ interface Target {
   readonly name: string
   readonly status: 'active' | 'paused' | 'cancelled'
   readonly url: string | null
-  readonly secret: string | null
+  /** The signing secret as stored: sealed, opened only to sign. */
+  readonly sealedSecret: string | null
   readonly cursor: number
   readonly failures: number
   readonly resourceCode: string
@@ -158,7 +166,7 @@ async function loadTarget(db: Db, id: string): Promise<Target | undefined> {
     name: row.name,
     status: row.status,
     url: row.webhook_url,
-    secret: row.webhook_secret,
+    sealedSecret: row.webhook_secret,
     cursor: Number(row.webhook_cursor),
     failures: Number(row.consecutive_failures),
     resourceCode: row.resource_code,
@@ -175,33 +183,67 @@ function consumerPrincipal(target: Target): Principal {
   return { kind: 'client', id: target.id, name, displayName: name, department: target.consumer, roles: ['consumer'], credentialId: target.id }
 }
 
-async function post(send: typeof fetch, target: Target & { url: string; secret: string }, body: string, signal: AbortSignal): Promise<Attempt> {
+/** An HTTP status, or the reason no answer came. */
+function sendRequest(url: URL, address: { readonly address: string; readonly family: number }, headers: Record<string, string>, body: string, signal: AbortSignal): Promise<{ status: number; statusText: string }> {
+  // Connects to the address just checked, never to whatever a second lookup of the name answers.
+  const lookup: LookupFunction = (_host, options, callback) => {
+    if (options.all === true) (callback as unknown as (error: null, addresses: Array<{ address: string; family: number }>) => void)(null, [address])
+    else callback(null, address.address, address.family)
+  }
+  return new Promise((resolve, reject) => {
+    // Neither module follows redirects: one would resend signed consumer data to an address nobody registered.
+    const request = (url.protocol === 'https:' ? https : http).request(url, { method: 'POST', headers, lookup, agent: false, signal }, (response) => {
+      resolve({ status: response.statusCode ?? 0, statusText: response.statusMessage ?? '' })
+      response.destroy()
+    })
+    request.on('error', reject)
+    request.end(body)
+  })
+}
+
+async function post(target: Target & { url: string }, address: { readonly address: string; readonly family: number }, secret: string, body: string, signal: AbortSignal): Promise<Attempt> {
   const timestamp = Math.floor(Date.now() / 1000)
   const started = performance.now()
   const elapsed = () => Math.round(performance.now() - started)
+  const timeout = AbortSignal.timeout(WEBHOOK_TIMEOUT_MS)
+  const headers = {
+    'content-type': 'application/json',
+    'content-length': String(Buffer.byteLength(body)),
+    'user-agent': 'Huitong-Webhook',
+    'x-huitong-subscription': target.id,
+    'x-huitong-timestamp': String(timestamp),
+    'x-huitong-signature': signWebhook(secret, timestamp, body),
+  }
   try {
-    const response = await send(target.url, {
-      method: 'POST',
-      body,
-      // A redirect would resend signed consumer data to an address nobody registered.
-      redirect: 'manual',
-      signal: AbortSignal.any([signal, AbortSignal.timeout(WEBHOOK_TIMEOUT_MS)]),
-      headers: {
-        'content-type': 'application/json',
-        'user-agent': 'Huitong-Webhook',
-        'x-huitong-subscription': target.id,
-        'x-huitong-timestamp': String(timestamp),
-        'x-huitong-signature': signWebhook(target.secret, timestamp, body),
-      },
-    })
-    await response.body?.cancel().catch(() => undefined)
+    const response = await sendRequest(new URL(target.url), address, headers, body, AbortSignal.any([signal, timeout]))
     const ok = response.status >= 200 && response.status < 300
     return { ok, httpStatus: response.status, error: ok ? null : `HTTP ${response.status} ${response.statusText}`.trim(), durationMs: elapsed() }
   } catch (error) {
     if (signal.aborted) throw error
-    const message = error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${WEBHOOK_TIMEOUT_MS / 1000} s` : errorText(error)
-    return { ok: false, httpStatus: null, error: message, durationMs: elapsed() }
+    return { ok: false, httpStatus: null, error: timeout.aborted ? `no answer within ${WEBHOOK_TIMEOUT_MS / 1000} s` : errorText(error), durationMs: elapsed() }
   }
+}
+
+/**
+ * One attempt: opens the signing secret, resolves the receiver's name and checks every address
+ * against the allowed targets, then POSTs the signed body to the address checked.
+ */
+async function deliver(deps: Pick<WebhookDeps, 'targets' | 'secrets'>, target: Target & { url: string; sealedSecret: string }, body: string, signal: AbortSignal): Promise<Attempt> {
+  let secret: string
+  let address: { address: string; family: number }
+  try {
+    secret = deps.secrets.open(target.sealedSecret, target.id)
+    address = await deps.targets.resolve(new URL(target.url))
+  } catch (error) {
+    const reason =
+      error instanceof SecretBoxError
+        ? 'the signing secret does not open with this node’s key (HUITONG_WEBHOOK_SECRET_KEY)'
+        : error instanceof WebhookTargetRefused
+          ? `target refused: ${error.message}`
+          : errorText(error)
+    return { ok: false, httpStatus: null, error: reason, durationMs: 0 }
+  }
+  return post(target, address, secret, body, signal)
 }
 
 function errorText(error: unknown): string {
@@ -246,16 +288,16 @@ async function countFailure(db: Db, subscriptionId: string): Promise<number> {
 
 /**
  * The delivery job (payload `{ subscriptionId }`): reads the changes after the webhook cursor
- * through the gate as the consumer, POSTs them in batches of up to 500, signed, and advances the
- * cursor after each 2xx until caught up. Delivery is at least once: a batch whose answer was
+ * through the gate as the consumer, POSTs them in batches of up to 500, signed, to the receiver's
+ * address as resolved and checked against the allowed targets for this very attempt, and advances
+ * the cursor after each 2xx until caught up. Delivery is at least once: a batch whose answer was
  * lost is sent again.
  *
- * A failed attempt is logged and counted; the job then throws so the queue retries it with
+ * A failed attempt — a refused target and a secret this node cannot open included — is logged and counted; the job then throws so the queue retries it with
  * backoff, except at the fifth failure in a row, which pauses the subscription instead. A
  * revoked or expired grant pauses it at once: retrying cannot help.
  */
-export function webhookDeliveryHandler(deps: Pick<WebhookDeps, 'db' | 'gate' | 'fetch'>): JobHandler {
-  const send = deps.fetch ?? fetch
+export function webhookDeliveryHandler(deps: Pick<WebhookDeps, 'db' | 'gate' | 'targets' | 'secrets'>): JobHandler {
   return async ({ job, progress, signal }): Promise<DeliveryRun> => {
     const subscriptionId = (job.payload as { subscriptionId?: unknown } | null)?.subscriptionId
     if (typeof subscriptionId !== 'string') throw new Error('webhook.deliver needs { subscriptionId }')
@@ -263,8 +305,8 @@ export function webhookDeliveryHandler(deps: Pick<WebhookDeps, 'db' | 'gate' | '
     let delivered = 0
     for (;;) {
       const target = await loadTarget(deps.db, subscriptionId)
-      if (target?.status !== 'active' || target.url === null || target.secret === null) return { batches, delivered, stopped: 'inactive' }
-      const webhook = { ...target, url: target.url, secret: target.secret }
+      if (target?.status !== 'active' || target.url === null || target.sealedSecret === null) return { batches, delivered, stopped: 'inactive' }
+      const webhook = { ...target, url: target.url, sealedSecret: target.sealedSecret }
       let page: Awaited<ReturnType<AccessGate['changes']>>
       try {
         page = await deps.gate.changes(consumerPrincipal(target), target.resourceCode, target.cursor, WEBHOOK_BATCH, { requestId: job.id, ip: null })
@@ -278,7 +320,7 @@ export function webhookDeliveryHandler(deps: Pick<WebhookDeps, 'db' | 'gate' | '
       if (first === undefined) return { batches, delivered, stopped: 'caught-up' }
       const range = { from: first.seq, to: page.next, changes: page.changes.length }
       const body = JSON.stringify({ subscriptionId: target.id, resource: target.resourceCode, changes: page.changes, from: range.from, to: range.to, lastSeq: page.lastSeq })
-      const outcome = await post(send, webhook, body, signal)
+      const outcome = await deliver(deps, webhook, body, signal)
       await recordDelivery(deps.db, target.id, range, target.failures + 1, outcome)
       if (!outcome.ok) {
         if ((await countFailure(deps.db, target.id)) >= MAX_CONSECUTIVE_FAILURES) return { batches, delivered, stopped: 'paused' }

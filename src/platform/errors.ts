@@ -16,6 +16,7 @@ export const ERRORS = {
   HT_NOT_GRANTED: { status: 403, title: 'No grant covers this read' },
   HT_SEPARATION_OF_DUTIES: { status: 409, title: 'Roles would break the separation of the three administrators' },
   HT_PASSWORD_POLICY: { status: 422, title: 'Password does not meet the password policy' },
+  HT_WEBHOOK_TARGET_REFUSED: { status: 422, title: 'Webhooks may not be sent to this address' },
   HT_NOT_FOUND: { status: 404, title: 'Not found' },
   HT_ROUTE_NOT_FOUND: { status: 404, title: 'No such endpoint' },
   HT_METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed' },

@@ -1,5 +1,7 @@
 import iconv from 'iconv-lite'
+import { Value } from 'typebox/value'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ChangesSchema } from '../../src/exchange/schemas.js'
 import { verifyAuditChain } from '../../src/platform/audit/audit-log.js'
 import { beijingDate } from '../../src/platform/calendar/working-days.js'
 import { writeTable } from '../../src/platform/files/table-file.js'
@@ -134,13 +136,25 @@ for (const dialect of DIALECTS) {
       expect(history.map((change: { op: string }) => change.op)).toEqual(['delete', 'upsert', 'upsert'])
       expect(history[1].data.allowance_amount).toBe(900)
 
-      const feed = (await t.call('heping', 'GET', `/api/v1/exchange/resources/${world.allowance}/changes?after=0&limit=10000`)).json()
+      const response = await t.call('heping', 'GET', `/api/v1/exchange/resources/${world.allowance}/changes?after=0&limit=10000`)
+      expect(response.headers['content-type']).toBe('application/json; charset=utf-8')
+      const feed = response.json()
+      expect(Value.Check(ChangesSchema, feed)).toBe(true)
       expect(feed.lastSeq).toBe(feed.next)
       const tombstone = feed.changes.at(-1)
       expect(tombstone).toMatchObject({ op: 'delete', data: null, key: target.resident_id })
       expect(feed.changes[0].data.name).toMatch(/^.\*+$/)
       const later = (await t.call('heping', 'GET', `/api/v1/exchange/resources/${world.allowance}/changes?after=${feed.next}`)).json()
       expect(later.changes).toEqual([])
+    })
+
+    it('documents both change feeds with the page they send', () => {
+      const spec = t.app.swagger() as { paths: Record<string, { get: { responses: Record<string, { content: Record<string, { schema: { properties: Record<string, { items?: { properties: object } }> } }> }> } }> }
+      for (const path of ['/api/v1/exchange/resources/{code}/changes', '/api/v1/exchange/subscriptions/{id}/changes']) {
+        const page = spec.paths[path]?.get.responses['200']?.content['application/json']?.schema
+        expect(Object.keys(page?.properties ?? {}), path).toEqual(['changes', 'next', 'lastSeq'])
+        expect(Object.keys(page?.properties.changes?.items?.properties ?? {}), path).toEqual(['seq', 'key', 'op', 'data', 'at'])
+      }
     })
 
     it('imports an uploaded GBK file as a job, and rejects a bad one with a downloadable report', async () => {

@@ -1,15 +1,26 @@
-import { createHmac } from 'node:crypto'
+import { createHmac, randomBytes } from 'node:crypto'
+import fs from 'node:fs'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+import { Writable } from 'node:stream'
 import type { FastifyInstance } from 'fastify'
+import { sql } from 'kysely'
+import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildApp, LOG_REDACT } from '../../src/app.js'
+import { WebhookTargets, type HostResolver } from '../../src/exchange/webhook-targets.js'
 import { scheduleDeliveries, verifyWebhookSignature, webhookDeliveryHandler, WEBHOOK_DELIVERY_JOB, type DeliveryRun } from '../../src/exchange/webhooks.js'
+import { migrateToLatest } from '../../src/platform/db/migrate.js'
+import { webhookSecretsMigration } from '../../src/platform/db/migrations/0006-webhook-secrets.js'
 import type { Job } from '../../src/platform/jobs/job-queue.js'
 import { JobWorker, type JobHandler } from '../../src/platform/jobs/job-worker.js'
+import { openSecretBox, SECRET_KEY_FILE, SecretBox } from '../../src/platform/secret-box.js'
 import { startTestApp, type TestApp } from '../support/app.js'
 import { allowanceEntry } from '../support/catalog-fixtures.js'
 import { DIALECTS } from '../support/databases.js'
 import { allowanceRecords } from '../support/exchange-fixtures.js'
+import { grantAccess } from '../support/exchange-setup.js'
 
 interface Received {
   readonly headers: http.IncomingHttpHeaders
@@ -77,6 +88,12 @@ function deliveryJob(subscriptionId: string, attempt: number): Job {
   }
 }
 
+/** The receiver runs on localhost, so the tests allow that one address, and nothing else inside. */
+const ALLOW = { HUITONG_WEBHOOK_ALLOW: '127.0.0.1' }
+
+/** Resolves every name to one address, as a DNS answer re-pointed to it would. */
+const resolvingTo = (address: string): HostResolver => async () => [{ address, family: 4 }]
+
 const GRANTED_ITEMS = [
   { key: 'resident_id', masked: false },
   { key: 'name', masked: true },
@@ -118,18 +135,18 @@ for (const dialect of DIALECTS) {
       expect(approved.json()).toMatchObject({ status: 'approved' })
     }
 
-    const deliver = (subscriptionId: string) => {
+    const deliver = (subscriptionId: string, by: JobHandler = handler) => {
       runs += 1
-      return handler({ job: deliveryJob(subscriptionId, runs), progress: async () => undefined, signal: new AbortController().signal }) as Promise<DeliveryRun>
+      return by({ job: deliveryJob(subscriptionId, runs), progress: async () => undefined, signal: new AbortController().signal }) as Promise<DeliveryRun>
     }
 
     const pushed = (from = 0) => receiver.received.slice(from).map((request) => JSON.parse(request.body) as Pushed)
 
     beforeAll(async () => {
-      t = await startTestApp(dialect)
+      t = await startTestApp(dialect, { env: ALLOW })
       receiver = await startReceiver()
       const { context } = t
-      handler = webhookDeliveryHandler({ db: context.database.db, gate: context.gate })
+      handler = webhookDeliveryHandler({ db: context.database.db, gate: context.gate, targets: new WebhookTargets(context.config.webhookAllow), secrets: openSecretBox(context.config) })
       api = t.app
 
       code = (await t.call('civil', 'POST', '/api/v1/catalog/resources', allowanceEntry())).json().code as string
@@ -164,6 +181,40 @@ for (const dialect of DIALECTS) {
       }
       expect((await call('heping', 'POST', '', { resource: code, name: 'x', extra: 1 })).statusCode).toBe(400)
       expect((await call('heping', 'GET', '')).json()).toEqual([])
+    })
+
+    it('refuses webhook targets inside the network unless the operator allows them', async () => {
+      const { port } = new URL(receiver.url)
+      for (const webhookUrl of [
+        `http://127.0.0.2:${port}/huitong`,
+        `http://[::1]:${port}/huitong`,
+        `http://[::ffff:127.0.0.2]:${port}/huitong`,
+        'http://2130706434/huitong',
+        'http://0.0.0.0/huitong',
+        'http://10.1.2.3/huitong',
+        'https://192.168.10.20/huitong',
+        'http://100.64.0.1/huitong',
+        'http://169.254.169.254/latest/meta-data/',
+        'http://100.100.100.200/latest/meta-data/',
+        'http://[fd00:ec2::254]/latest/meta-data/',
+        'http://[fe80::1]/huitong',
+      ]) {
+        const refused = await call('heping', 'POST', '', { resource: code, name: '内网地址', webhookUrl })
+        expect(refused.statusCode, webhookUrl).toBe(422)
+        expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/)
+        expect(refused.json(), webhookUrl).toMatchObject({ code: 'HT_WEBHOOK_TARGET_REFUSED', errors: [{ field: '/webhookUrl', message: expect.stringMatching(/HUITONG_WEBHOOK_ALLOW/) }] })
+      }
+      // Whoever asks: a steward, or a department without any grant, is refused the same way.
+      for (const username of ['civil', 'approver']) {
+        expect((await call(username, 'POST', '', { resource: code, name: '内网地址', webhookUrl: 'http://10.1.2.3/huitong' })).json().code).toBe('HT_WEBHOOK_TARGET_REFUSED')
+      }
+      expect((await call('heping', 'GET', '')).json()).toEqual([])
+
+      // A public address needs no allowance.
+      const outside = await call('heping', 'POST', '', { resource: code, name: '公网地址', webhookUrl: 'https://202.96.64.68/huitong' })
+      expect(outside.statusCode, outside.body).toBe(201)
+      expect((await call('heping', 'DELETE', `/${outside.json().subscription.id}`)).statusCode).toBe(200)
+      for (const job of (await t.context.jobs.list({ type: WEBHOOK_DELIVERY_JOB, status: 'queued' })).items) await t.context.jobs.cancel(job.id)
     })
 
     it('pulls changes after an acknowledged cursor, masked as granted, with tombstones', async () => {
@@ -258,6 +309,12 @@ for (const dialect of DIALECTS) {
         ])
         expect(await deliver(id)).toEqual({ batches: 0, delivered: 0, stopped: 'caught-up' })
 
+        // Stored sealed, bound to this subscription: opened only to sign.
+        const { webhook_secret: stored } = await t.context.database.db.selectFrom('subscriptions').select('webhook_secret').where('id', '=', id).executeTakeFirstOrThrow()
+        expect(stored).toMatch(/^v1\./)
+        expect(stored).not.toContain(secret)
+        expect(openSecretBox(t.context.config).open(stored ?? '', id)).toBe(secret)
+
         // Each push is a read through the gate by the consumer department, audited as such.
         const reads = await t.context.database.db
           .selectFrom('audit_log')
@@ -315,6 +372,90 @@ for (const dialect of DIALECTS) {
         expect(again.flatMap((batch) => batch.changes.map((change) => change.seq))).toEqual(Array.from({ length: 609 }, (_, index) => index + 1))
         expect(again[0]?.changes[5]).toMatchObject({ seq: 6, op: 'delete', data: null })
         expect(await state()).toMatchObject({ webhookCursor: 609, status: 'active' })
+      })
+
+      it('seals the secrets an earlier version stored in clear when migrating, and needs the key only then', async () => {
+        const { database } = t.testDatabase
+        // As an earlier version left it: the secret in clear, the migration not yet run.
+        await database.db.updateTable('subscriptions').set({ webhook_secret: secret }).where('id', '=', id).execute()
+        await sql`DELETE FROM schema_migrations WHERE name = ${'0006-webhook-secrets'}`.execute(database.db)
+        await expect(migrateToLatest(database)).rejects.toThrow(/0006-webhook-secrets failed.*secret key/)
+        expect(await migrateToLatest(database, { secrets: openSecretBox(t.context.config) })).toEqual({ applied: ['0006-webhook-secrets'] })
+        const { webhook_secret: sealed } = await database.db.selectFrom('subscriptions').select('webhook_secret').where('id', '=', id).executeTakeFirstOrThrow()
+        expect(SecretBox.isSealed(sealed ?? '')).toBe(true)
+        expect(openSecretBox(t.context.config).open(sealed ?? '', id)).toBe(secret)
+        // Nothing is left to seal, so a later run needs no key.
+        expect(await migrateToLatest(database)).toEqual({ applied: [] })
+        // Down opens them again; up seals them once more.
+        const migration = webhookSecretsMigration(openSecretBox(t.context.config))
+        await migration.down?.(database.db)
+        expect((await database.db.selectFrom('subscriptions').select('webhook_secret').where('id', '=', id).executeTakeFirstOrThrow()).webhook_secret).toBe(secret)
+        await migration.up(database.db)
+        expect(openSecretBox(t.context.config).open((await database.db.selectFrom('subscriptions').select('webhook_secret').where('id', '=', id).executeTakeFirstOrThrow()).webhook_secret ?? '', id)).toBe(secret)
+      })
+
+      it('checks the target again at delivery: a name now resolving inside is refused and logged, the checked address is the one reached', async () => {
+        const { port } = new URL(receiver.url)
+        const created = await call('heping', 'POST', '', { resource: code, name: '重新解析', webhookUrl: `http://receiver.invalid:${port}/huitong`, from: 'now' })
+        // The name does not resolve yet, so only delivery can judge it.
+        expect(created.statusCode, created.body).toBe(201)
+        const other = created.json().subscription.id as string
+        const lastSeq = (await call('heping', 'GET', `/${other}/changes`)).json().lastSeq as number
+        await call('heping', 'POST', `/${other}/replay`, { fromSeq: lastSeq })
+        const deliverVia = (address: string, secrets = openSecretBox(t.context.config)) =>
+          deliver(other, webhookDeliveryHandler({ db: t.context.database.db, gate: t.context.gate, targets: new WebhookTargets(t.context.config.webhookAllow, resolvingTo(address)), secrets }))
+        const before = receiver.received.length
+
+        await expect(deliverVia('127.0.0.2')).rejects.toThrow(/target refused: receiver\.invalid resolves to 127\.0\.0\.2, which is a loopback address/)
+        await expect(deliverVia('127.0.0.1', new SecretBox(randomBytes(32)))).rejects.toThrow(/does not open with this node’s key/)
+        expect(receiver.received).toHaveLength(before)
+        const log = (await call('civil', 'GET', `/${other}/deliveries`)).json().items as Array<{ status: string; attempt: number; httpStatus: number | null; error: string }>
+        expect(log.map((entry) => [entry.status, entry.attempt, entry.httpStatus])).toEqual([
+          ['failed', 2, null],
+          ['failed', 1, null],
+        ])
+        expect(log[1]?.error).toMatch(/^target refused: receiver\.invalid resolves to 127\.0\.0\.2/)
+
+        // Allowed now: delivered to the address checked, under the name subscribed.
+        expect(await deliverVia('127.0.0.1')).toEqual({ batches: 1, delivered: 1, stopped: 'caught-up' })
+        expect(receiver.received.slice(before).map((request) => request.headers.host)).toEqual([`receiver.invalid:${port}`])
+        expect((await call('heping', 'DELETE', `/${other}`)).statusCode).toBe(200)
+      })
+
+      it('writes no signing secret and no key to the logs', async () => {
+        const lines: string[] = []
+        const sink = new Writable({
+          write(chunk: Buffer, _encoding, done) {
+            lines.push(chunk.toString())
+            done()
+          },
+        })
+        const logger = pino({ level: 'trace', redact: { paths: LOG_REDACT, censor: '[redacted]' } }, sink)
+        const logged = await buildApp(t.context, { logger, console: false })
+        const worker = new JobWorker(t.context.jobs, { [WEBHOOK_DELIVERY_JOB]: handler }, { pollMs: 20, leaseMs: 2000, logger })
+        const created = await logged.inject({ method: 'POST', url: '/api/v1/exchange/subscriptions', headers: { authorization: `Bearer ${await t.token('heping')}` }, payload: { resource: code, name: '日志检查', webhookUrl: receiver.url, from: 'now' } })
+        expect(created.statusCode, created.body).toBe(201)
+        const other = created.json().subscription.id as string
+        const otherSecret = created.json().secret as string
+        try {
+          const lastSeq = (await call('heping', 'GET', `/${other}/changes`)).json().lastSeq as number
+          receiver.failNext(1)
+          await call('heping', 'POST', `/${other}/replay`, { fromSeq: lastSeq })
+          worker.start()
+          for (let waited = 0; waited < 15_000 && (await call('heping', 'GET', `/${other}/deliveries`)).json().items.every((entry: { status: string }) => entry.status !== 'delivered'); waited += 50) {
+            await new Promise((resolve) => setTimeout(resolve, 50))
+          }
+        } finally {
+          await worker.stop()
+          await logged.close()
+        }
+        expect((await call('heping', 'GET', `/${other}/deliveries`)).json().items.map((entry: { status: string }) => entry.status)).toEqual(['delivered', 'failed'])
+        const text = lines.join('')
+        expect(text).toContain('job attempt failed')
+        expect(text).not.toContain(otherSecret)
+        expect(text).not.toContain(fs.readFileSync(path.join(t.context.config.dataDir, SECRET_KEY_FILE), 'utf8').trim())
+        expect((await call('heping', 'DELETE', `/${other}`)).statusCode).toBe(200)
+        for (const job of (await t.context.jobs.list({ type: WEBHOOK_DELIVERY_JOB, status: 'queued' })).items) await t.context.jobs.cancel(job.id)
       })
 
       it('shows the subscription and its deliveries to the consumer and the provider only', async () => {
@@ -395,5 +536,44 @@ for (const dialect of DIALECTS) {
         expect(pull.json().code).toBe('HT_NOT_GRANTED')
       })
     })
+  })
+
+  describe(`subscriptions to the base registries, on ${dialect}`, () => {
+    let t: TestApp
+
+    beforeAll(async () => {
+      t = await startTestApp(dialect, { catalog: true })
+    })
+    afterAll(async () => {
+      await t?.close()
+    })
+
+    const registries = [
+      { name: 'population', provider: 'police', keyItem: 'resident_id', head: () => t.context.persons.head() },
+      { name: 'legal-persons', provider: 'market', keyItem: 'credit_code', head: () => t.context.entities.head() },
+    ] as const
+
+    for (const registry of registries) {
+      it(`takes the ${registry.name} registry's last change from its provider, for from=now, ack and replay`, async () => {
+        const { code } = (await t.call(registry.provider, 'GET', `/api/v1/${registry.name}/binding`)).json() as { code: string }
+        await grantAccess(t, 'civil', registry.provider, code.replace('/', '-'), { items: [{ key: registry.keyItem, masked: false }], operations: ['subscribe'] })
+        const { lastSeq } = await registry.head()
+        expect(lastSeq).toBeGreaterThan(0)
+        const call = async (method: 'GET' | 'POST', url: string, body?: unknown) => t.call('civil', method, `/api/v1/exchange/subscriptions${url}`, body)
+
+        const created = await call('POST', '', { resource: code, name: `${registry.name} 变更`, from: 'now' })
+        expect(created.statusCode, created.body).toBe(201)
+        const { id } = created.json().subscription as { id: string }
+        expect(created.json().subscription).toMatchObject({ cursor: lastSeq, webhookCursor: lastSeq })
+        expect((await call('GET', `/${id}/changes`)).json()).toMatchObject({ changes: [], next: lastSeq, lastSeq })
+        const beyond = await call('POST', `/${id}/ack`, { seq: lastSeq + 1 })
+        expect(beyond.statusCode).toBe(400)
+        expect(beyond.json().errors).toEqual([{ field: '/seq', message: `beyond the last change (${lastSeq})` }])
+        expect((await call('POST', `/${id}/replay`, { fromSeq: lastSeq + 2 })).statusCode).toBe(400)
+        expect((await call('POST', `/${id}/replay`, { fromSeq: lastSeq })).json()).toMatchObject({ cursor: lastSeq - 1 })
+        expect((await call('GET', `/${id}/changes`)).json().changes.map((change: { seq: number }) => change.seq)).toEqual([lastSeq])
+        expect((await call('POST', `/${id}/ack`, { seq: lastSeq })).json()).toMatchObject({ cursor: lastSeq })
+      })
+    }
   })
 }

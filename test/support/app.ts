@@ -31,10 +31,11 @@ export const TEST_ENTITIES = 2_000
 
 /**
  * A demo-seeded app over a fresh database of `kind`, driven with `inject` (no port opened).
- * The demo catalog is seeded only when asked for: most tests do not need its 60 entries.
+ * The demo catalog is seeded only when asked for: most tests do not need its 60 entries; `env`
+ * adds settings (HUITONG_WEBHOOK_ALLOW for a receiver on localhost).
  */
-export async function startTestApp(kind: DatabaseKind, options: { catalog?: boolean } = {}): Promise<TestApp> {
-  const testDatabase = await openTestDatabase(kind)
+export async function startTestApp(kind: DatabaseKind, options: { catalog?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<TestApp> {
+  const testDatabase = await openTestDatabase(kind, options.env)
   const context = createContext(testDatabase.config, testDatabase.database, { worker: { pollMs: 50, leaseMs: 2000 } })
   await seedDemo(context, DEMO_PASSWORD, { catalog: options.catalog ?? false, persons: TEST_PERSONS, entities: TEST_ENTITIES })
   const app = await buildApp(context, { console: false })
