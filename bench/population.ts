@@ -10,10 +10,11 @@
  *     masked, audit row committed before the answer), against a bare Fastify app reading the same
  *     table of the same database, in the same run;
  *   - batch comparison (比对) of a department file (resident ID, name, remark) of persons sampled
- *     from the registry with planted noise: parse, normalise, look up, judge and write the report,
- *     rows/s end to end. The gate decides once per comparison job, not per row, so compareFile is
- *     the hot path and is called directly; the job's storing of problem rows for browsing is not
- *     included. Converting the report to XLSX is timed apart.
+ *     from the registry with planted noise, as heping's comparison job run by the job worker: the
+ *     gate's decision, parse, normalise, look up, judge, write the report, store the problem rows,
+ *     the audit row; rows/s end to end, from the job's start to its success. Converting the report
+ *     to XLSX (its first XLSX download) is timed apart, and so is compareFile alone (no gate, no
+ *     rows stored, no audit), as earlier figures measured it.
  * Each step runs in a process of its own (`population-setup.ts`), so a peak RSS is that step's
  * alone; each server runs in its own process (`population-target.ts`).
  */
@@ -33,6 +34,7 @@ import { loadAverage, loadCase, printLookups, printLookupTargets, runLookupRound
 import { BENCH_POSTGRES_URL, dropSchema, postgresReachable } from './support/postgres.js'
 import { printProfile, printThreadProfiles } from './support/profile-report.js'
 import { printTable, writeResults } from './support/report.js'
+import { IMPORT_TABLE_COLUMNS, importTableRow, phaseSummary } from './support/timed-import.js'
 import { formatNumber } from './support/stats.js'
 
 export interface PopulationBenchOptions {
@@ -107,22 +109,6 @@ const megabytes = (bytes: number): string => formatNumber(bytes / 1024 / 1024)
 const meets = (ok: boolean): string => (ok ? 'meets' : 'MISSES')
 const seconds = (ms: number): string => (ms / 1000).toFixed(1)
 
-function importRow(kind: Kind, way: string, result: ImportResult): string[] {
-  const { report } = result
-  return [
-    kind,
-    way,
-    formatNumber(report.rows),
-    formatNumber(perSecond(report.rows, result.ms)),
-    seconds(result.ms),
-    result.phases.map((phase) => `${phase.phase} ${seconds(phase.ms)}`).join(', '),
-    megabytes(result.maxRssKb * 1024),
-    [megabytes(result.maxRssBeforeKb * 1024), ...result.phases.map((phase) => megabytes(phase.maxRssBytes))].join(' / '),
-    `${formatNumber(report.created)} / ${formatNumber(report.updated)} / ${formatNumber(report.unchanged)} / ${formatNumber(report.rejected)}`,
-  ]
-}
-
-const phaseSummary = (result: ImportResult): string => result.phases.map((phase) => `${phase.phase} ${seconds(phase.ms)} s`).join(', ')
 
 export async function benchPopulation(options: PopulationBenchOptions = POPULATION_DEFAULTS): Promise<void> {
   const withPostgres = await postgresReachable()
@@ -160,7 +146,7 @@ export async function benchPopulation(options: PopulationBenchOptions = POPULATI
       const imported = store.imported
       console.log(
         `  ${store.kind}: imported ${formatNumber(imported.report.rows)} rows at ${formatNumber(perSecond(imported.report.rows, imported.ms))} rows/s in ${seconds(imported.ms)} s ` +
-          `(${phaseSummary(imported)}), peak RSS ${megabytes(imported.maxRssKb * 1024)} MB`,
+          `(${phaseSummary(imported)} s), CPU ${seconds(imported.cpuMs.user + imported.cpuMs.system)} s, peak RSS ${megabytes(imported.maxRssKb * 1024)} MB (load average ${loadAverage()})`,
       )
       if (imported.report.created !== store.persons || imported.report.rejected > 0) {
         console.log(`  WARNING ${store.kind}: ${formatNumber(imported.report.created)} created and ${formatNumber(imported.report.rejected)} rejected of ${formatNumber(store.persons)} generated persons`)
@@ -177,14 +163,18 @@ export async function benchPopulation(options: PopulationBenchOptions = POPULATI
       const departmentFile = path.join(store.root, 'department.csv')
       store.sampled = await step<SampleResult>({ task: 'sample', store: store.spec, lookupKeys: options.lookupKeys, comparisonRows: store.comparisonRows, comparisonFile: departmentFile })
       console.log(`  ${store.kind}: department file of ${formatNumber(store.sampled.file.rows)} rows sampled and written in ${seconds(store.sampled.ms)} s; comparing (load average ${loadAverage()})`)
-      store.compared = await step<CompareResult>({ task: 'compare', store: store.spec, file: departmentFile, reportFile: path.join(store.root, 'report.csv'), xlsx: true }, `compare-${store.kind}`)
+      store.compared = await step<CompareResult>({ task: 'compare', store: store.spec, file: departmentFile, xlsx: true }, `compare-${store.kind}`)
       const compared = store.compared
       console.log(
-        `  ${store.kind}: compared ${formatNumber(compared.counts.total)} rows at ${formatNumber(perSecond(compared.counts.total, compared.ms))} rows/s in ${seconds(compared.ms)} s` +
+        `  ${store.kind}: compared ${formatNumber(compared.counts.total)} rows at ${formatNumber(perSecond(compared.counts.total, compared.ms))} rows/s in ${seconds(compared.ms)} s ` +
+          `(compareFile alone ${formatNumber(perSecond(compared.counts.total, compared.fileMs))} rows/s)` +
           (compared.xlsx === null ? '' : `; report to XLSX in ${seconds(compared.xlsx.ms)} s`),
       )
       // A comparison that stopped finding what was planted would look fast for the wrong reason.
       const planted = store.sampled.file
+      if (compared.storedRows !== compared.counts.total - compared.counts.ok) {
+        console.log(`  WARNING ${store.kind}: the job stored ${formatNumber(compared.storedRows)} problem rows of ${formatNumber(compared.counts.total - compared.counts.ok)}`)
+      }
       if (compared.counts.total !== planted.rows || compared.counts.invalidId !== planted.invalidId || compared.counts.notFound !== planted.unknownId) {
         console.log(
           `  WARNING ${store.kind}: compared ${formatNumber(compared.counts.total)} of ${formatNumber(planted.rows)} rows, found ${formatNumber(compared.counts.invalidId)} invalid IDs of ${formatNumber(planted.invalidId)} planted ` +
@@ -231,10 +221,10 @@ export async function benchPopulation(options: PopulationBenchOptions = POPULATI
 
     printTable(
       'import: importPersons over the generated CSV (UTF-8), first into a registry with no persons; phases as its progress reports name them, each up to its last report (the last one to the end)',
-      ['database', 'import', 'rows', 'rows/s', 's', 'phases (s)', 'peak RSS MB', 'RSS MB before / each phase', 'created / updated / unchanged / rejected'],
+      IMPORT_TABLE_COLUMNS,
       stores.flatMap((store) => [
-        ...(store.imported === undefined ? [] : [importRow(store.kind, 'new persons', store.imported)]),
-        ...(store.reimported === undefined ? [] : [importRow(store.kind, 'same file again', store.reimported)]),
+        ...(store.imported === undefined ? [] : [importTableRow(store.kind, 'new persons', store.imported)]),
+        ...(store.reimported === undefined ? [] : [importTableRow(store.kind, 'same file again', store.reimported)]),
       ]),
     )
     console.log('peak RSS is the importing process\'s maxRSS over its life (worker threads included); "before" is the same read when the import began (tsx, modules, connection), each phase\'s the largest RSS seen at its progress reports.')
@@ -248,8 +238,8 @@ export async function benchPopulation(options: PopulationBenchOptions = POPULATI
     }
 
     printTable(
-      'batch comparison: compareFile over a department file (身份证号, 姓名, 备注) of sampled persons with planted noise, seeing the status; rows/s is end to end (parse, normalise, compare, write the report)',
-      ['database', 'registry', 'rows', 'rows/s', 's', 'peak RSS MB', 'ok', 'invalid ID', 'not found', 'name mismatch', 'deceased / moved out / cancelled', 'planted name / invalid / unknown', 'XLSX s (rows/s)'],
+      "batch comparison: heping's job over a department file (身份证号, 姓名, 备注) of sampled persons with planted noise, seeing the status; rows/s is end to end (the gate, parse, normalise, compare, write the report, store the problem rows, audit)",
+      ['database', 'registry', 'rows', 'rows/s', 's', 'compareFile rows/s', 'peak RSS MB', 'ok', 'invalid ID', 'not found', 'name mismatch', 'deceased / moved out / cancelled', 'planted name / invalid / unknown', 'rows stored', 'XLSX s (rows/s)'],
       stores.flatMap((store) => {
         const { compared, sampled } = store
         if (compared === undefined || sampled === undefined) return []
@@ -261,6 +251,7 @@ export async function benchPopulation(options: PopulationBenchOptions = POPULATI
             formatNumber(counts.total),
             formatNumber(perSecond(counts.total, compared.ms)),
             seconds(compared.ms),
+            formatNumber(perSecond(counts.total, compared.fileMs)),
             megabytes(compared.maxRssKb * 1024),
             formatNumber(counts.ok),
             formatNumber(counts.invalidId),
@@ -268,13 +259,17 @@ export async function benchPopulation(options: PopulationBenchOptions = POPULATI
             formatNumber(counts.nameMismatch),
             `${formatNumber(counts.deceased)} / ${formatNumber(counts.movedOut)} / ${formatNumber(counts.cancelled)}`,
             `${formatNumber(sampled.file.nameChanged)} / ${formatNumber(sampled.file.invalidId)} / ${formatNumber(sampled.file.unknownId)}`,
+            formatNumber(compared.storedRows),
             compared.xlsx === null ? '' : `${seconds(compared.xlsx.ms)} (${formatNumber(perSecond(counts.total, compared.xlsx.ms))}/s)`,
           ],
         ]
       }),
     )
     console.log('a changed name counts as a name mismatch unless the person\'s status comes first (deceased, moved out, cancelled); the XLSX conversion (toXlsx) is not part of the end-to-end figure.')
-    console.log('the gate decides once per comparison job, not per row, so compareFile is called directly; the job also stores the problem rows for browsing, which is not measured here.')
+    console.log(
+      'the job is timed from its start to its success as the job worker ran it (two gate decisions, the audit row and the job\'s own writes add a fixed cost whatever the size); ' +
+        'compareFile alone runs after it. On SQLite a file of 4 MiB or more is judged on a worker thread, which under tsx (as here) takes about a second longer to start than compiled.',
+    )
 
     printLookups(
       `lookup over HTTP: median of ${options.rounds} run(s) at each level, ${options.durationSeconds} s each; heping through the gate (granted items, name masked, audit row committed before the answer) against a bare server on the same table`,

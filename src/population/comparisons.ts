@@ -5,19 +5,21 @@ import type { Decision } from '../exchange/gate.js'
 import type { AccessGate } from '../exchange/gate.js'
 import type { Principal } from '../identity/principal.js'
 import type { RequestMeta } from '../platform/audit/actor.js'
-import type { Db } from '../platform/db/database.js'
 import { AppError } from '../platform/errors.js'
-import { openTableStream } from '../platform/files/table-stream.js'
+import { openTableStream, type StreamedRow } from '../platform/files/table-stream.js'
 import { createTableWriter } from '../platform/files/table-writer.js'
 import type { Job, JobQueue } from '../platform/jobs/job-queue.js'
 import type { JobHandler } from '../platform/jobs/job-worker.js'
-import { parseResidentId, type ResidentIdResult } from '../standards/resident-id.js'
-import { PERSON_STATUSES } from './model.js'
-import { normaliseDate } from './person-input.js'
-import { sameItem } from './provider.js'
-import type { ComparedPerson, PersonRepository } from './repository.js'
+import type { ComparisonRowRepository, ProblemRow } from './comparison-repository.js'
+import { judgeInThread, type BatchJudge } from './comparison-thread.js'
+import { judgeBatch, OUTCOMES, parseBatchIds, type BatchVerdicts, type JudgeOptions, type Outcome, type SubmittedBatch } from './comparison-verdicts.js'
 import { toXlsx } from './imports.js'
+import { normaliseDate } from './person-input.js'
+import type { PersonRepository } from './repository.js'
 import type { PopulationService } from './service.js'
+
+// The outcomes belong to the verdicts; the routes take them from here, with the job.
+export { OUTCOMES, type Outcome } from './comparison-verdicts.js'
 
 export const POPULATION_COMPARE_JOB = 'population.compare'
 
@@ -33,9 +35,6 @@ const HEADER_HINTS: Readonly<Record<Mappable, RegExp>> = {
   gender: /性别|gender|sex/i,
   birthDate: /出生|birth/i,
 }
-
-export const OUTCOMES = ['ok', 'invalid-id', 'not-found', 'deceased', 'moved-out', 'cancelled', 'name-mismatch', 'field-mismatch'] as const
-export type Outcome = (typeof OUTCOMES)[number]
 
 export const OUTCOME_LABELS: Readonly<Record<Outcome, string>> = {
   ok: '一致 ok',
@@ -81,47 +80,6 @@ interface ComparePayload {
 
 const REPORT_HEADERS = ['行号 row', '身份证号码 residentId', '姓名 name', '标准化身份证号码 normalisedId', '结果 outcome', '说明 detail']
 
-export interface CompareRow {
-  readonly row: number
-  readonly residentId: string
-  readonly name: string
-  readonly cells: Readonly<Partial<Record<Mappable, string>>>
-}
-
-export interface RowVerdict {
-  readonly outcome: Outcome
-  readonly normalisedId: string
-  readonly detail: string
-}
-
-/**
- * Judges one row against the registry: an invalid ID says why; otherwise found or not, status
- * (deceased — before `deceasedBefore` when given —, moved out, cancelled, when the caller may
- * see the status), then the compared fields. The first problem names the outcome; the detail
- * lists them all.
- */
-export function judgeRow(row: CompareRow, id: ResidentIdResult, person: ComparedPerson | undefined, options: { seeStatus: boolean; seeDates?: boolean; deceasedBefore: string | null }): RowVerdict {
-  if (!id.valid) return { outcome: 'invalid-id', normalisedId: '', detail: id.message }
-  if (person === undefined) return { outcome: 'not-found', normalisedId: id.id, detail: 'not in the population registry (人口库中无此人)' }
-  const mismatch = (column: Exclude<Mappable, 'residentId'>, stored: string) => {
-    const value = row.cells[column]
-    return value !== undefined && value !== '' && !sameItem(ITEM_OF[column], value, stored)
-  }
-  const problems: Array<{ outcome: Outcome; text: string }> = []
-  if (options.seeStatus) {
-    // The dates themselves appear only to a caller who may see them in clear.
-    const on = options.seeDates === true ? person.status_date : ''
-    if (person.status === PERSON_STATUSES.deceased && (options.deceasedBefore === null || person.status_date < options.deceasedBefore)) problems.push({ outcome: 'deceased', text: on === '' ? 'deceased (已死亡)' : `deceased on ${on} (已于${on}死亡)` })
-    if (person.status === PERSON_STATUSES.movedOut) problems.push({ outcome: 'moved-out', text: on === '' ? 'moved out of the city (已迁出)' : `moved out of the city on ${on} (已于${on}迁出)` })
-    if (person.status === PERSON_STATUSES.cancelled) problems.push({ outcome: 'cancelled', text: 'registration cancelled (户口已注销)' })
-  }
-  if (mismatch('name', person.name)) problems.push({ outcome: 'name-mismatch', text: 'name differs from the registry (姓名与人口库不一致)' })
-  if (mismatch('gender', person.gender)) problems.push({ outcome: 'field-mismatch', text: 'gender (性别) differs from the registry (与人口库不一致)' })
-  if (mismatch('birthDate', person.birth_date)) problems.push({ outcome: 'field-mismatch', text: 'birth date (出生日期) differs from the registry (与人口库不一致)' })
-  const first = problems[0]
-  return first === undefined ? { outcome: 'ok', normalisedId: id.id, detail: '' } : { outcome: first.outcome, normalisedId: id.id, detail: problems.map((problem) => problem.text).join('; ') }
-}
-
 /** Guesses which header holds which field, from the usual Chinese and English headings. */
 export function suggestMapping(headers: readonly string[]): Partial<Record<Mappable, string>> {
   const suggested: Partial<Record<Mappable, string>> = {}
@@ -134,6 +92,20 @@ export function suggestMapping(headers: readonly string[]): Partial<Record<Mappa
 
 /** Rows of a comparison held per write: the problem rows go to the database in batches this size. */
 const ROW_BATCH = 5_000
+/**
+ * Rows judged together: their IDs are looked up in one statement. Small enough that a batch this
+ * thread judges itself holds up its event loop for tens of milliseconds at most.
+ */
+const BATCH_ROWS = 4096
+/** Batches handed to the judges and not yet written: enough to keep both threads busy. */
+const BATCHES_AHEAD = 2
+/** Batches the worker thread may hold unanswered before this thread judges the next one itself. */
+const THREAD_BACKLOG = 2
+/**
+ * From this size on a file is judged on a worker thread (on SQLite): below it, starting the
+ * thread costs more than it saves.
+ */
+const THREAD_MIN_BYTES = 4 * 1024 * 1024
 
 /**
  * Batch comparison (比对) of a department's own records against the population registry, as a
@@ -145,9 +117,9 @@ const ROW_BATCH = 5_000
 export class PopulationComparisons {
   constructor(
     private readonly dataDir: string,
-    private readonly db: Db,
     private readonly jobs: JobQueue,
     private readonly persons: PersonRepository,
+    private readonly results: ComparisonRowRepository,
     private readonly population: PopulationService,
     private readonly gate: AccessGate,
     private readonly wake: () => void,
@@ -240,13 +212,7 @@ export class PopulationComparisons {
     const job = await this.#job(principal, id)
     // Rows become readable with the report, once the read is on the audit record.
     if (job.status !== 'succeeded') throw new AppError('HT_NOT_FOUND', `Comparison ${id} has no results yet (比对尚未完成)`)
-    let query = this.db.selectFrom('comparison_rows').where('comparison_id', '=', id)
-    if (outcome !== undefined) query = query.where('outcome', '=', outcome)
-    const [items, total] = await Promise.all([
-      query.select(['row', 'resident_id', 'name', 'outcome', 'detail']).orderBy('row').limit(limit).offset(offset).execute(),
-      query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-    ])
-    return { items: items.map((row) => ({ row: row.row, residentId: row.resident_id, name: row.name, outcome: row.outcome, detail: row.detail })), total: Number(total.total) }
+    return this.results.page(id, outcome, limit, offset)
   }
 
   async report(principal: Principal, id: string, format: 'csv' | 'xlsx'): Promise<{ path: string; name: string }> {
@@ -265,16 +231,15 @@ export class PopulationComparisons {
       const summary = { comparison: payload.fileName, job: job.id }
       const decision = await this.gate.decide(payload.principal, code, 'verify', this.#items(payload.mapping), meta, summary)
       const report = path.join(this.#directory(job.id), 'report.csv')
+      // A retried job starts over.
+      await this.results.clear(job.id)
       const counts = await compareFile(this.persons, payload.file, {
         mapping: payload.mapping,
         deceasedBefore: payload.deceasedBefore,
         seeStatus: seesClear(decision, 'status'),
         seeDates: seesClear(decision, 'death_date') && seesClear(decision, 'emigration_date'),
         reportFile: report,
-        onProblems: async (rows) => {
-          await this.db.deleteFrom('comparison_rows').where('comparison_id', '=', job.id).where('row', 'in', rows.map((row) => row.row)).execute()
-          await this.db.insertInto('comparison_rows').values(rows.map((row) => ({ comparison_id: job.id, row: row.row, outcome: row.outcome, resident_id: row.residentId, name: row.name, detail: row.detail }))).execute()
-        },
+        onProblems: (rows) => this.results.append(job.id, rows),
         onProgress: async (fraction, done) => progress(Math.floor(fraction * 99), `compared ${done} rows (已比对${done}行)`),
       })
       // The read is on the record before the report can be fetched.
@@ -290,45 +255,99 @@ export function seesClear(decision: Decision, item: string): boolean {
   return visible !== undefined && visible.masker === undefined
 }
 
-export interface CompareOptions {
+export interface CompareOptions extends JudgeOptions {
   readonly mapping: ColumnMapping
-  readonly deceasedBefore: string | null
-  readonly seeStatus: boolean
-  /** Whether the report may give dates of death and moving out. */
-  readonly seeDates?: boolean
   readonly reportFile: string
-  readonly onProblems?: (rows: Array<CompareRow & RowVerdict>) => Promise<void>
+  /** Takes the rows that are not ok, in file order, a few thousand at a time. */
+  readonly onProblems?: (rows: ProblemRow[]) => Promise<void>
   readonly onProgress?: (fraction: number, rows: number) => Promise<void>
+  /** Where to judge: on a worker thread (SQLite only) or on this one; by default by the file's size. */
+  readonly thread?: boolean
+}
+
+/** A batch handed to the judge, whose verdicts are still to be written. */
+interface PendingBatch {
+  readonly rows: readonly StreamedRow[]
+  readonly verdicts: Promise<BatchVerdicts>
+}
+
+/** Judges on this thread, through the repository's connection: PostgreSQL, small files, and a busy worker's overflow. */
+function judgeHere(persons: PersonRepository, options: JudgeOptions): BatchJudge {
+  let backlog = 0
+  return {
+    async judge(batch) {
+      backlog++
+      try {
+        const { ids, lookup } = parseBatchIds(batch)
+        return judgeBatch(batch, ids, await persons.compareMany(lookup), options)
+      } finally {
+        backlog--
+      }
+    },
+    backlog: () => backlog,
+    async close() {},
+  }
 }
 
 /**
- * Streams a file through the comparison: parse, normalise, look the IDs up a chunk at a time (in
- * key order), judge each row, write the report row by row.
+ * Streams a file through the comparison: parse, normalise, look the IDs up a batch at a time
+ * (one statement a batch), judge each row, write the report row by row and hand the problem
+ * rows on. On SQLite a large file is judged on a worker thread while this one parses and
+ * writes; on PostgreSQL the database searches for the next batches while this process writes.
+ *
+ * @example
+ * const counts = await compareFile(persons, '/data/低保名单.csv', { mapping: { residentId: '身份证号', name: '姓名' }, deceasedBefore: null, seeStatus: true, reportFile: '/tmp/report.csv' })
+ * counts.notFound // 1
  */
 export async function compareFile(persons: PersonRepository, file: string, options: CompareOptions): Promise<ComparisonCounts> {
   const table = await openTableStream(file)
-  const index = (header: string | undefined) => (header === undefined ? -1 : table.headers.indexOf(header))
-  const columns = Object.fromEntries(MAPPABLE.map((field) => [field, index(options.mapping[field])])) as Record<Mappable, number>
+  const column = (field: Mappable) => {
+    const header = options.mapping[field]
+    return header === undefined ? -1 : table.headers.indexOf(header)
+  }
+  const idColumn = column('residentId')
+  const nameColumn = column('name')
+  const cellsOf = (rows: readonly StreamedRow[], index: number) => rows.map(({ cells }) => (index < 0 ? '' : (cells[index] ?? '')))
+  const columnOf = (rows: readonly StreamedRow[], field: Mappable) => (column(field) < 0 ? undefined : cellsOf(rows, column(field)))
+  const judgeOptions: JudgeOptions = { seeStatus: options.seeStatus, seeDates: options.seeDates === true, deceasedBefore: options.deceasedBefore }
   const counts: ComparisonCounts = { total: 0, ok: 0, invalidId: 0, notFound: 0, nameMismatch: 0, fieldMismatch: 0, deceased: 0, movedOut: 0, cancelled: 0 }
   const writer = await createTableWriter(`${options.reportFile}.part`, 'csv', REPORT_HEADERS)
-  let problems: Array<CompareRow & RowVerdict> = []
+  const sqliteFile = persons.sqliteFile
+  const here = judgeHere(persons, judgeOptions)
+  const thread = sqliteFile !== undefined && (options.thread ?? table.size >= THREAD_MIN_BYTES) ? judgeInThread({ sqliteFile, options: judgeOptions }) : undefined
+  // The worker takes the batches while it keeps up; when it falls behind (its lookups cost more
+  // in a large registry), this thread judges the next batch itself, so the two share the work.
+  const judge = (batch: SubmittedBatch) => (thread !== undefined && thread.backlog() < THREAD_BACKLOG ? thread : here).judge(batch)
+  let problems: ProblemRow[] = []
   let lastProgress = 0
-  for await (const chunk of table.rows()) {
-    const rows: CompareRow[] = chunk.map(({ row, cells }) => ({
-      row,
-      residentId: columns.residentId < 0 ? '' : (cells[columns.residentId] ?? ''),
-      name: columns.name < 0 ? '' : (cells[columns.name] ?? ''),
-      cells: Object.fromEntries(MAPPABLE.filter((field) => columns[field] >= 0).map((field) => [field, cells[columns[field]] ?? ''])),
-    }))
-    const parsed = rows.map((row) => parseResidentId(row.residentId))
-    const found = await persons.compareMany(parsed.flatMap((id) => (id.valid ? [id.id] : [])))
-    for (const [position, row] of rows.entries()) {
-      const id = parsed[position] as ResidentIdResult
-      const verdict = judgeRow(row, id, id.valid ? found.get(id.id) : undefined, options)
+
+  const submit = (rows: StreamedRow[]): PendingBatch => {
+    const batch: SubmittedBatch = { residentIds: cellsOf(rows, idColumn), names: columnOf(rows, 'name'), genders: columnOf(rows, 'gender'), birthDates: columnOf(rows, 'birthDate') }
+    const verdicts = judge(batch)
+    // Awaited once the batches ahead are written; until then a failure must not count as unhandled.
+    verdicts.catch(() => undefined)
+    return { rows, verdicts }
+  }
+
+  const write = async ({ rows, verdicts }: PendingBatch) => {
+    const { outcomes, noted, normalisedIds, details } = await verdicts
+    let note = 0
+    for (const [position, { row, cells }] of rows.entries()) {
+      const outcome = OUTCOMES[outcomes[position] as number] as Outcome
+      const residentId = idColumn < 0 ? '' : (cells[idColumn] ?? '')
+      const name = nameColumn < 0 ? '' : (cells[nameColumn] ?? '')
+      let normalisedId = residentId
+      let detail = ''
+      if (noted[note] === position) {
+        normalisedId = normalisedIds[note] as string
+        detail = details[note] as string
+        note++
+      }
       counts.total += 1
-      counts[COUNT_OF[verdict.outcome]] += 1
-      await writer.write([String(row.row), row.residentId, row.name, verdict.normalisedId, OUTCOME_LABELS[verdict.outcome], verdict.detail])
-      if (verdict.outcome !== 'ok') problems.push({ ...row, ...verdict })
+      counts[COUNT_OF[outcome]] += 1
+      const written = writer.write([String(row), residentId, name, normalisedId, OUTCOME_LABELS[outcome], detail])
+      if (written !== undefined) await written
+      if (outcome !== 'ok') problems.push({ row, residentId, name, outcome, detail })
     }
     if (problems.length >= ROW_BATCH) {
       await options.onProblems?.(problems)
@@ -338,6 +357,22 @@ export async function compareFile(persons: PersonRepository, file: string, optio
       lastProgress = Date.now()
       await options.onProgress?.(table.bytesRead() / Math.max(1, table.size), counts.total)
     }
+  }
+
+  try {
+    const ahead: PendingBatch[] = []
+    let streamed: StreamedRow[] = []
+    for await (const chunk of table.rows()) {
+      for (const row of chunk) streamed.push(row)
+      if (streamed.length < BATCH_ROWS) continue
+      ahead.push(submit(streamed))
+      streamed = []
+      if (ahead.length > BATCHES_AHEAD) await write(ahead.shift() as PendingBatch)
+    }
+    if (streamed.length > 0) ahead.push(submit(streamed))
+    for (const batch of ahead) await write(batch)
+  } finally {
+    await thread?.close()
   }
   if (problems.length > 0) await options.onProblems?.(problems)
   await writer.close()

@@ -90,8 +90,12 @@ export class PopulationProvider implements Provider {
   }
 
   async changes(after: number, limit: number): Promise<{ changes: Change[]; lastSeq: number }> {
-    const [persons, head] = await Promise.all([this.persons.changes(after, limit), this.persons.head()])
-    return { changes: persons.map((person) => ({ seq: person.seq, key: person.resident_id, op: 'upsert' as const, data: personRecord(person), at: person.updated_at })), lastSeq: head.lastSeq }
+    const [persons, lastSeq] = await Promise.all([this.persons.changes(after, limit), this.lastSeq()])
+    return { changes: persons.map((person) => ({ seq: person.seq, key: person.resident_id, op: 'upsert' as const, data: personRecord(person), at: person.updated_at })), lastSeq }
+  }
+
+  async lastSeq(): Promise<number> {
+    return (await this.persons.head()).lastSeq
   }
 
   async bySubject(subject: string): Promise<DataRecord[]> {

@@ -262,7 +262,7 @@ export const populationRoutes: FastifyPluginAsyncTypebox<{ population: Populatio
         response: { 202: JobSchema, ...ERROR_RESPONSES },
       },
     },
-    async (request, reply) => reply.status(202).send(toJobView(await imports.upload(principalOf(request), fileBody(request), request.query.fileName ?? 'import.csv'))),
+    async (request, reply) => reply.status(202).send(toJobView(await imports.upload(principalOf(request), fileBody(request), request.query.fileName ?? 'import.csv', metaOf(request)))),
   )
 
   app.get(

@@ -1,4 +1,4 @@
-import { findAddressCode } from './division-history.js'
+import { findAddressCode, type AddressCode } from './division-history.js'
 import { toHalfWidth } from './half-width.js'
 
 /**
@@ -73,9 +73,35 @@ export function normaliseResidentId(input: string): string {
  */
 export function checkCharacter(first17: string): string {
   if (!/^\d{17}$/.test(first17)) throw new RangeError('checkCharacter takes the first 17 digits of a resident ID')
+  return checkOf(first17)
+}
+
+const ZERO = 0x30
+
+/** The check character of the first 17 characters of `id`, which the caller has seen are digits. */
+function checkOf(id: string): string {
   let sum = 0
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * (WEIGHTS[i] ?? 0)
+  for (let i = 0; i < 17; i++) sum += (id.charCodeAt(i) - ZERO) * (WEIGHTS[i] as number)
   return CHECK_CHARACTERS.charAt(sum % 11)
+}
+
+/** The number that the digits `id[start, start + length)` spell. */
+function digitsAt(id: string, start: number, length: number): number {
+  let value = 0
+  for (let i = start; i < start + length; i++) value = value * 10 + id.charCodeAt(i) - ZERO
+  return value
+}
+
+// Address codes found, each looked up once: a few thousand at most, as only known codes are kept.
+const addressCodes = new Map<string, AddressCode>()
+
+function addressOf(code: string): AddressCode | undefined {
+  let address = addressCodes.get(code)
+  if (address === undefined) {
+    address = findAddressCode(code)
+    if (address !== undefined) addressCodes.set(code, address)
+  }
+  return address
 }
 
 function invalid(reason: ResidentIdError, message: string): InvalidResidentId {
@@ -124,28 +150,28 @@ export function parseResidentId(input: string, options: ResidentIdOptions = {}):
   if (converted) {
     if (!/^\d{15}$/.test(normalised)) return invalid('characters', 'a 15-digit resident ID number has digits only (15位身份证号码只能由数字组成)')
     const first17 = `${normalised.slice(0, 6)}19${normalised.slice(6)}`
-    id = first17 + checkCharacter(first17)
+    id = first17 + checkOf(first17)
   } else {
-    if (!/^\d{17}[\dX]$/.test(normalised)) {
+    if (!NORMAL_FORM.test(normalised)) {
       return invalid('characters', 'a resident ID number has digits only, except that the last may be X (身份证号码只能由数字组成，末位可为X)')
     }
-    const expected = checkCharacter(normalised.slice(0, 17))
+    const expected = checkOf(normalised)
     if (normalised[17] !== expected) {
       return invalid('check', `the check character (the last one) should be ${expected}, not ${normalised[17]} (校验码错误，应为${expected})`)
     }
     id = normalised
   }
 
-  const year = Number(id.slice(6, 10))
-  const month = Number(id.slice(10, 12))
-  const day = Number(id.slice(12, 14))
+  const year = digitsAt(id, 6, 4)
+  const month = digitsAt(id, 10, 2)
+  const day = digitsAt(id, 12, 2)
   const birthDate = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`
   if (!isCalendarDate(year, month, day)) return invalid('birth-date', 'the date of birth is not a real calendar date (出生日期无效)')
   if (birthDate < EARLIEST_BIRTH_DATE) return invalid('birth-date', `the date of birth is before ${EARLIEST_BIRTH_DATE} (出生日期早于1890年1月1日)`)
   if (birthDate > chinaDate(options.today)) return invalid('future-birth-date', 'the date of birth is in the future (出生日期晚于当前日期)')
 
   const addressCode = id.slice(0, 6)
-  const address = findAddressCode(addressCode)
+  const address = addressOf(addressCode)
   if (address === undefined) {
     return invalid('address', `${addressCode} is not a known address code, current or retired (GB/T 2260) (地址码不是已知的行政区划代码)`)
   }
@@ -159,7 +185,7 @@ export function parseResidentId(input: string, options: ResidentIdOptions = {}):
     addressName: address.name,
     addressRetired: address.retired,
     birthDate,
-    gender: Number(sequence) % 2 === 1 ? 'male' : 'female',
+    gender: digitsAt(sequence, 0, 3) % 2 === 1 ? 'male' : 'female',
     sequence,
   }
 }

@@ -1,0 +1,71 @@
+import type { Database } from '../platform/db/database.js'
+
+/** A row of a compared file that is not ok, as kept for the department to browse by outcome. */
+export interface ProblemRow {
+  /** The row in the file, the header being row 1. */
+  readonly row: number
+  /** The resident ID and the name as the file gave them. */
+  readonly residentId: string
+  readonly name: string
+  readonly outcome: string
+  readonly detail: string
+}
+
+const COLUMNS = ['comparison_id', 'row', 'outcome', 'resident_id', 'name', 'detail'] as const
+/** Rows per INSERT statement on PostgreSQL: 1 000 × 6 parameters, well under its limit. */
+const ROWS_PER_INSERT = 1000
+
+/**
+ * SQL for the results of batch comparisons: the problem rows of each comparison, keyed by the
+ * comparison (its job id) and the row. The ok rows are only counted, in the job's result.
+ *
+ * On SQLite the rows of one call go in one synchronous transaction, a prepared single-row insert
+ * each (measured faster than multi-row statements or a JSON array, which cost more to bind or
+ * parse than they save); on PostgreSQL in multi-row inserts, one transaction.
+ */
+export class ComparisonRowRepository {
+  constructor(private readonly database: Database) {}
+
+  /** Removes a comparison's rows: a retried job starts over. */
+  async clear(comparisonId: string): Promise<void> {
+    await this.database.db.deleteFrom('comparison_rows').where('comparison_id', '=', comparisonId).execute()
+  }
+
+  /**
+   * Adds problem rows of a comparison, all or none.
+   *
+   * @example
+   * await rows.append(job.id, [{ row: 4, residentId: '210102198503150021', name: '王芳', outcome: 'name-mismatch', detail: '…' }])
+   */
+  async append(comparisonId: string, rows: readonly ProblemRow[]): Promise<void> {
+    if (rows.length === 0) return
+    const sqlite = this.database.sqlite
+    if (sqlite === undefined) {
+      await this.database.db.transaction().execute(async (trx) => {
+        for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+          const chunk = rows.slice(start, start + ROWS_PER_INSERT)
+          await trx.insertInto('comparison_rows').values(chunk.map((row) => ({ comparison_id: comparisonId, row: row.row, outcome: row.outcome, resident_id: row.residentId, name: row.name, detail: row.detail }))).execute()
+        }
+      })
+      return
+    }
+    // The connection is Kysely's too: wait for it, so no Kysely transaction is open meanwhile.
+    await this.database.db.connection().execute(async () => {
+      const insert = sqlite.prepare(`INSERT INTO comparison_rows (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`)
+      sqlite.transaction(() => {
+        for (const row of rows) insert.run(comparisonId, row.row, row.outcome, row.residentId, row.name, row.detail)
+      }).immediate()
+    })
+  }
+
+  /** A page of a comparison's problem rows in file order, of one outcome or all, and how many there are. */
+  async page(comparisonId: string, outcome: string | undefined, limit: number, offset: number): Promise<{ items: ProblemRow[]; total: number }> {
+    let query = this.database.db.selectFrom('comparison_rows').where('comparison_id', '=', comparisonId)
+    if (outcome !== undefined) query = query.where('outcome', '=', outcome)
+    const [items, total] = await Promise.all([
+      query.select(['row', 'resident_id', 'name', 'outcome', 'detail']).orderBy('row').limit(limit).offset(offset).execute(),
+      query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+    ])
+    return { items: items.map((row) => ({ row: Number(row.row), residentId: row.resident_id, name: row.name, outcome: row.outcome, detail: row.detail })), total: Number(total.total) }
+  }
+}
