@@ -8,27 +8,32 @@
  *             limit lifted;
  *   import    importEntities(context.entities, file) timed, with its two phases and the peak RSS;
  *   sample    entities drawn from the registry: the lookup keys, and the name-search query mix;
- *   search    (node --expose-gc) EntityNameSearch over context.entities: the first search, which
- *             builds the index, timed and weighed; then the query mix timed search by search.
+ *   search    (node --expose-gc) EntityNameSearch over context.entities: its build (warm), as a
+ *             node does it at start-up, on a worker thread, timed and weighed, the event loop's
+ *             delay watched meanwhile; the same build all at once on the main thread, the time it
+ *             would hold the loop; then the query mix timed search by search.
  * The database is left in place for the next step and the servers; the parent removes it.
  */
 import fs from 'node:fs'
 import { Session } from 'node:inspector/promises'
 import path from 'node:path'
-import { performance } from 'node:perf_hooks'
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
+import { setImmediate as nextTurn } from 'node:timers/promises'
 import { DEFAULT_DEMO_PASSWORD } from '../src/demo/departments.js'
 import { seedDemo } from '../src/demo/seed.js'
 import { writeEntitiesCsv } from '../src/legal-person/generator.js'
-import { importEntities, type EntityImportReport } from '../src/legal-person/imports.js'
+import { importEntities } from '../src/legal-person/imports.js'
+import { EntityNameIndex, EntityNameRecords, finish } from '../src/legal-person/name-index.js'
 import { EntityNameSearch } from '../src/legal-person/name-search.js'
+import { prepareNameTerms } from '../src/legal-person/name-terms.js'
 import type { EntityRepository } from '../src/legal-person/repository.js'
 import { sqliteFile } from '../src/platform/db/database.js'
-import type { ImportPhase } from './population-setup.js'
 import type { TaskResultMessage } from './support/child-task.js'
 import { nameQueryMix, NAME_QUERY_TYPES, type NameQueryCase } from './support/entity-name-queries.js'
 import { sampleEntities } from './support/entity-sample.js'
 import { openStore, type StoreSpec } from './support/open-store.js'
 import { percentile } from './support/stats.js'
+import { timeImport, type TimedImport } from './support/timed-import.js'
 
 /** The department whose consumer account, heping, reads the registry under test. */
 const HEPING_DEPARTMENT = '210102000'
@@ -68,14 +73,7 @@ export interface SeedResult {
   readonly ms: number
 }
 
-export interface ImportResult {
-  readonly report: EntityImportReport
-  readonly ms: number
-  readonly phases: readonly ImportPhase[]
-  /** The child's peak RSS over its whole life (process.resourceUsage().maxRSS), in KB. */
-  readonly maxRssKb: number
-  /** The same, read just before the import began: the process's own cost (tsx, modules, connection). */
-  readonly maxRssBeforeKb: number
+export interface ImportResult extends TimedImport {
   /** SQLite only: the database file after the import, WAL checkpointed. */
   readonly databaseBytes: number | null
 }
@@ -97,12 +95,22 @@ export interface LatencySummary {
 
 export interface SearchResult {
   readonly entities: number
-  /** The first search of a new EntityNameSearch in this process: it reads every name and builds the index. */
-  readonly firstSearchMs: number
+  /** Setting up the main thread's libraries for names (OpenCC, pinyin-pro), once per process, before the build: one uninterrupted stretch. */
+  readonly prepareMs: number
+  /** The build of a new EntityNameSearch (warm): reading every name for a worker thread, which builds the index and hands it over. */
+  readonly buildMs: number
+  /** The event loop's delay while it built (monitorEventLoopDelay, 10 ms resolution): what a request would have waited. */
+  readonly buildDelay: { readonly p50Ms: number; readonly p99Ms: number; readonly maxMs: number; readonly meanMs: number }
+  /** Turns of the event loop during the build (a setImmediate chain): none if the build held the thread. */
+  readonly buildTurns: number
+  /** The names, read beforehand, normalised and built into an index in one go on the main thread: how long the loop was held before builds moved to a worker. */
+  readonly atOnceMs: number
   /** Reading every name through `entities.names()` alone, after the build: the database's part of it. */
   readonly readNamesMs: number
-  /** First searches of fresh indexes after that one (libraries set up, pages cached). */
+  /** Builds of fresh EntityNameSearches after that one (libraries set up, pages cached), as the first. */
   readonly rebuildMs: readonly number[]
+  /** The index's typed arrays (texts, lists, tables), as the index counts them. */
+  readonly indexArraysMb: number
   /** After full collections, with the index over without it: JS heap and array buffers (the packed lists) apart. */
   readonly retainedHeapMb: number
   readonly retainedArrayBuffersMb: number
@@ -113,7 +121,7 @@ export interface SearchResult {
   readonly maxRssAfterBuildMb: number
   /** Per query type, then 'all'. */
   readonly latencies: readonly LatencySummary[]
-  /** Matches each query of the mix finds. */
+  /** Matches each query of the mix finds (up to the index's match limit). */
   readonly totals: ReadonlyArray<NameQueryCase & { readonly total: number }>
   readonly profiles: readonly string[]
 }
@@ -155,41 +163,13 @@ async function seed(task: Extract<LegalPersonsTask, { task: 'seed' }>): Promise<
 
 async function runImport(task: Extract<LegalPersonsTask, { task: 'import' }>): Promise<ImportResult> {
   const { context, close } = await openStore(task.store)
-  let result: Omit<ImportResult, 'databaseBytes'>
+  let timed: TimedImport
   try {
-    const maxRssBeforeKb = maxRssKb()
-    const started = performance.now()
-    // The phases in the order they first report, each with the time of its last report; the
-    // progress message names the phase and its count ('checking row 20000 …', 'writing 20000 entities …').
-    const seen: Array<{ phase: string; lastAt: number; done: number; reports: number; maxRssBytes: number }> = []
-    const report = await importEntities(context.entities, task.file, {
-      changedBy: 'market',
-      source: 'bench',
-      workDir: task.workDir,
-      onProgress: (_fraction, message) => {
-        const phase = message.split(' ')[0] === 'checking' ? 'check' : 'write'
-        let current = seen.at(-1)
-        if (current?.phase !== phase) {
-          current = { phase, lastAt: 0, done: 0, reports: 0, maxRssBytes: 0 }
-          seen.push(current)
-        }
-        current.lastAt = performance.now()
-        current.done = Number(/\d+/.exec(message)?.[0] ?? 0)
-        current.reports += 1
-        current.maxRssBytes = Math.max(current.maxRssBytes, process.memoryUsage.rss())
-      },
-    })
-    const ended = performance.now()
-    const phases = seen.map(({ phase, lastAt, done, reports, maxRssBytes }, index): ImportPhase => {
-      const from = index === 0 ? started : (seen[index - 1]?.lastAt ?? started)
-      const to = index === seen.length - 1 ? ended : lastAt
-      return { phase, ms: to - from, done, reports, maxRssBytes }
-    })
-    result = { report, ms: ended - started, phases, maxRssKb: maxRssKb(), maxRssBeforeKb }
+    timed = await timeImport((onProgress) => importEntities(context.entities, task.file, { changedBy: 'market', source: 'bench', workDir: task.workDir, onProgress }))
   } finally {
     await close()
   }
-  return { ...result, databaseBytes: task.store.postgres === undefined ? fs.statSync(sqliteFile({ dataDir: task.store.dataDir })).size : null }
+  return { ...timed, databaseBytes: task.store.postgres === undefined ? fs.statSync(sqliteFile({ dataDir: task.store.dataDir })).size : null }
 }
 
 async function sample(task: Extract<LegalPersonsTask, { task: 'sample' }>): Promise<SampleResult> {
@@ -218,10 +198,26 @@ function memory(): { heapMb: number; arrayBuffersMb: number; rssMb: number } {
 // Each measurement that builds an index it does not keep runs in a function of its own that
 // returns numbers only, so no finished frame holds the index while the next one is weighed.
 
-async function timeFirstSearch(entities: EntityRepository, q: string, limit: number): Promise<number> {
+/** A fresh EntityNameSearch's build, as at a node's start. */
+async function timeBuild(entities: EntityRepository): Promise<number> {
   const names = new EntityNameSearch(entities)
   const started = performance.now()
-  await names.search(q, limit, 0)
+  await names.warm()
+  return performance.now() - started
+}
+
+/**
+ * The names read first, then normalised and built into an index in one go: the uninterrupted
+ * stretch a build takes on the main thread (as the first search took before builds moved to a worker).
+ */
+async function timeBuildAtOnce(entities: EntityRepository): Promise<number> {
+  const rows: Array<{ credit_code: string; name: string; former_name: string }> = []
+  for await (const page of entities.names()) rows.push(...page)
+  const started = performance.now()
+  const records = new EntityNameRecords()
+  for (const row of rows) records.add({ code: row.credit_code, name: row.name, formerNames: row.former_name === '' ? [] : row.former_name.split('；') })
+  const index = finish(EntityNameIndex.building(records))
+  if (index.size === 0) throw new Error('the registry is empty')
   return performance.now() - started
 }
 
@@ -247,7 +243,7 @@ async function timeMix(names: EntityNameSearch, queries: readonly NameQueryCase[
     const position = i % queries.length
     const { type, q } = queries[position] as NameQueryCase
     const started = performance.now()
-    const { total } = await names.search(q, limit, 0)
+    const { total } = await names.search(q, { limit, offset: 0, formerNames: true })
     times.get(type)?.push(performance.now() - started)
     totals[position] = total
   }
@@ -282,21 +278,40 @@ async function profiled<T>(file: string, work: () => Promise<T>): Promise<T> {
 
 async function search(task: Extract<LegalPersonsTask, { task: 'search' }>): Promise<SearchResult> {
   if (gc === undefined) throw new Error('run the search step with node --expose-gc')
-  const first = task.queries[0]
-  if (first === undefined) throw new Error('no queries to search')
+  if (task.queries.length === 0) throw new Error('no queries to search')
   const { context, close } = await openStore(task.store)
   try {
     const { entities } = context
     const before = memory()
+    const preparing = performance.now()
+    prepareNameTerms()
+    const prepareMs = performance.now() - preparing
     const names = new EntityNameSearch(entities)
+    // The build as a node does it when it starts, watched: the delay of the event loop, and how
+    // often it turned (a request arriving meanwhile waits for the next turn).
+    const delay = monitorEventLoopDelay({ resolution: 10 })
+    let building = true
+    let buildTurns = 0
+    const turning = (async () => {
+      while (building) {
+        await nextTurn()
+        buildTurns += 1
+      }
+    })()
+    delay.enable()
     const started = performance.now()
-    await names.search(first.q, task.limit, 0)
-    const firstSearchMs = performance.now() - started
+    await names.warm()
+    const buildMs = performance.now() - started
+    delay.disable()
+    building = false
+    await turning
+    const buildDelay = { p50Ms: delay.percentile(50) / 1e6, p99Ms: delay.percentile(99) / 1e6, maxMs: delay.max / 1e6, meanMs: delay.mean / 1e6 }
     const maxRssAfterBuildMb = maxRssKb() / 1024
     const after = memory()
     const readNamesMs = await timeReadNames(entities)
+    const atOnceMs = await timeBuildAtOnce(entities)
     const rebuildMs: number[] = []
-    for (let run = 0; run < task.rebuilds; run += 1) rebuildMs.push(await timeFirstSearch(entities, first.q, task.limit))
+    for (let run = 0; run < task.rebuilds; run += 1) rebuildMs.push(await timeBuild(entities))
 
     await timeMix(names, task.queries, task.warmupSearches, task.limit)
     const run = await timeMix(names, task.queries, task.searches, task.limit)
@@ -305,16 +320,21 @@ async function search(task: Extract<LegalPersonsTask, { task: 'search' }>): Prom
     if (task.profileDir !== undefined) {
       fs.mkdirSync(task.profileDir, { recursive: true })
       const buildProfile = path.join(task.profileDir, 'build.cpuprofile')
-      await profiled(buildProfile, () => timeFirstSearch(entities, first.q, task.limit))
+      await profiled(buildProfile, () => timeBuild(entities))
       const searchProfile = path.join(task.profileDir, 'search.cpuprofile')
       await profiled(searchProfile, () => timeMix(names, task.queries, task.searches, task.limit))
       profiles.push(buildProfile, searchProfile)
     }
     return {
       entities: (await entities.head()).recordCount,
-      firstSearchMs,
+      prepareMs,
+      buildMs,
+      buildDelay,
+      buildTurns,
+      atOnceMs,
       readNamesMs,
       rebuildMs,
+      indexArraysMb: names.status.arrayBytes / MB,
       retainedHeapMb: after.heapMb - before.heapMb,
       retainedArrayBuffersMb: after.arrayBuffersMb - before.arrayBuffersMb,
       heapBeforeMb: before.heapMb,

@@ -1,7 +1,8 @@
 /**
  * A server under test for `bench/legal-persons.ts`, run in its own process over a database that
  * `legal-persons-setup.ts` loaded; the argument is one JSON object:
- *   {kind:'huitong', dataDir, postgres?: {url, schema}}   Huitong itself (logger off)
+ *   {kind:'huitong', dataDir, postgres?: {url, schema}}   Huitong itself (logger off), started as
+ *                                                          `huitong serve` starts, its name index warming
  *   {kind:'bare-sqlite', file}                             bare Fastify + better-sqlite3, read-only
  *   {kind:'bare-postgres', url, schema}                    bare Fastify + pg (pool of 10, as Huitong's)
  * The bare ones answer GET /entities/:creditCode with the stored row as JSON: the least a lookup
@@ -50,5 +51,5 @@ function barePostgresTarget(url: string, schema: string): Target {
 
 const spec = JSON.parse(process.argv[2] ?? '{}') as LegalPersonsTargetSpec
 const target =
-  spec.kind === 'huitong' ? await huitongTarget(spec.dataDir, spec.postgres) : spec.kind === 'bare-sqlite' ? bareSqliteTarget(spec.file) : barePostgresTarget(spec.url, spec.schema)
+  spec.kind === 'huitong' ? await huitongTarget(spec.dataDir, spec.postgres, { start: true }) : spec.kind === 'bare-sqlite' ? bareSqliteTarget(spec.file) : barePostgresTarget(spec.url, spec.schema)
 await serveTarget(target)

@@ -5,8 +5,10 @@
  *   npm run bench -- rss [--quick]
  *   npm run bench -- catalog-search [--quick] [--cpu-prof]
  *   npm run bench -- exchange [--quick] [--cpu-prof]
- *   npm run bench -- population [--quick] [--cpu-prof]
- *   npm run bench -- legal-persons [--quick] [--cpu-prof]
+ *   npm run bench -- population [--quick | --comparison] [--persons=N] [--comparison-rows=N] [--cpu-prof]
+ *     (--comparison: the comparison's full case, 1 M rows against 10 M persons, without the
+ *     re-import and with a short lookup check)
+ *   npm run bench -- legal-persons [--quick] [--entities=N] [--cpu-prof] [--only search]
  * Figures are medians of several runs with ratios against a baseline measured in the same run;
  * nothing here asserts a time.
  */
@@ -20,6 +22,14 @@ import { benchSqlitePrepare, SQLITE_PREPARE_DEFAULTS } from './sqlite-prepare.js
 
 const args = process.argv.slice(2)
 const quick = args.includes('--quick')
+/** `--name=N` as a number, when given. */
+const numberArg = (name: string): number | undefined => {
+  const value = args.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3)
+  return value === undefined ? undefined : Number(value)
+}
+/** `--only <part>`: the part of a benchmark to run, where it has parts. */
+const onlyAt = args.indexOf('--only')
+const only = onlyAt < 0 ? undefined : args[onlyAt + 1]
 
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   http: () =>
@@ -48,17 +58,22 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
       ...(quick
         ? { persons: 200_000, comparisonRows: 50_000, postgresPersons: 100_000, postgresComparisonRows: 20_000, reimport: false, rounds: 1, durationSeconds: 3 }
         : {}),
+      ...(args.includes('--comparison') ? { reimport: false, rounds: 1, durationSeconds: 2 } : {}),
+      ...(numberArg('persons') === undefined ? {} : { persons: numberArg('persons') }),
+      ...(numberArg('comparison-rows') === undefined ? {} : { comparisonRows: numberArg('comparison-rows') }),
       cpuProfile: args.includes('--cpu-prof'),
     }),
   'legal-persons': () =>
     benchLegalPersons({
       ...LEGAL_PERSONS_DEFAULTS,
       ...(quick ? { entities: 200_000, postgresEntities: 50_000, reimport: false, searchRebuilds: 0, searches: 1000, warmupSearches: 100, rounds: 1, durationSeconds: 3 } : {}),
+      ...(numberArg('entities') === undefined ? {} : { entities: numberArg('entities') }),
       cpuProfile: args.includes('--cpu-prof'),
+      searchOnly: only === 'search',
     }),
 }
 
-const named = args.filter((arg) => !arg.startsWith('--'))
+const named = args.filter((arg, at) => !arg.startsWith('--') && !(onlyAt >= 0 && at === onlyAt + 1))
 const unknown = named.filter((name) => !(name in BENCHMARKS))
 if (unknown.length > 0) {
   console.error(`unknown benchmark(s): ${unknown.join(', ')}; choose from ${Object.keys(BENCHMARKS).join(', ')}`)

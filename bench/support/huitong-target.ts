@@ -6,16 +6,18 @@ import type { Target } from './target-process.js'
 
 /**
  * Huitong itself over a data directory a setup step filled (SQLite there, or PostgreSQL in the
- * schema given), logger off, for `serveTarget`.
+ * schema given), logger off, for `serveTarget`. With `start`, its background work starts as in
+ * `huitong serve` (job worker, the name index's build, …).
  *
  * @example
  * await serveTarget(await huitongTarget('/tmp/huitong-bench-x/data', undefined))
  */
-export async function huitongTarget(dataDir: string, postgres: { readonly url: string; readonly schema: string } | undefined): Promise<Target> {
+export async function huitongTarget(dataDir: string, postgres: { readonly url: string; readonly schema: string } | undefined, options: { readonly start?: boolean } = {}): Promise<Target> {
   const config = loadConfig({ HUITONG_DATA_DIR: dataDir, HUITONG_LOG_LEVEL: 'silent', ...(postgres === undefined ? {} : { HUITONG_DATABASE_URL: postgres.url }) })
   const database = await openDatabase(config, postgres === undefined ? {} : { schema: postgres.schema })
   const context = createContext(config, database)
   const app = await buildApp(context, { console: false })
+  if (options.start === true) context.start()
   return {
     app,
     async close() {

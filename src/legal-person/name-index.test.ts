@@ -1,10 +1,11 @@
 import { pinyin } from 'pinyin-pro'
 import { describe, expect, it } from 'vitest'
 import { seededRandom } from '../../bench/support/catalog-generator.js'
-import { EntityNameIndex, type NameEntry } from './name-index.js'
+import { EntityNameIndex, EntityNameRecords, MATCH_LIMIT, type NameEntry } from './name-index.js'
 import { normaliseName, parseNameQuery, PinyinReadings, regionPrefixLength, type CharClass } from './name-terms.js'
 
-const ALL = { limit: Number.MAX_SAFE_INTEGER, offset: 0 }
+const ALL = { limit: Number.MAX_SAFE_INTEGER, offset: 0, formerNames: true }
+const CURRENT_ONLY = { ...ALL, formerNames: false }
 
 function entry(code: string, name: string, formerNames: string[] = []): NameEntry {
   return { code, name, formerNames }
@@ -133,7 +134,7 @@ describe('EntityNameIndex', () => {
 
     it('counts every match on every page', () => {
       expect(all.total).toBe(8)
-      const pages = [0, 3, 6].map((offset) => index.search('有限公司', { limit: 3, offset }))
+      const pages = [0, 3, 6].map((offset) => index.search('有限公司', { limit: 3, offset, formerNames: true }))
       expect(pages.map((page) => page.total)).toEqual([8, 8, 8])
       expect(pages.flatMap((page) => page.codes)).toEqual(all.codes)
     })
@@ -145,21 +146,65 @@ describe('EntityNameIndex', () => {
       [{ limit: 3, offset: -4 }, [0, 1, 2]],
       [{ limit: 2.7, offset: 1.2 }, [1, 2]],
     ])('pages %j', (options, positions) => {
-      expect(index.search('有限公司', options)).toEqual({ codes: positions.map((at) => all.codes[at]), total: 8 })
+      expect(index.search('有限公司', { ...options, formerNames: true })).toEqual({ codes: positions.map((at) => all.codes[at]), total: 8 })
+    })
+  })
+
+  describe('former names', () => {
+    it.each([
+      ['华信机械厂', []],
+      ['计算机软件', []],
+      ['机械 华信', [I, A]],
+      ['华信', [J, B, A, K, I]],
+      ['hxjx', [E, A]],
+    ])('without them, %j finds %#: only by current names', (query, expected) => {
+      expect(index.search(query, CURRENT_ONLY)).toEqual({ codes: codesOf(...expected), total: expected.length })
     })
 
-    it('leaves out and does not count what the filter rejects', () => {
-      const seen: string[] = []
-      const result = index.search('华信', {
-        limit: 2,
-        offset: 0,
-        filter: (code) => {
-          seen.push(code)
-          return code !== B.code
-        },
-      })
-      expect(result).toEqual({ codes: codesOf(J, A), total: 4 })
-      expect(seen.sort()).toEqual(codesOf(A, B, I, J, K).sort())
+    it('ranks an entity by its current name alone', () => {
+      // K's current name holds 华信 after 沈河区老; its former name, after 沈河区.
+      const renamed = EntityNameIndex.build([entry('91210100MA0XXXXXX1', '老华信商店', ['华信商店']), entry('91210100MA0XXXXXX2', '华信商店有限公司')])
+      expect(renamed.search('华信商店', ALL).codes).toEqual(['91210100MA0XXXXXX1', '91210100MA0XXXXXX2'])
+      expect(renamed.search('华信商店', CURRENT_ONLY).codes).toEqual(['91210100MA0XXXXXX2', '91210100MA0XXXXXX1'])
+    })
+  })
+
+  describe('handing over', () => {
+    it('answers alike once taken over from its parts, and changes as before', () => {
+      const { parts, transfer } = EntityNameIndex.build(REGISTRY).parts()
+      expect(transfer.length).toBeGreaterThan(10)
+      const taken = EntityNameIndex.fromParts(structuredClone(parts, { transfer }))
+      for (const query of ['华信', 'hxjx', 'huaxin', '有限公司', '9121', '机械', '计算机软件']) expect(taken.search(query, ALL), query).toEqual(index.search(query, ALL))
+      taken.upsert({ code: A.code, name: '沈阳华信重工有限公司', formerNames: [] })
+      expect(taken.search('重工', ALL).codes).toEqual([A.code])
+      expect(taken.search('xinmiao', ALL).codes).toEqual([])
+    })
+
+    it('hands over only a fresh build', () => {
+      const changed = EntityNameIndex.build(REGISTRY)
+      changed.upsert(entry('91210100MA0XXXXXXM', '华信商贸有限公司'))
+      expect(() => changed.parts()).toThrow(/fresh build/)
+    })
+  })
+
+  describe('building', () => {
+    it('builds step by step, each step short, the same index as at once', () => {
+      const records = new EntityNameRecords()
+      for (const e of REGISTRY) records.add(e)
+      const steps = EntityNameIndex.building(records)
+      let count = 0
+      let step = steps.next()
+      for (; step.done !== true; step = steps.next()) count += 1
+      expect(count).toBeGreaterThan(3)
+      for (const query of ['华信', 'hxjx', '有限公司', '9121']) expect(step.value.search(query, ALL), query).toEqual(index.search(query, ALL))
+    })
+
+    it('limits matches to MATCH_LIMIT unless told otherwise', () => {
+      expect(MATCH_LIMIT).toBe(10_000)
+      const limited = EntityNameIndex.build(REGISTRY, { matchLimit: 3 })
+      expect(limited.search('有限公司', ALL)).toEqual({ codes: index.search('有限公司', { ...ALL, limit: 3 }).codes, total: 3 })
+      expect(limited.search('有限公司', { ...ALL, offset: 2 }).codes).toEqual(index.search('有限公司', { ...ALL, offset: 2, limit: 1 }).codes)
+      expect(limited.search('有限公司', { ...ALL, offset: 3 })).toEqual({ codes: [], total: 3 })
     })
   })
 
@@ -211,18 +256,13 @@ describe('EntityNameIndex', () => {
       expect(shrinking.search('华信', ALL).codes).toEqual(codesOf(J, B, A, K, I))
     })
 
-    it('answers alike before and after compaction', () => {
-      const compacted = EntityNameIndex.build(REGISTRY)
-      compacted.upsert({ code: A.code, name: '沈阳华信重工有限公司', formerNames: [] })
-      compacted.remove(E.code)
-      compacted.upsert(entry('91210100MA0XXXXXXM', '华信商贸有限公司'))
-      expect(compacted.changesSinceCompaction).toBe(2)
-      const queries = ['华信', 'hxjx', 'huaxin', '有限公司', '9121', '机械']
-      const before = queries.map((query) => compacted.search(query, ALL))
-      compacted.compact()
-      expect(queries.map((query) => compacted.search(query, ALL))).toEqual(before)
-      expect(compacted.size).toBe(REGISTRY.length)
-      expect(compacted.changesSinceCompaction).toBe(0)
+    it('counts the upserts that changed something since the build', () => {
+      const changed = EntityNameIndex.build(REGISTRY)
+      changed.upsert({ code: A.code, name: '沈阳华信重工有限公司', formerNames: [] })
+      changed.upsert(B)
+      changed.remove(E.code)
+      changed.upsert(entry('91210100MA0XXXXXXM', '华信商贸有限公司'))
+      expect(changed.changesSinceCompaction).toBe(2)
     })
   })
 })
@@ -289,16 +329,28 @@ function sampleQueries(random: Random, entries: readonly NameEntry[]): Record<st
   }
 }
 
+/** An entry's texts normalised, the name first, each once: worked out once per entry, as the reference reads them for every query. */
+const normalisedTexts = new WeakMap<NameEntry, string[]>()
+function textsOf(entry: NameEntry): string[] {
+  let texts = normalisedTexts.get(entry)
+  if (texts === undefined) {
+    texts = [...new Set([entry.name, ...entry.formerNames].map(normaliseName))].filter((text, i) => i === 0 || text !== '')
+    normalisedTexts.set(entry, texts)
+  }
+  return texts
+}
+
 /** Every entity matching the query, best first, by going through them all. */
-function referenceSearch(entries: ReadonlyMap<string, NameEntry>, readings: PinyinReadings, query: string): string[] {
+function referenceSearch(entries: ReadonlyMap<string, NameEntry>, readings: PinyinReadings, query: string, formerNames: boolean): string[] {
   const parsed = parseNameQuery(query)
   if (parsed === undefined) return []
-  const spellings = parsed.letters === undefined ? [] : readings.spellings(parsed.letters).map((spelling) => spelling.map((chars: CharClass) => new Set(chars)))
+  const spellings = parsed.letters === undefined ? [] : readings.spellings(parsed.letters).map((spelling) => spelling.classes.map((chars: CharClass) => new Set(chars)))
   const spells = (text: string) =>
     spellings.some((spelling) => [...text].some((_, start) => start + spelling.length <= text.length && spelling.every((chars, k) => chars.has(text.charCodeAt(start + k)))))
   const ranked: Array<{ code: string; rank: number; length: number }> = []
-  for (const { code, name, formerNames } of entries.values()) {
-    const texts = [...new Set([name, ...formerNames].map(normaliseName))].filter((text, i) => i === 0 || text !== '')
+  for (const entry of entries.values()) {
+    const { code } = entry
+    const texts = formerNames ? textsOf(entry) : textsOf(entry).slice(0, 1)
     let best = Number.POSITIVE_INFINITY
     if (parsed.code !== undefined && code.startsWith(parsed.code)) best = code === parsed.code ? 0 : 2
     texts.forEach((text, i) => {
@@ -323,19 +375,33 @@ describe('EntityNameIndex against a search through every entity', () => {
     for (const text of [e.name, ...e.formerNames]) for (const char of normaliseName(text)) readings.learn(char.charCodeAt(0))
   }
   entries.forEach(learn)
-  const index = EntityNameIndex.build(entries.values())
+  // The generated entries are in no order; the same in code order take the build's other way.
+  // Small match limits make common queries stop part way, as at a million entities.
+  const sorted = [...entries.values()].sort((a, b) => (a.code < b.code ? -1 : 1))
+  let indexes = [
+    { matchLimit: MATCH_LIMIT, index: EntityNameIndex.build(entries.values()) },
+    { matchLimit: 25, index: EntityNameIndex.build(sorted, { matchLimit: 25 }) },
+    { matchLimit: 7, index: EntityNameIndex.build(entries.values(), { matchLimit: 7 }) },
+  ]
   const random = seededRandom(11)
   const kinds = sampleQueries(random, [...entries.values()])
   const queries = [
     ...Object.values(kinds).flatMap((make) => Array.from({ length: 12 }, make)),
-    ...['华', '記', '有限公司', '股份', '沈阳', '辽宁省', 'hua', 'hu', 'zg', '9', '12210', '科技 有限', '瀋陽', 'ＡＢＣ', '和平区王记', '老'],
+    ...['华', '記', '有限公司', '股份', '沈阳', '辽宁省', 'hua', 'hu', 'zg', '9', '91', '12210', '科技 有限', '瀋陽', 'ＡＢＣ', '和平区王记', '老', 'sy', 'yxgs', 'hxkj'],
   ]
   const check = () => {
-    for (const query of queries) {
-      const expected = referenceSearch(entries, readings, query)
-      expect(index.search(query, ALL).codes, query).toEqual(expected)
-      // Short pages are picked, not sorted whole: each must be its slice of the whole.
-      for (const offset of [0, 5, 40]) expect(index.search(query, { limit: 7, offset }), `${query} from ${offset}`).toEqual({ codes: expected.slice(offset, offset + 7), total: expected.length })
+    for (const formerNames of [true, false]) {
+      for (const query of queries) {
+        const expected = referenceSearch(entries, readings, query, formerNames)
+        for (const { matchLimit, index } of indexes) {
+          const found = expected.slice(0, matchLimit)
+          const total = found.length
+          const label = `${query}${formerNames ? '' : ' (current names)'}, limit ${matchLimit}`
+          expect(index.search(query, { ...ALL, formerNames }), label).toEqual({ codes: found, total })
+          // Short pages are picked, not sorted whole: each must be its slice of the whole.
+          for (const offset of [0, 5, 40]) expect(index.search(query, { limit: 7, offset, formerNames }), `${label} from ${offset}`).toEqual({ codes: found.slice(offset, offset + 7), total })
+        }
+      }
     }
   }
 
@@ -344,30 +410,28 @@ describe('EntityNameIndex against a search through every entity', () => {
   it('and after upserts and removals', () => {
     const changes = [...generateEntries(400, 8, 1_000_000)]
     const codes = [...entries.keys()]
+    const upsert = (entry: NameEntry) => {
+      entries.set(entry.code, entry)
+      learn(entry)
+      for (const { index } of indexes) index.upsert(entry)
+    }
     changes.forEach((change, i) => {
       // Renames, new entities and removals in turn.
-      if (i % 3 === 0) {
-        const renamed = { ...change, code: pick(random, codes) }
-        entries.set(renamed.code, renamed)
-        learn(renamed)
-        index.upsert(renamed)
-      } else if (i % 3 === 1) {
-        entries.set(change.code, change)
-        learn(change)
-        index.upsert(change)
-      } else {
+      if (i % 3 === 0) upsert({ ...change, code: pick(random, codes) })
+      else if (i % 3 === 1) upsert(change)
+      else {
         const code = pick(random, codes)
         entries.delete(code)
-        index.remove(code)
+        for (const { index } of indexes) index.remove(code)
       }
     })
-    expect(index.size).toBe(entries.size)
+    for (const { index } of indexes) expect(index.size).toBe(entries.size)
     check()
   })
 
-  it('and after compaction', () => {
-    index.compact()
-    expect(index.size).toBe(entries.size)
+  it('and built afresh on the changed registry, handed over from its parts', () => {
+    indexes = indexes.map(({ matchLimit }) => ({ matchLimit, index: EntityNameIndex.fromParts(EntityNameIndex.build(entries.values(), { matchLimit }).parts().parts) }))
+    for (const { index } of indexes) expect(index.size).toBe(entries.size)
     check()
   })
 })

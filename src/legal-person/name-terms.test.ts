@@ -31,6 +31,9 @@ describe('legal-person name terms', () => {
     ['华信机械', { text: '华信机械', words: ['华信', '机械'], letters: undefined, code: undefined }],
     ['华信', { text: '华信', words: [], letters: undefined, code: undefined }],
     ['华信 华信', { text: '华信华信', words: [], letters: undefined, code: undefined }],
+    ['华 信', { text: '华信', words: ['华', '信'], letters: undefined, code: undefined }],
+    ['A华', { text: 'A华', words: ['A', '华'], letters: undefined, code: undefined }],
+    ['科技', { text: '科技', words: [], letters: undefined, code: undefined }],
     ['和平区张记', { text: '和平区张记', words: ['和平', '区张记'], letters: undefined, code: undefined }],
     ['HuaXin', { text: 'HUAXIN', words: [], letters: 'huaxin', code: 'HUAXIN' }],
     ["xi'an", { text: "XI'AN", words: [], letters: 'xian', code: undefined }],
@@ -50,7 +53,7 @@ describe('legal-person name terms', () => {
     const readings = new PinyinReadings()
     for (const char of '华化信兴新机械技沈阳行银长西安先') readings.learn(char.charCodeAt(0))
     // Each spelling as the characters of each place, sorted, to compare.
-    const spelled = (letters: string) => readings.spellings(letters).map((spelling) => spelling.map((chars) => String.fromCharCode(...[...chars].sort((a, b) => a - b))))
+    const spelled = (letters: string) => readings.spellings(letters).map((spelling) => spelling.classes.map((chars) => String.fromCharCode(...[...chars].sort((a, b) => a - b))))
     const chars = (text: string) => String.fromCharCode(...[...text].map((char) => char.charCodeAt(0)).sort((a, b) => a - b))
 
     it.each([
@@ -64,6 +67,19 @@ describe('legal-person name terms', () => {
       ['qqq', []],
     ])('reads %j', (letters, spellings) => {
       expect(spelled(letters)).toEqual(spellings)
+    })
+
+    it('names the letters of each place', () => {
+      expect(readings.spellings('huaxi').map((spelling) => spelling.parts)).toEqual([['hua', 'xi']])
+      expect(readings.spellings('hxjx').map((spelling) => spelling.parts)).toEqual([['h', 'x', 'j', 'x']])
+    })
+
+    it('knows the initials of each reading', () => {
+      const initials = (char: string) => readings.initials(char.charCodeAt(0))
+      const bit = (letter: string) => 1 << (letter.charCodeAt(0) - 0x61)
+      expect(initials('行')).toBe(bit('x') | bit('h'))
+      expect(initials('华')).toBe(bit('h'))
+      expect(initials('A')).toBe(0)
     })
 
     it('learns a character once', () => {

@@ -18,8 +18,33 @@ export function normaliseName(name: string): string {
   return normalisePersonName(name)
 }
 
-/** The province's and the city's names, repeated: 辽宁省沈阳市 as well as 沈阳. */
-const REGION_PREFIX = /^(?:辽宁省?|沈阳市?)+/
+/**
+ * Sets up what normalising names and reading pinyin need (OpenCC's dictionaries, pinyin-pro's),
+ * which their first use does in one stretch of a hundred milliseconds or more: call it before work
+ * that is meant to pause often.
+ */
+export function prepareNameTerms(): void {
+  normaliseName('瀋陽')
+  pinyin('华', { multiple: true, type: 'array', toneType: 'none', v: true })
+}
+
+/**
+ * The former names of an entity as the registry keeps them: separated by `；`, '' for none.
+ *
+ * @example
+ * splitFormerNames('沈阳华信机械厂；沈阳华信机械有限公司') // ['沈阳华信机械厂', '沈阳华信机械有限公司']
+ */
+export function splitFormerNames(text: string): string[] {
+  return text === '' ? [] : text.split('；')
+}
+
+/** The province's and the city's names, which may repeat: 辽宁省沈阳市 as well as 沈阳. */
+const LIAO = 0x8fbd
+const NING = 0x5b81
+const SHENG = 0x7701
+const SHEN = 0x6c88
+const YANG = 0x9633
+const SHI = 0x5e02
 
 /**
  * How many leading characters of a normalised name are the province's or the city's name, which
@@ -29,7 +54,24 @@ const REGION_PREFIX = /^(?:辽宁省?|沈阳市?)+/
  * regionPrefixLength('辽宁省沈阳市华信机械') // 6
  */
 export function regionPrefixLength(name: string): number {
-  return REGION_PREFIX.exec(name)?.[0].length ?? 0
+  const units = new Uint16Array(name.length)
+  for (let i = 0; i < name.length; i += 1) units[i] = name.charCodeAt(i)
+  return regionPrefixLengthOf(units, 0, units.length)
+}
+
+/**
+ * {@link regionPrefixLength} of the text `units[start]` up to `units[end]`, for texts kept as
+ * code units: 辽宁 or 沈阳, each perhaps followed by 省 or 市, as often as they come.
+ */
+export function regionPrefixLengthOf(units: Uint16Array, start: number, end: number): number {
+  let at = start
+  for (;;) {
+    const first = units[at]
+    const second = at + 1 < end ? units[at + 1] : -1
+    if (first === LIAO && second === NING) at += units[at + 2] === SHENG && at + 2 < end ? 3 : 2
+    else if (first === SHEN && second === YANG) at += units[at + 2] === SHI && at + 2 < end ? 3 : 2
+    else return at - start
+  }
 }
 
 /** A search typed for the name index, taken apart once. */
@@ -87,7 +129,10 @@ export function parseNameQuery(query: string): NameQuery | undefined {
     .filter((term) => term !== '')
   if (terms.length === 0) return undefined
   const text = terms.join('')
-  const words = [...new Set(terms.flatMap(wordsOf))]
+  // One character, or two Han characters, are one word however they are segmented: the segmenter,
+  // which is costly, is spared for the commonest queries.
+  const oneWord = terms.length === 1 && (text.length === 1 || (text.length === 2 && HAN.test(text.charAt(0)) && HAN.test(text.charAt(1))))
+  const words = oneWord ? [] : [...new Set(terms.flatMap(wordsOf))]
   const letters = query.normalize('NFKC').toLowerCase().replace(/ü/g, 'v').replace(/[\s'’]/g, '')
   return {
     text,
@@ -100,8 +145,32 @@ export function parseNameQuery(query: string): NameQuery | undefined {
 /** Characters (UTF-16 units) that may stand in one place of a pinyin query. */
 export type CharClass = readonly number[]
 
+/**
+ * One way to read a pinyin query: its letters cut into parts (a syllable, the start of one, or an
+ * initial) and, for each part, the characters that read so.
+ */
+export interface PinyinSpelling {
+  readonly parts: readonly string[]
+  readonly classes: readonly CharClass[]
+}
+
 /** Splits of one query into syllables searched at most: more mean letters too ambiguous to narrow anything. */
 const MAX_SPELLINGS = 8
+
+/** The bit of a letter in a set of initials: bit 0 for a, 25 for z. */
+function letterBit(letter: string): number {
+  return 1 << (letter.charCodeAt(0) - 0x61)
+}
+
+/** What a {@link PinyinReadings} has learnt, in a form another thread can take over (typed arrays transferred). */
+export interface PinyinReadingsParts {
+  readonly learnt: Uint8Array<ArrayBuffer>
+  readonly initials: Uint32Array<ArrayBuffer>
+  /** The syllables learnt; syllable i reads the characters `chars[charEnds[i - 1]]` (0 for the first) up to `chars[charEnds[i]]`. */
+  readonly syllables: readonly string[]
+  readonly chars: Uint16Array<ArrayBuffer>
+  readonly charEnds: Int32Array<ArrayBuffer>
+}
 
 /**
  * The toneless pinyin readings of the characters names hold, learnt as the index meets them, and
@@ -111,13 +180,40 @@ const MAX_SPELLINGS = 8
  * @example
  * const readings = new PinyinReadings()
  * for (const char of '华信机械') readings.learn(char.charCodeAt(0))
- * readings.spellings('hxjx') // [[[0x534e], [0x4fe1], [0x673a], [0x68b0]]]: 华, 信, 机, 械
+ * readings.spellings('hxjx') // [{ parts: ['h', 'x', 'j', 'x'], classes: [[0x534e], [0x4fe1], [0x673a], [0x68b0]] }]: 华, 信, 机, 械
  */
 export class PinyinReadings {
-  readonly #learnt = new Uint8Array(0x10000)
+  readonly #learnt: Uint8Array<ArrayBuffer>
+  /** Per character: the letters its readings start with, as {@link letterBit}s. */
+  readonly #initials: Uint32Array<ArrayBuffer>
   readonly #charsBySyllable = new Map<string, number[]>()
   /** Every syllable and every start of one: the letters a query may end with while still being typed. */
   readonly #syllableStarts = new Set<string>()
+  /** The characters read as each start of a syllable asked for so far; forgotten when a character is learnt. */
+  readonly #classes = new Map<string, CharClass>()
+
+  /** Nothing learnt yet, or what another's {@link PinyinReadings.parts} held. */
+  constructor(parts?: PinyinReadingsParts) {
+    this.#learnt = parts?.learnt ?? new Uint8Array(0x10000)
+    this.#initials = parts?.initials ?? new Uint32Array(0x10000)
+    parts?.syllables.forEach((syllable, i) => {
+      this.#charsBySyllable.set(syllable, [...parts.chars.subarray(i === 0 ? 0 : parts.charEnds[i - 1], parts.charEnds[i])])
+      for (let end = 1; end <= syllable.length; end += 1) this.#syllableStarts.add(syllable.slice(0, end))
+    })
+  }
+
+  /** What it has learnt, to hand over to another thread: typed arrays, as cloning many small arrays is slow. */
+  parts(): PinyinReadingsParts {
+    const syllables = [...this.#charsBySyllable.keys()]
+    const charEnds = new Int32Array(syllables.length)
+    const chars = new Uint16Array([...this.#charsBySyllable.values()].flat())
+    let end = 0
+    syllables.forEach((syllable, i) => {
+      end += this.#charsBySyllable.get(syllable)?.length ?? 0
+      charEnds[i] = end
+    })
+    return { learnt: this.#learnt, initials: this.#initials, syllables, chars, charEnds }
+  }
 
   /** Learns a character's readings; characters other than Han have none. */
   learn(code: number): void {
@@ -125,8 +221,10 @@ export class PinyinReadings {
     this.#learnt[code] = 1
     const char = String.fromCharCode(code)
     if (!HAN.test(char)) return
+    this.#classes.clear()
     for (const syllable of pinyin(char, { multiple: true, type: 'array', toneType: 'none', v: true })) {
       if (!/^[a-z]+$/.test(syllable)) continue
+      this.#initials[code] = (this.#initials[code] as number) | letterBit(syllable)
       const chars = this.#charsBySyllable.get(syllable)
       if (chars === undefined) {
         this.#charsBySyllable.set(syllable, [code])
@@ -135,14 +233,18 @@ export class PinyinReadings {
     }
   }
 
+  /** The letters a learnt character's readings start with, as {@link letterBit}s; 0 for one without a reading. */
+  initials(code: number): number {
+    return this.#initials[code] as number
+  }
+
   /**
-   * The ways to read letters as a sequence of characters, each way a class of characters per
-   * place: as full pinyin in as few syllables as possible, the last one possibly cut short
-   * (huaxi finds 华信), then as the initials of each character (hxjx finds 华信机械). Letters that
-   * mix the two (huaxjx) are read neither way.
+   * The ways to read letters as a sequence of characters: as full pinyin in as few syllables as
+   * possible, the last one possibly cut short (huaxi finds 华信), then as the initials of each
+   * character (hxjx finds 华信机械). Letters that mix the two (huaxjx) are read neither way.
    */
-  spellings(letters: string): CharClass[][] {
-    const classes = new Map<string, CharClass>()
+  spellings(letters: string): PinyinSpelling[] {
+    const classes = this.#classes
     const classOf = (start: string): CharClass => {
       let chars = classes.get(start)
       if (chars === undefined) {
@@ -153,11 +255,11 @@ export class PinyinReadings {
       }
       return chars
     }
-    const spellings = this.#syllableSplits(letters).map((split) => split.map(classOf))
-    if (letters.length >= 2 && [...letters].every((letter) => this.#syllableStarts.has(letter))) spellings.push([...letters].map(classOf))
+    const spelling = (parts: string[]): PinyinSpelling => ({ parts, classes: parts.map(classOf) })
+    const spellings = this.#syllableSplits(letters).map(spelling)
+    if (letters.length >= 2 && [...letters].every((letter) => this.#syllableStarts.has(letter))) spellings.push(spelling([...letters]))
     return spellings
   }
-
   /** The splits of letters into whole syllables and a last start of one, in as few parts as possible. */
   #syllableSplits(letters: string): string[][] {
     const n = letters.length

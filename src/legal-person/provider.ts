@@ -30,7 +30,8 @@ function sameItem(item: string, submitted: string, stored: unknown): boolean {
 
 /**
  * The legal-person registry as a provider. A filter on `name` is a name search (substring, words
- * in any order, pinyin), served by the in-memory name index; other filters are exact or prefix.
+ * in any order, pinyin), served by the in-memory name index, which reads former names only for a
+ * caller who sees `former_name` in clear; other filters are exact or prefix.
  * Subjects are credit codes, and resident IDs of representatives: a person's profile lists the
  * entities they represent.
  */
@@ -80,7 +81,8 @@ export class LegalPersonProvider implements Provider {
       })
     if (nameFilter !== undefined) {
       if (filters.length > 0 || query.sort !== undefined) throw new AppError('HT_VALIDATION', 'A name search ranks by relevance and takes no other filter or sort (名称检索不与其他条件组合)', [{ field: 'name', message: 'search alone' }])
-      const found = await this.names.search(nameFilter.value.replace(/\*$/, ''), query.limit, query.offset)
+      // Former names only for a caller who sees them: finding an entity by one reveals it.
+      const found = await this.names.search(nameFilter.value.replace(/\*$/, ''), { limit: query.limit, offset: query.offset, formerNames: query.clearItems?.has('former_name') ?? false })
       const entities = await this.entities.getMany(found.codes)
       return { items: entities.map(entityRecord), total: found.total }
     }
@@ -94,8 +96,12 @@ export class LegalPersonProvider implements Provider {
   }
 
   async changes(after: number, limit: number): Promise<{ changes: Change[]; lastSeq: number }> {
-    const [entities, head] = await Promise.all([this.entities.changes(after, limit), this.entities.head()])
-    return { changes: entities.map((entity) => ({ seq: entity.seq, key: entity.credit_code, op: 'upsert' as const, data: entityRecord(entity), at: entity.updated_at })), lastSeq: head.lastSeq }
+    const [entities, lastSeq] = await Promise.all([this.entities.changes(after, limit), this.lastSeq()])
+    return { changes: entities.map((entity) => ({ seq: entity.seq, key: entity.credit_code, op: 'upsert' as const, data: entityRecord(entity), at: entity.updated_at })), lastSeq }
+  }
+
+  async lastSeq(): Promise<number> {
+    return (await this.entities.head()).lastSeq
   }
 
   async bySubject(subject: string): Promise<DataRecord[]> {

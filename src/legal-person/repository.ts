@@ -2,6 +2,7 @@ import { CompiledQuery, sql, type Kysely } from 'kysely'
 import { beijingDate } from '../platform/calendar/working-days.js'
 import type { Database } from '../platform/db/database.js'
 import type { Tables } from '../platform/db/tables.js'
+import { SqliteBulkLoad, type BulkTable } from '../platform/imports/bulk-load.js'
 import { now } from '../platform/ids.js'
 import { diffEntity, ENTITY_FIELDS, ENTITY_STATUSES, eventOf, LEGAL_PERSON_REGISTRY, type Entity, type EntityChange, type EntityField } from './model.js'
 
@@ -36,8 +37,25 @@ export interface EntityHistoryEntry {
   readonly at: string
 }
 
+/** A check of every entity a batch writes, against the stored one (undefined for a new entity); throwing rolls the batch back. */
+export type EntityVet = (incoming: Entity, stored: Entity | undefined) => void
+
 const COLUMNS = ENTITY_FIELDS.join(', ')
 const CHUNK = 1000
+/** The entities table as a first load writes it, with its indexes as the migration creates them. */
+const ENTITIES_TABLE: BulkTable = {
+  registry: LEGAL_PERSON_REGISTRY,
+  table: 'entities',
+  historyTable: 'entity_history',
+  fields: ENTITY_FIELDS,
+  indexes: [
+    { name: 'entities_credit_code_idx', on: 'credit_code', unique: true },
+    { name: 'entities_representative_idx', on: 'representative_id' },
+    { name: 'entities_registration_number_idx', on: 'registration_number' },
+    { name: 'entities_organisation_code_idx', on: 'substr(credit_code, 9, 9)' },
+    { name: 'entities_seq_idx', on: 'seq', inOrder: true },
+  ],
+}
 /** Statuses of an entity still in business: 存续, 在业. */
 const ACTIVE = [ENTITY_STATUSES.existing, ENTITY_STATUSES.operating]
 
@@ -54,7 +72,17 @@ function entityOf(row: Record<string, unknown>): StoredEntity {
  * (变更记录) and the feed the subscribers read are the same events.
  */
 export class EntityRepository {
-  constructor(private readonly database: Database) {}
+  /** The first load into an empty registry, on SQLite; undefined on PostgreSQL. */
+  readonly bulkLoad: SqliteBulkLoad | undefined
+
+  constructor(private readonly database: Database) {
+    this.bulkLoad = database.sqlite === undefined ? undefined : new SqliteBulkLoad(database, ENTITIES_TABLE)
+  }
+
+  /** Creates any missing entities index: at start, in case a first load was interrupted. */
+  async buildIndexes(): Promise<void> {
+    await this.bulkLoad?.buildIndexes()
+  }
 
   get #db(): Kysely<Tables> {
     return this.database.db
@@ -63,8 +91,9 @@ export class EntityRepository {
   /**
    * Writes entities, one transaction. With `fields`, an existing entity changes only in those
    * fields (an import file without a column leaves that field as it is); new ones are written whole.
+   * With `vet`, every entity is checked against the stored one inside the transaction.
    */
-  async applyBatch(entities: readonly Entity[], source: string, changedBy: string, options: { fields?: readonly EntityField[]; effectiveDate?: string } = {}): Promise<EntityApplyResult> {
+  async applyBatch(entities: readonly Entity[], source: string, changedBy: string, options: { fields?: readonly EntityField[]; effectiveDate?: string; vet?: EntityVet } = {}): Promise<EntityApplyResult> {
     const kept = options.fields === undefined ? [] : ENTITY_FIELDS.filter((field) => !options.fields?.includes(field))
     const merge = (before: Entity, incoming: Entity): Entity => {
       if (kept.length === 0) return incoming
@@ -72,8 +101,8 @@ export class EntityRepository {
       for (const field of kept) merged[field] = before[field]
       return merged as unknown as Entity
     }
-    const effectiveDate = options.effectiveDate
-    if (this.database.sqlite !== undefined) return this.#applySqlite(entities, source, changedBy, merge, effectiveDate)
+    const { effectiveDate, vet } = options
+    if (this.database.sqlite !== undefined) return this.#applySqlite(entities, source, changedBy, merge, effectiveDate, vet)
     return this.#db.transaction().execute(async (trx) => {
       const at = now()
       const today = beijingDate(at)
@@ -96,6 +125,7 @@ export class EntityRepository {
         const histories: Array<Tables['entity_history']> = []
         for (const entity of chunk) {
           const before = existing.get(entity.credit_code)
+          vet?.(entity, before)
           if (before === undefined) {
             seq += 1
             count += 1
@@ -127,7 +157,7 @@ export class EntityRepository {
   }
 
   /** The SQLite bulk path: one synchronous transaction with statements prepared once. */
-  async #applySqlite(entities: readonly Entity[], source: string, changedBy: string, merge: (before: Entity, incoming: Entity) => Entity, effectiveDate: string | undefined): Promise<EntityApplyResult> {
+  async #applySqlite(entities: readonly Entity[], source: string, changedBy: string, merge: (before: Entity, incoming: Entity) => Entity, effectiveDate: string | undefined, vet: EntityVet | undefined): Promise<EntityApplyResult> {
     const sqlite = this.database.sqlite
     if (sqlite === undefined) throw new Error('not SQLite')
     return this.#db.connection().execute(async () => {
@@ -148,12 +178,14 @@ export class EntityRepository {
         let unchanged = 0
         for (const entity of entities) {
           if (insert.run(...ENTITY_FIELDS.map((field) => entity[field]), seq + 1, at, at).changes === 1) {
+            vet?.(entity, undefined)
             seq += 1
             count += 1
             created += 1
             continue
           }
           const before = entityOf({ ...(select.get(entity.credit_code) as Record<string, unknown>), seq: 0 })
+          vet?.(entity, before)
           const after = merge(before, entity)
           const changes = diffEntity(before, after)
           if (changes.length === 0) {
@@ -198,6 +230,16 @@ export class EntityRepository {
     }
     const order = new Map(codes.map((code, index) => [code, index]))
     return found.sort((a, b) => (order.get(a.credit_code) ?? 0) - (order.get(b.credit_code) ?? 0))
+  }
+
+  /** The source department of each of these entities that the registry holds, for an importer held to one source. */
+  async sourcesOf(codes: readonly string[]): Promise<Map<string, string>> {
+    const found = new Map<string, string>()
+    for (let start = 0; start < codes.length; start += CHUNK) {
+      const rows = await this.#db.selectFrom('entities').select(['credit_code', 'source_department']).where('credit_code', 'in', codes.slice(start, start + CHUNK)).execute()
+      for (const row of rows) found.set(row.credit_code, row.source_department)
+    }
+    return found
   }
 
   /** The entities a person represents. */

@@ -81,11 +81,21 @@ export const legalPersonRoutes: FastifyPluginAsyncTypebox<{ legalPersons: LegalP
       schema: {
         tags: ['legal-persons'],
         summary: 'Search entities by name: substring, words in any order, pinyin or initials, credit-code prefix; ranked (名称检索)',
+        description:
+          'Best first; `total` counts the matches up to 10 000, and pages end there. Former names are searched only for a caller granted `former_name` in clear. ' +
+          'While the node is still building its name index after a start, the answer is `503` with a `Retry-After` header.',
         querystring: Type.Object({ q: Type.String({ minLength: 1, maxLength: 100 }), ...PagingQuery }, { additionalProperties: false }),
-        response: { 200: PageOf(RecordSchema), ...ERROR_RESPONSES, 429: Type.Ref('Problem') },
+        response: { 200: PageOf(RecordSchema), ...ERROR_RESPONSES, 429: Type.Ref('Problem'), 503: Type.Ref('Problem') },
       },
     },
-    async (request) => legalPersons.search(principalOf(request), { q: request.query.q, limit: request.query.limit ?? 20, offset: request.query.offset ?? 0 }, metaOf(request)),
+    async (request, reply) => {
+      try {
+        return await legalPersons.search(principalOf(request), { q: request.query.q, limit: request.query.limit ?? 20, offset: request.query.offset ?? 0 }, metaOf(request))
+      } catch (error) {
+        if (error instanceof AppError && typeof error.extra.retryAfter === 'number') void reply.header('retry-after', String(error.extra.retryAfter))
+        throw error
+      }
+    },
   )
 
   app.get(
@@ -212,7 +222,7 @@ export const legalPersonRoutes: FastifyPluginAsyncTypebox<{ legalPersons: LegalP
     },
     async (request, reply) => {
       if (!Buffer.isBuffer(request.body)) throw new AppError('HT_UNSUPPORTED_MEDIA_TYPE', 'Send the file itself as the body (application/octet-stream, text/csv or the XLSX content type)')
-      return reply.status(202).send(toJobView(await imports.upload(principalOf(request), request.body, request.query.fileName ?? 'entities.csv')))
+      return reply.status(202).send(toJobView(await imports.upload(principalOf(request), request.body, request.query.fileName ?? 'entities.csv', metaOf(request))))
     },
   )
 

@@ -240,6 +240,37 @@ for (const dialect of DIALECTS) {
       expect(Object.keys(response.json()).sort()).toEqual(['credit_code', 'legal_representative', 'name', 'registration_status'])
     })
 
+    describe('name search by a former name', () => {
+      // An entity found by a former name is known to have borne it: only a caller who sees former_name in clear may find it so.
+      let former: { code: string; formerName: string }
+      const search = async (who: string, url: string) => {
+        const authorization = `Bearer ${who in tokens ? tokens[who] : await t.token(who)}`
+        const response = await t.app.inject({ method: 'GET', url, headers: { authorization } })
+        expect(response.statusCode, `${who}: ${response.body}`).toBe(200)
+        return (response.json() as { items: Array<{ credit_code: string }> }).items.map((item) => item.credit_code)
+      }
+      const byFormerName = (who: string) => search(who, `/api/v1/legal-persons?q=${encodeURIComponent(former.formerName)}&limit=500`)
+
+      beforeAll(async () => {
+        const rows = await t.context.database.db.selectFrom('entities').select(['credit_code', 'name', 'former_name']).where('former_name', '!=', '').orderBy('credit_code').limit(50).execute()
+        const row = rows.find((candidate) => !candidate.name.includes(candidate.former_name.split('；')[0] as string))
+        if (row === undefined) throw new Error('no generated entity has a former name unlike its name')
+        former = { code: row.credit_code, formerName: row.former_name.split('；')[0] as string }
+        await grantAccess(t, 'hrss', 'market', code, { items: ['credit_code', 'name', 'former_name'].map((key) => ({ key, masked: false })), operations: ['query'] })
+        await grantAccess(t, 'planning', 'market', code, { items: [{ key: 'credit_code', masked: false }, { key: 'name', masked: false }, { key: 'former_name', masked: true }], operations: ['query'] })
+      })
+
+      it('finds the entity for the provider and for consumers granted former_name in clear', async () => {
+        for (const who of ['market', 'heping', 'hrss']) expect(await byFormerName(who), who).toContain(former.code)
+      })
+
+      it('does not find it for a consumer granted the name but not former_name, its client, or one granted former_name masked', async () => {
+        for (const who of ['civil', 'civilClient', 'planning']) expect(await byFormerName(who), who).not.toContain(former.code)
+        const filtered = await search('civil', `/api/v1/exchange/resources/${code}/records?filter.name=${encodeURIComponent(former.formerName)}&limit=500`)
+        expect(filtered).not.toContain(former.code)
+      })
+    })
+
     accessMatrix(() => t, LEGAL_PERSON_ENDPOINTS)
 
     it('leaves an intact audit chain', async () => {
