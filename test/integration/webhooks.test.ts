@@ -378,9 +378,10 @@ for (const dialect of DIALECTS) {
         const { database } = t.testDatabase
         // As an earlier version left it: the secret in clear, the migration not yet run.
         await database.db.updateTable('subscriptions').set({ webhook_secret: secret }).where('id', '=', id).execute()
-        await sql`DELETE FROM schema_migrations WHERE name = ${'0006-webhook-secrets'}`.execute(database.db)
+        // Later migrations go too: they must follow it in order (0007 moves nothing twice).
+        await sql`DELETE FROM schema_migrations WHERE name >= ${'0006-webhook-secrets'}`.execute(database.db)
         await expect(migrateToLatest(database)).rejects.toThrow(/0006-webhook-secrets failed.*secret key/)
-        expect(await migrateToLatest(database, { secrets: openSecretBox(t.context.config) })).toEqual({ applied: ['0006-webhook-secrets'] })
+        expect(await migrateToLatest(database, { secrets: openSecretBox(t.context.config) })).toEqual({ applied: ['0006-webhook-secrets', '0007-audit-file'] })
         const { webhook_secret: sealed } = await database.db.selectFrom('subscriptions').select('webhook_secret').where('id', '=', id).executeTakeFirstOrThrow()
         expect(SecretBox.isSealed(sealed ?? '')).toBe(true)
         expect(openSecretBox(t.context.config).open(sealed ?? '', id)).toBe(secret)
