@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { Database } from '../platform/db/database.js'
 
 /** A row of a compared file that is not ok, as kept for the department to browse by outcome. */
@@ -12,8 +13,6 @@ export interface ProblemRow {
 }
 
 const COLUMNS = ['comparison_id', 'row', 'outcome', 'resident_id', 'name', 'detail'] as const
-/** Rows per INSERT statement on PostgreSQL: 1 000 × 6 parameters, well under its limit. */
-const ROWS_PER_INSERT = 1000
 
 /**
  * SQL for the results of batch comparisons: the problem rows of each comparison, keyed by the
@@ -21,7 +20,7 @@ const ROWS_PER_INSERT = 1000
  *
  * On SQLite the rows of one call go in one synchronous transaction, a prepared single-row insert
  * each (measured faster than multi-row statements or a JSON array, which cost more to bind or
- * parse than they save); on PostgreSQL in multi-row inserts, one transaction.
+ * parse than they save); on PostgreSQL in one statement, each column passed as an array.
  */
 export class ComparisonRowRepository {
   constructor(private readonly database: Database) {}
@@ -41,12 +40,9 @@ export class ComparisonRowRepository {
     if (rows.length === 0) return
     const sqlite = this.database.sqlite
     if (sqlite === undefined) {
-      await this.database.db.transaction().execute(async (trx) => {
-        for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
-          const chunk = rows.slice(start, start + ROWS_PER_INSERT)
-          await trx.insertInto('comparison_rows').values(chunk.map((row) => ({ comparison_id: comparisonId, row: row.row, outcome: row.outcome, resident_id: row.residentId, name: row.name, detail: row.detail }))).execute()
-        }
-      })
+      const column = <T>(value: (row: ProblemRow) => T) => rows.map(value)
+      await sql`INSERT INTO comparison_rows (${sql.raw(COLUMNS.join(', '))})
+        SELECT ${comparisonId}, * FROM unnest(${column((row) => row.row)}::integer[], ${column((row) => row.outcome)}::text[], ${column((row) => row.residentId)}::text[], ${column((row) => row.name)}::text[], ${column((row) => row.detail)}::text[])`.execute(this.database.db)
       return
     }
     // The connection is Kysely's too: wait for it, so no Kysely transaction is open meanwhile.

@@ -12,11 +12,12 @@ export type ToJudge = { readonly kind: 'batch'; readonly batch: SubmittedBatch }
 
 export type FromJudge = { readonly kind: 'verdicts'; readonly verdicts: BatchVerdicts } | { readonly kind: 'crashed'; readonly message: string }
 
-/** Judges batches of rows somewhere, answering in the order they were given. */
-export interface BatchJudge {
+/** Judges batches of rows on a worker thread, answering in the order they were given. */
+export interface ThreadJudge {
   judge(batch: SubmittedBatch): Promise<BatchVerdicts>
   /** Batches given and not yet answered. */
   backlog(): number
+  /** Lets the thread finish the batches given, then ends it. */
   close(): Promise<void>
 }
 
@@ -31,7 +32,7 @@ export interface BatchJudge {
  * const verdicts = await judge.judge({ residentIds: ['210102198503150021'], names: ['王芳'] })
  * await judge.close()
  */
-export function judgeInThread(request: JudgeRequest): BatchJudge {
+export function judgeInThread(request: JudgeRequest): ThreadJudge {
   const source = fileURLToPath(import.meta.url).endsWith('.ts')
   const entry = new URL(source ? './comparison-worker.ts' : './comparison-worker.js', import.meta.url)
   const bootstrap = `(async () => { const { register } = await import('tsx/esm/api'); register(); await import(${JSON.stringify(entry.href)}) })()`

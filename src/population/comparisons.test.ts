@@ -171,6 +171,12 @@ for (const dialect of DIALECTS) {
       await results.clear('comparison-a')
       expect(await results.page('comparison-a', undefined, 500, 0)).toEqual({ total: 0, items: [] })
       expect((await results.page('comparison-b', undefined, 500, 0)).total).toBe(2)
+      const awkward = [
+        { row: 2, residentId: 'NULL', name: 'a"b\\c{d},e', outcome: 'invalid-id', detail: '' },
+        { row: 3, residentId: '', name: '王\u3000芳\n', outcome: 'not-found', detail: 'x; y' },
+      ]
+      await results.append('comparison-c', awkward)
+      expect((await results.page('comparison-c', undefined, 500, 0)).items).toEqual(awkward)
     })
   })
 }

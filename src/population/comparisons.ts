@@ -11,7 +11,7 @@ import { createTableWriter } from '../platform/files/table-writer.js'
 import type { Job, JobQueue } from '../platform/jobs/job-queue.js'
 import type { JobHandler } from '../platform/jobs/job-worker.js'
 import type { ComparisonRowRepository, ProblemRow } from './comparison-repository.js'
-import { judgeInThread, type BatchJudge } from './comparison-thread.js'
+import { judgeInThread } from './comparison-thread.js'
 import { judgeBatch, OUTCOMES, parseBatchIds, type BatchVerdicts, type JudgeOptions, type Outcome, type SubmittedBatch } from './comparison-verdicts.js'
 import { toXlsx } from './imports.js'
 import { normaliseDate } from './person-input.js'
@@ -90,8 +90,8 @@ export function suggestMapping(headers: readonly string[]): Partial<Record<Mappa
   return suggested
 }
 
-/** Rows of a comparison held per write: the problem rows go to the database in batches this size. */
-const ROW_BATCH = 5_000
+/** Problem rows held per write: each write is one transaction, and fewer of them commit faster. */
+const ROW_BATCH = 20_000
 /**
  * Rows judged together: their IDs are looked up in one statement. Small enough that a batch this
  * thread judges itself holds up its event loop for tens of milliseconds at most.
@@ -258,7 +258,7 @@ export function seesClear(decision: Decision, item: string): boolean {
 export interface CompareOptions extends JudgeOptions {
   readonly mapping: ColumnMapping
   readonly reportFile: string
-  /** Takes the rows that are not ok, in file order, a few thousand at a time. */
+  /** Takes the rows that are not ok, in file order, up to 20 000 at a time. */
   readonly onProblems?: (rows: ProblemRow[]) => Promise<void>
   readonly onProgress?: (fraction: number, rows: number) => Promise<void>
   /** Where to judge: on a worker thread (SQLite only) or on this one; by default by the file's size. */
@@ -272,20 +272,10 @@ interface PendingBatch {
 }
 
 /** Judges on this thread, through the repository's connection: PostgreSQL, small files, and a busy worker's overflow. */
-function judgeHere(persons: PersonRepository, options: JudgeOptions): BatchJudge {
-  let backlog = 0
-  return {
-    async judge(batch) {
-      backlog++
-      try {
-        const { ids, lookup } = parseBatchIds(batch)
-        return judgeBatch(batch, ids, await persons.compareMany(lookup), options)
-      } finally {
-        backlog--
-      }
-    },
-    backlog: () => backlog,
-    async close() {},
+function judgeHere(persons: PersonRepository, options: JudgeOptions): (batch: SubmittedBatch) => Promise<BatchVerdicts> {
+  return async (batch) => {
+    const { ids, lookup } = parseBatchIds(batch)
+    return judgeBatch(batch, ids, await persons.compareMany(lookup), options)
   }
 }
 
@@ -317,7 +307,7 @@ export async function compareFile(persons: PersonRepository, file: string, optio
   const thread = sqliteFile !== undefined && (options.thread ?? table.size >= THREAD_MIN_BYTES) ? judgeInThread({ sqliteFile, options: judgeOptions }) : undefined
   // The worker takes the batches while it keeps up; when it falls behind (its lookups cost more
   // in a large registry), this thread judges the next batch itself, so the two share the work.
-  const judge = (batch: SubmittedBatch) => (thread !== undefined && thread.backlog() < THREAD_BACKLOG ? thread : here).judge(batch)
+  const judge = (batch: SubmittedBatch) => (thread !== undefined && thread.backlog() < THREAD_BACKLOG ? thread.judge(batch) : here(batch))
   let problems: ProblemRow[] = []
   let lastProgress = 0
 
