@@ -119,7 +119,7 @@ export function createContext(config: Config, database: Database, options: Conte
   const persons = new PersonRepository(database)
   providers.register(POPULATION_REGISTRY, (description) => new PopulationProvider(description, persons))
   const entities = new EntityRepository(database)
-  const entityNames = new EntityNameSearch(entities, { onError: (error: unknown) => options.logger?.error({ err: error }, 'name index compaction failed') })
+  const entityNames = new EntityNameSearch(entities, { onError: (error: unknown) => options.logger?.error({ err: error }, 'name index rebuild failed') })
   providers.register(LEGAL_PERSON_REGISTRY, (description) => new LegalPersonProvider(description, entities, entityNames))
   const gate = new AccessGate(catalogRepository, sharingRepository, providers, audit, usage)
   const attachments = new AttachmentFinder(catalogRepository, gate)
@@ -194,7 +194,7 @@ export function createContext(config: Config, database: Database, options: Conte
       entities.buildIndexes().catch((error: unknown) => options.logger?.error({ err: error }, 'entities index check failed'))
       worker.start()
       usage.start()
-      // Built in the background, a slice at a time: the first searches need not wait for it.
+      // Built in the background (on a worker thread): requests go on meanwhile.
       entityNames.warm().catch((error: unknown) => options.logger?.error({ err: error }, 'name index build failed'))
       const flag = () => void sharing.flagOverdue().catch((error: unknown) => options.logger?.error({ err: error }, 'overdue check failed'))
       flag()

@@ -19,6 +19,10 @@ const SOURCE_NAMES: Readonly<Record<SourceDepartment, string>> = { market: 'mark
  * (market regulation) import every entity; the stewards of a source department named in
  * `HUITONG_LEGAL_PERSON_SOURCES` (civil affairs, the staffing office) import the entities whose
  * `source_department` is theirs, new ones or ones already theirs, and nothing else.
+ *
+ * @example
+ * const access = new EntityImportAccess(registry, entities, { civil: '210100005' })
+ * await access.refuseForeignRows(await access.scopeOf(civilSteward), 'upload.csv') // HT_FORBIDDEN for a market row
  */
 export class EntityImportAccess {
   constructor(

@@ -262,7 +262,7 @@ describe('EntityNameIndex', () => {
       changed.upsert(B)
       changed.remove(E.code)
       changed.upsert(entry('91210100MA0XXXXXXM', '华信商贸有限公司'))
-      expect(changed.changesSinceCompaction).toBe(2)
+      expect(changed.changesSinceBuild).toBe(2)
     })
   })
 })

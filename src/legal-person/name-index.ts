@@ -572,7 +572,7 @@ export class EntityNameIndex {
    * port.postMessage({ parts }, transfer)
    */
   parts(): { parts: EntityNameIndexParts; transfer: ArrayBuffer[] } {
-    if (this.changesSinceCompaction > 0) throw new Error('only a fresh build of the name index can be handed over')
+    if (this.changesSinceBuild > 0) throw new Error('only a fresh build of the name index can be handed over')
     const codes = this.#codeUnits
     const codeEnds = this.#codeEnds
     const lists = { chars: this.#chars.parts(), pairs: this.#pairs.parts(), headChars: this.#headChars.parts(), headPairs: this.#headPairs.parts(), triples: this.#triples.parts() }
@@ -695,9 +695,9 @@ export class EntityNameIndex {
    * its new ones beside the packed lists.
    *
    * @example
-   * if (index.changesSinceCompaction > index.size / 32) rebuild()
+   * if (index.changesSinceBuild > index.size / 32) rebuild()
    */
-  get changesSinceCompaction(): number {
+  get changesSinceBuild(): number {
     return this.#addedCodes.length
   }
 
@@ -992,6 +992,15 @@ export class EntityNameIndex {
     return length - code.length
   }
 
+  /** Whether the slot's code starts with `prefix`, without making a string of it. */
+  #codeStartsWith(slot: number, prefix: string): boolean {
+    if (slot >= this.#baseEntities) return (this.#addedCodes[slot - this.#baseEntities] as string).startsWith(prefix)
+    const start = slot === 0 ? 0 : (this.#codeEnds[slot - 1] as number)
+    if ((this.#codeEnds[slot] as number) - start < prefix.length) return false
+    for (let i = 0; i < prefix.length; i += 1) if (this.#codeUnits[start + i] !== prefix.charCodeAt(i)) return false
+    return true
+  }
+
   #slotOf(code: string): number | undefined {
     const added = this.#addedSlots.get(code)
     if (added !== undefined) return added
@@ -1098,7 +1107,7 @@ export class EntityNameIndex {
   #worth(entity: number, best: number): boolean {
     const mark = this.#marks[entity] as number
     if (mark === GONE || (mark >> 4 === this.#generation && (mark & 15) <= best)) return false
-    return !(this.#saturated && best > PREFIX_RANK && this.#codeOf(entity).startsWith(this.#codePrefix))
+    return !(this.#saturated && best > PREFIX_RANK && this.#codeStartsWith(entity, this.#codePrefix))
   }
 
   #hit(entity: number, rank: number): void {
@@ -1219,8 +1228,10 @@ export class EntityNameIndex {
   }
 
   #matchCode(prefix: string): void {
-    const codeRank = (slot: number) => (this.#codeOf(slot) === prefix ? EXACT_RANK : PREFIX_RANK)
-    for (const [code, slot] of this.#addedSlots) if (code.startsWith(prefix) && this.#worth(slot, codeRank(slot))) this.#hit(slot, codeRank(slot))
+    for (const [code, slot] of this.#addedSlots) {
+      const rank = code === prefix ? EXACT_RANK : PREFIX_RANK
+      if (code.startsWith(prefix) && this.#worth(slot, rank)) this.#hit(slot, rank)
+    }
     // Codes starting with the prefix lie between it and it followed by the highest unit.
     const from = this.#firstCodeAtLeast(prefix)
     const to = this.#firstCodeAtLeast(`${prefix}\uffff`)
@@ -1230,16 +1241,17 @@ export class EntityNameIndex {
         // More than the search counts: only the first by name length and code can be on the page.
         this.#saturated = true
         this.#codePrefix = prefix
-        // Only the first can be the prefix itself: it sorts before every longer code.
         const exact = this.#codeOrder[from] as number
         if (this.#compareCode(exact, prefix) === 0 && this.#worth(exact, EXACT_RANK)) this.#hit(exact, EXACT_RANK)
-        for (const slot of first) if (this.#worth(slot, codeRank(slot))) this.#hit(slot, codeRank(slot))
+        for (const slot of first) if (this.#worth(slot, PREFIX_RANK)) this.#hit(slot, PREFIX_RANK)
         return
       }
     }
     for (let at = from; at < to; at += 1) {
       const slot = this.#codeOrder[at] as number
-      if (this.#worth(slot, codeRank(slot))) this.#hit(slot, codeRank(slot))
+      // Only the first can be the prefix itself: it sorts before every longer code.
+      const rank = at === from && this.#compareCode(slot, prefix) === 0 ? EXACT_RANK : PREFIX_RANK
+      if (this.#worth(slot, rank)) this.#hit(slot, rank)
     }
   }
 

@@ -140,20 +140,20 @@ describe('EntityNameSearch', () => {
     fill(registry, 6_000)
     const names = new EntityNameSearch(registry, { threadFrom: 0 })
     await names.warm()
-    // More than a compaction waits for: every name changes.
+    // More than a fresh build waits for: every name changes.
     for (let i = 0; i < 6_000; i += 1) registry.put(`91210100${String(i).padStart(9, '0')}X`, `沈阳新名${i}有限公司`)
     expect((await names.search('新名', ALL)).total).toBe(6_000)
-    expect(names.status).toMatchObject({ changesSinceCompaction: 6_000, compacting: true })
+    expect(names.status).toMatchObject({ changesSinceBuild: 6_000, rebuilding: true })
     registry.put('91210100000000001X', '沈阳改后有限公司')
-    for (let waited = 0; names.status.compacting && waited < 30_000; waited += 50) {
+    for (let waited = 0; names.status.rebuilding && waited < 30_000; waited += 50) {
       await sleep(50)
-      if (!names.status.compacting) break
-      // A search now and then takes the compacted index in as soon as it is there.
+      if (!names.status.rebuilding) break
+      // A search now and then takes the fresh index in as soon as it is there.
       await names.search('改后', ALL)
     }
     expect(await codesOf(names, '改后')).toEqual(['91210100000000001X'])
-    expect(names.status).toMatchObject({ entities: 6_000, compacting: false })
-    expect(names.status.changesSinceCompaction).toBeLessThan(10)
+    expect(names.status).toMatchObject({ entities: 6_000, rebuilding: false })
+    expect(names.status.changesSinceBuild).toBeLessThan(10)
     expect((await names.search('新名', ALL)).total).toBe(5_999)
   })
 })

@@ -36,9 +36,9 @@ export interface EntityNameSearchStatus {
   /** Entities the index holds. */
   readonly entities: number
   /** Upserts beside the packed lists, until a fresh build folds them in. */
-  readonly changesSinceCompaction: number
+  readonly changesSinceBuild: number
   /** Whether a fresh build is under way or waiting to be swapped in. */
-  readonly compacting: boolean
+  readonly rebuilding: boolean
   /** Bytes of the index's typed arrays (see {@link EntityNameIndex.arrayBytes}). */
   readonly arrayBytes: number
 }
@@ -99,9 +99,9 @@ export class EntityNameSearch {
   #seq = 0
   #warming: Promise<void> | undefined
   #updating: Promise<void> | undefined
-  #compacting = false
+  #rebuilding = false
   /** A fresh build done, waiting to be swapped in by the next catch-up: the new index, and the sequence number it holds up to. */
-  #compacted: { readonly index: EntityNameIndex; readonly seq: number } | undefined
+  #rebuilt: { readonly index: EntityNameIndex; readonly seq: number } | undefined
   /** Aborted when the node shuts down: builds stop, a build thread ends. */
   readonly #closing = new AbortController()
   readonly #onError: (error: unknown) => void
@@ -147,8 +147,8 @@ export class EntityNameSearch {
     return {
       state: index !== undefined ? 'ready' : this.#warming !== undefined ? 'building' : 'cold',
       entities: index?.size ?? 0,
-      changesSinceCompaction: index?.changesSinceCompaction ?? 0,
-      compacting: this.#compacting || this.#compacted !== undefined,
+      changesSinceBuild: index?.changesSinceBuild ?? 0,
+      rebuilding: this.#rebuilding || this.#rebuilt !== undefined,
       arrayBytes: index?.arrayBytes ?? 0,
     }
   }
@@ -218,7 +218,7 @@ export class EntityNameSearch {
   async #current(): Promise<void> {
     while (this.#updating !== undefined) await this.#updating
     const head = await this.entities.head()
-    if (this.#compacted === undefined && head.lastSeq <= this.#seq) return
+    if (this.#rebuilt === undefined && head.lastSeq <= this.#seq) return
     this.#updating = this.#catchUp().finally(() => {
       this.#updating = undefined
     })
@@ -226,12 +226,12 @@ export class EntityNameSearch {
   }
 
   async #catchUp(): Promise<void> {
-    const compacted = this.#compacted
-    if (compacted !== undefined) {
+    const rebuilt = this.#rebuilt
+    if (rebuilt !== undefined) {
       // The fresh build read the names after `seq`: the changes since are read again, into it.
-      this.#index = compacted.index
-      this.#seq = compacted.seq
-      this.#compacted = undefined
+      this.#index = rebuilt.index
+      this.#seq = rebuilt.seq
+      this.#rebuilt = undefined
     }
     const index = this.#index as EntityNameIndex
     const slices = new Slices(() => false)
@@ -248,19 +248,19 @@ export class EntityNameSearch {
     }
     // Upserts leave the old names behind beside the packed lists, and each search reads what
     // they add whole: a fresh build folds them in once they pile up.
-    if (!this.#compacting && index.changesSinceCompaction > Math.max(REBUILD_FROM, index.size / 32)) this.#compact(index)
+    if (!this.#rebuilding && index.changesSinceBuild > Math.max(REBUILD_FROM, index.size / 32)) this.#rebuild(index)
   }
 
   /** Builds a fresh index in the background, for the next catch-up to swap in. */
-  #compact(index: EntityNameIndex): void {
-    this.#compacting = true
+  #rebuild(index: EntityNameIndex): void {
+    this.#rebuilding = true
     this.#build()
       .then((built) => {
-        if (built !== undefined && this.#index === index) this.#compacted = built
+        if (built !== undefined && this.#index === index) this.#rebuilt = built
       })
       .catch(this.#onError)
       .finally(() => {
-        this.#compacting = false
+        this.#rebuilding = false
       })
   }
 }
