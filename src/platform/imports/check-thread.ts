@@ -45,12 +45,16 @@ export function siblingModule(meta: string, name: string): string {
  * `maxUntakenRows` rows wait here untaken, so a writer slower than the check never holds the file
  * in memory.
  * Run from TypeScript sources (tests, tsx), the worker registers tsx before loading its source.
+ *
+ * @example
+ * const summary = await checkInThread({ checker: siblingModule(import.meta.url, 'import-check'), file, rejectionsFile, today, maxUntakenRows: 100_000 }, sink)
  */
 export function checkInThread(request: CheckRequest, sink: CheckSink): Promise<CheckSummary> {
   const source = fileURLToPath(import.meta.url).endsWith('.ts')
   const entry = siblingModule(import.meta.url, 'check-worker')
   const bootstrap = `(async () => { const { register } = await import('tsx/esm/api'); register(); await import(${JSON.stringify(entry)}) })()`
-  const worker = source ? new Worker(bootstrap, { eval: true, workerData: request }) : new Worker(new URL(entry), { workerData: request })
+  const options = { workerData: request, resourceLimits: { maxYoungGenerationSizeMb: 64 } }
+  const worker = source ? new Worker(bootstrap, { ...options, eval: true }) : new Worker(new URL(entry), options)
   return new Promise<CheckSummary>((resolve, reject) => {
     let settled = false
     // Rows are handed to the sink one message at a time, in order, even when it is asynchronous.

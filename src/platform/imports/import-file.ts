@@ -183,12 +183,13 @@ async function bulkLoad(bulk: SqliteBulkLoad, order: ImportTarget<unknown>['orde
       progress: (fraction) => void options.onProgress({ phase: 'write', done: written, fraction: 0.8 * fraction }),
     })
     await write()
+    await options.onProgress({ phase: 'index', done: written, fraction: 0.8 })
+    // A job cancelled now leaves the registry as it was before too.
+    options.onProgress.check()
   } catch (error) {
     await bulk.abandon()
     throw error
   }
-  await options.onProgress({ phase: 'index', done: written, fraction: 0.8 })
-  options.onProgress.check()
   await bulk.finish()
   return { status: 'applied', ...summary, created: written, updated: 0, unchanged: 0, rejectionsFile: summary.rejected > 0, bulk: true }
 }

@@ -43,6 +43,10 @@ const NO_META: RequestMeta = { requestId: null, ip: null }
 /**
  * A registry's imports as jobs with progress: uploaded files checked and written in the
  * background by {@link importFile}, each import audited, refusals too.
+ *
+ * @example
+ * const imports = new RegistryImports(dataDir, jobs, audit, registry, () => worker.poke())
+ * const job = await imports.upload(principal, body, 'persons.csv', meta) // queued; handler() runs it
  */
 export class RegistryImports<R> {
   constructor(
@@ -150,7 +154,12 @@ export class RegistryImports<R> {
   }
 }
 
-/** A progress message of an import phase, in English and Chinese. */
+/**
+ * A progress message of an import phase, in English and Chinese.
+ *
+ * @example
+ * progressMessage('write', 50_000, { en: 'persons', zh: '人' }) // 'writing 50000 persons (已写入50000人)'
+ */
 export function progressMessage(phase: ImportProgress['phase'], done: number, noun: ImportingRegistry<unknown>['noun']): string {
   if (phase === 'check') return `checking row ${done} (校验第${done}行)`
   if (phase === 'index') return 'building indexes (建立索引)'

@@ -92,6 +92,9 @@ export function transferList(rows: PackedRows): ArrayBuffer[] {
  * Positions 0…count−1 sorted by `orderOf(position)` (a whole number below 2^37), in runs of
  * 65 536: a native sort of numbers (order × 2^16 + position) takes a fraction of the time of
  * comparing strings.
+ *
+ * @example
+ * sortedPositions(3, (position) => [30, 10, 20][position] ?? 0) // [1, 2, 0]
  */
 export function sortedPositions(count: number, orderOf: (position: number) => number): number[] {
   const sorted: number[] = []
@@ -107,6 +110,9 @@ export function sortedPositions(count: number, orderOf: (position: number) => nu
 /**
  * The rows of several packs as one pack, in the order of their keys (see {@link sortedPositions}):
  * `order` reads a key through `codeAt`, its character codes (keys are ASCII).
+ *
+ * @example
+ * const batch = packInKeyOrder(chunks, (codeAt) => codeAt(0) - 48) // by the key's first digit
  */
 export function packInKeyOrder(packs: readonly PackedRows[], order: (codeAt: (index: number) => number) => number): PackedRows {
   const width = packs[0]?.width ?? 0
