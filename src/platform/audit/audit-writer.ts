@@ -17,14 +17,17 @@ let append: ((batch: ToWriter['batch']) => number[]) | undefined
 
 function appender(): (batch: ToWriter['batch']) => number[] {
   const head = connection.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1')
+  // Positional parameters: cheaper to bind than names looked up in an object.
   const insert = connection.prepare(
     `INSERT INTO audit_log (seq, occurred_at, actor_type, actor_id, actor_name, department_code, action, target, outcome, request_id, ip, detail, prev_hash, hash)
-     VALUES (@seq, @occurred_at, @actor_type, @actor_id, @actor_name, @department_code, @action, @target, @outcome, @request_id, @ip, @detail, @prev_hash, @hash)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   )
   const transaction = connection.transaction((batch: ToWriter['batch']) => {
     const last = head.get() as { seq: number; hash: string } | undefined
     const rows = chainRows(batch, last === undefined ? undefined : { seq: Number(last.seq), hash: last.hash })
-    for (const row of rows) insert.run(row)
+    for (const row of rows) {
+      insert.run(row.seq, row.occurred_at, row.actor_type, row.actor_id, row.actor_name, row.department_code, row.action, row.target, row.outcome, row.request_id, row.ip, row.detail, row.prev_hash, row.hash)
+    }
     return rows.map((row) => row.seq)
   })
   return (batch) => transaction.immediate(batch)

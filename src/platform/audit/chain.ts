@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 import type { AuditLogTable } from '../db/tables.js'
 import type { AuditEntry } from './audit-log.js'
 import { canonicalJson } from './canonical.js'
@@ -16,7 +16,9 @@ export type ChainedContent = Omit<AuditLogTable, 'hash'>
  * const hash = chainHash({ ...row, prev_hash: previous.hash })
  */
 export function chainHash(row: ChainedContent): string {
-  const content = canonicalJson([
+  // Every member is a string, a number or null (detail is already canonical JSON text), so plain
+  // JSON.stringify writes the canonical form of the array.
+  const content = JSON.stringify([
     Number(row.seq),
     row.occurred_at,
     row.actor_type,
@@ -30,7 +32,7 @@ export function chainHash(row: ChainedContent): string {
     row.ip,
     row.detail,
   ])
-  return createHash('sm3').update(row.prev_hash).update('\n').update(content).digest('hex')
+  return hash('sm3', `${row.prev_hash}\n${content}`, 'hex')
 }
 
 /** An entry stamped with the time it was appended. */
