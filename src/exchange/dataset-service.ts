@@ -6,7 +6,7 @@ import type { BatchResult, Change, DatasetRepository } from './dataset-repositor
 import type { AccessGate } from './gate.js'
 import type { ProviderDirectory } from './provider-directory.js'
 import type { ProviderDescription } from './provider.js'
-import { keyItems, recordKey, validateRecord, type DataRecord } from './record-validation.js'
+import { keyItems, recordKey, storedKey, validateRecord, type DataRecord } from './record-validation.js'
 
 export interface BatchInput {
   /** The caller's id for this batch; sending the same id again returns the first result and changes nothing. */
@@ -116,7 +116,7 @@ export class DatasetService {
   /** A record's history, newest first: the provider's own view, not through the gate. */
   async history(principal: Principal, code: string, key: string): Promise<Change[]> {
     const description = await this.ownResource(principal, code)
-    return this.datasets.history(description.resourceId, key)
+    return this.datasets.history(description.resourceId, storedKey(keyItems(description.items), key))
   }
 
   async summary(principal: Principal, code: string) {

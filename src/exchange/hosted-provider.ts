@@ -1,22 +1,30 @@
 import { endOfChinaDay } from '../platform/calendar/working-days.js'
+import type { CatalogItem } from '../catalog/model.js'
 import type { DatasetRepository } from './dataset-repository.js'
+import { keyItems, storedKey } from './record-validation.js'
 import { sameValue, type FieldVerdict, type HistoryChange, type HistoryEvent, type Provider, type ProviderDescription, type ProviderQuery, type VerifyResult } from './provider.js'
 
 /** A hosted dataset as a provider: records a department publishes into the platform. */
 export class HostedProvider implements Provider {
+  readonly #keys: readonly CatalogItem[]
+
   constructor(
     private readonly description: ProviderDescription,
     private readonly datasets: DatasetRepository,
-  ) {}
+  ) {
+    this.#keys = keyItems(description.items)
+  }
 
   describe(): ProviderDescription {
     return this.description
   }
 
+  /** Keys are found as written or in their stored form: `11010519491231002x` finds `11010519491231002X`. */
   lookup(key: string, options: { readonly asOf?: string } = {}) {
+    const stored = storedKey(this.#keys, key)
     return options.asOf === undefined
-      ? this.datasets.getRecord(this.description.resourceId, key)
-      : this.datasets.getRecordAsOf(this.description.resourceId, key, endOfChinaDay(options.asOf))
+      ? this.datasets.getRecord(this.description.resourceId, stored)
+      : this.datasets.getRecordAsOf(this.description.resourceId, stored, endOfChinaDay(options.asOf))
   }
 
   async verify(key: string, fields: Readonly<Record<string, string>>): Promise<VerifyResult> {
@@ -47,7 +55,7 @@ export class HostedProvider implements Provider {
 
   /** Each stored change against the version before it: the items that differ. */
   async history(key: string): Promise<HistoryEvent[]> {
-    const changes = await this.datasets.history(this.description.resourceId, key)
+    const changes = await this.datasets.history(this.description.resourceId, storedKey(this.#keys, key))
     return changes.map((change, index) => {
       const before = changes[index + 1]?.data ?? {}
       const after = change.data ?? {}

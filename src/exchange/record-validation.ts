@@ -29,8 +29,7 @@ function convert(item: CatalogItem, raw: unknown): { value: string | number | bo
     case 'C':
     case 'M':
     case 'B': {
-      if (item.length !== null && [...text].length > item.length) return { problem: `longer than ${item.length} characters (超过长度 ${item.length})` }
-      if (item.type === 'B' && !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) return { problem: 'binary values are sent as base64' }
+      // Identifiers are measured in their stored form: `110105 19491231 002x` is 18 characters.
       if (item.identifierKind === 'residentId') {
         const parsed = parseResidentId(text)
         return parsed.valid ? { value: parsed.id } : { problem: parsed.message }
@@ -39,6 +38,8 @@ function convert(item: CatalogItem, raw: unknown): { value: string | number | bo
         const parsed = parseCreditCode(text)
         return parsed.valid ? { value: parsed.code } : { problem: parsed.message }
       }
+      if (item.length !== null && [...text].length > item.length) return { problem: `longer than ${item.length} characters (超过长度 ${item.length})` }
+      if (item.type === 'B' && !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) return { problem: 'binary values are sent as base64' }
       if (item.identifierKind === 'divisionCode' && findDivision(text) === undefined) {
         return { problem: `${text} is not a GB/T 2260 division code (行政区划代码无效)` }
       }
@@ -108,3 +109,33 @@ export function keyItems(items: readonly CatalogItem[]): CatalogItem[] {
 export function recordKey(keys: readonly CatalogItem[], record: DataRecord): string {
   return keys.map((item) => String(record[item.key] ?? '')).join('|')
 }
+
+/** Identifiers already in stored form: upper-case, half-width, 18 characters. */
+const STORED_IDENTIFIER: Partial<Record<NonNullable<CatalogItem['identifierKind']>, RegExp>> = {
+  residentId: /^\d{17}[\dX]$/,
+  creditCode: /^[0-9A-HJ-NP-RTUW-Y]{18}$/,
+}
+
+/**
+ * A key as a caller wrote it, in the form {@link recordKey} stores: each part converted as its
+ * item's values are (a resident ID with full-width digits, spaces or a lower-case x, or in its
+ * 15-digit form, becomes the stored 18 digits; a credit code is upper-cased; a number loses its
+ * thousands separators). A part that is not a valid value stays as written, and finds nothing.
+ *
+ * @example
+ * storedKey([residentIdItem], '11010519491231002x') // '11010519491231002X'
+ */
+export function storedKey(keys: readonly CatalogItem[], key: string): string {
+  const parts = keys.length === 1 ? [key] : key.split('|')
+  if (parts.length !== keys.length) return key
+  return parts
+    .map((part, index) => {
+      const item = keys[index] as CatalogItem
+      const stored = item.identifierKind === null ? undefined : STORED_IDENTIFIER[item.identifierKind]
+      if (stored?.test(part) === true) return part
+      const converted = convert(item, part)
+      return 'value' in converted && converted.value !== null ? String(converted.value) : part
+    })
+    .join('|')
+}
+

@@ -103,6 +103,27 @@ for (const dialect of DIALECTS) {
       expect(own.json()).toEqual(first)
     })
 
+    it('finds a record by a resident ID written as people write it: full-width digits, spaces, a lower-case x, 15 digits', async () => {
+      const first = world.records[0]!
+      const id = String(first.resident_id)
+      const fullWidth = id.replace(/[0-9]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) + 0xfee0))
+      const spaced = `${id.slice(0, 6)} ${id.slice(6, 14)} ${id.slice(14).toLowerCase()}`
+      const forms = [fullWidth, spaced]
+      // The 15-digit form of an ID of someone born in the 1900s: no century, no check character.
+      if (id.slice(6, 8) === '19') forms.push(`${id.slice(0, 6)}${id.slice(8, 17)}`)
+      for (const form of forms) {
+        const found = await t.call('heping', 'GET', `/api/v1/exchange/resources/${world.allowance}/records/${encodeURIComponent(form)}`)
+        expect(found.statusCode, form).toBe(200)
+        expect(found.json().resident_id).toBe(id)
+      }
+      const history = await t.call('civil', 'GET', `/api/v1/exchange/datasets/${world.allowance}/records/${encodeURIComponent(fullWidth)}/history`)
+      expect(history.statusCode).toBe(200)
+      expect(history.json().length).toBeGreaterThan(0)
+      // A wrong check character is not corrected into someone else's record.
+      const wrong = `${id.slice(0, 17)}${id.at(-1) === '0' ? '1' : '0'}`
+      expect((await t.call('heping', 'GET', `/api/v1/exchange/resources/${world.allowance}/records/${wrong}`)).statusCode).toBe(404)
+    })
+
     it('refuses a whole batch with one bad row, listing every bad row, and applies a good one once', async () => {
       const good = allowanceRecords(3, 100)
       const bad = [
