@@ -1,6 +1,6 @@
-import type BetterSqlite3 from 'better-sqlite3'
-import { CompiledQuery, sql, type Kysely, type RawBuilder } from 'kysely'
+import { sql, type Kysely, type RawBuilder } from 'kysely'
 import type { Database } from '../platform/db/database.js'
+import { PointRead } from '../platform/db/point-read.js'
 import type { Tables } from '../platform/db/tables.js'
 import { now } from '../platform/ids.js'
 import type { DataRecord } from './record-validation.js'
@@ -43,9 +43,11 @@ const CHUNK = 500
  * locked so each resource's sequence numbers commit in order.
  */
 export class DatasetRepository {
-  #lookupStatement: BetterSqlite3.Statement | undefined
+  readonly #record: PointRead<{ data: string }>
 
-  constructor(private readonly database: Database) {}
+  constructor(private readonly database: Database) {
+    this.#record = new PointRead(database, 'SELECT data FROM dataset_records WHERE resource_id = ? AND record_key = ?', 'SELECT data FROM dataset_records WHERE resource_id = $1 AND record_key = $2')
+  }
 
   get #db(): Kysely<Tables> {
     return this.database.db
@@ -195,23 +197,9 @@ export class DatasetRepository {
   }
 
   /** The hot path of every lookup: compiled once, so Kysely does not rebuild it per read. */
-  get #lookupSql(): string {
-    return this.database.kind === 'postgres'
-      ? 'SELECT data FROM dataset_records WHERE resource_id = $1 AND record_key = $2'
-      : 'SELECT data FROM dataset_records WHERE resource_id = ? AND record_key = ?'
-  }
-
   async getRecord(resourceId: string, key: string): Promise<DataRecord | undefined> {
-    let data: string | undefined
-    if (this.database.sqlite === undefined) {
-      const { rows } = await this.#db.executeQuery<{ data: string }>(CompiledQuery.raw(this.#lookupSql, [resourceId, key]))
-      data = rows[0]?.data
-    } else {
-      // SQLite answers on this thread: the prepared statement directly, without Kysely's driver.
-      this.#lookupStatement ??= this.database.sqlite.prepare(this.#lookupSql).pluck()
-      data = this.#lookupStatement.get(resourceId, key) as string | undefined
-    }
-    return data === undefined ? undefined : (JSON.parse(data) as DataRecord)
+    const row = await this.#record.get(resourceId, key)
+    return row === undefined ? undefined : (JSON.parse(row.data) as DataRecord)
   }
 
   /** A record as it stood before `until` (an ISO instant): its last change before then, unless that was a deletion. */

@@ -1,6 +1,7 @@
-import { CompiledQuery, sql, type Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import { beijingDate } from '../platform/calendar/working-days.js'
 import type { Database } from '../platform/db/database.js'
+import { PointRead } from '../platform/db/point-read.js'
 import type { Tables } from '../platform/db/tables.js'
 import { SqliteBulkLoad, type BulkTable } from '../platform/imports/bulk-load.js'
 import { now } from '../platform/ids.js'
@@ -75,7 +76,11 @@ export class EntityRepository {
   /** The first load into an empty registry, on SQLite; undefined on PostgreSQL. */
   readonly bulkLoad: SqliteBulkLoad | undefined
 
+  /** The hot path of every lookup. */
+  readonly #byKey: PointRead<Record<string, unknown>>
+
   constructor(private readonly database: Database) {
+    this.#byKey = new PointRead(database, `SELECT ${COLUMNS}, seq, created_at, updated_at FROM entities WHERE credit_code = ?`, `SELECT ${COLUMNS}, seq, created_at, updated_at FROM entities WHERE credit_code = $1`)
     this.bulkLoad = database.sqlite === undefined ? undefined : new SqliteBulkLoad(database, ENTITIES_TABLE)
   }
 
@@ -205,13 +210,8 @@ export class EntityRepository {
     })
   }
 
-  get #lookupSql(): string {
-    return `SELECT ${COLUMNS}, seq, created_at, updated_at FROM entities WHERE credit_code = ${this.database.kind === 'postgres' ? '$1' : '?'}`
-  }
-
   async get(creditCode: string): Promise<StoredEntity | undefined> {
-    const { rows } = await this.#db.executeQuery<Record<string, unknown>>(CompiledQuery.raw(this.#lookupSql, [creditCode]))
-    const row = rows[0]
+    const row = await this.#byKey.get(creditCode)
     return row === undefined ? undefined : entityOf(row)
   }
 

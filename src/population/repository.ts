@@ -1,5 +1,6 @@
-import { CompiledQuery, sql, type Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { Database } from '../platform/db/database.js'
+import { PointRead } from '../platform/db/point-read.js'
 import type { Tables } from '../platform/db/tables.js'
 import { SqliteBulkLoad, type BulkTable } from '../platform/imports/bulk-load.js'
 import { beijingDate } from '../platform/calendar/working-days.js'
@@ -89,7 +90,11 @@ export class PersonRepository {
   /** The first load into an empty registry, on SQLite; undefined on PostgreSQL. */
   readonly bulkLoad: SqliteBulkLoad | undefined
 
+  /** The hot path of every lookup. */
+  readonly #byKey: PointRead<Record<string, unknown>>
+
   constructor(private readonly database: Database) {
+    this.#byKey = new PointRead(database, `SELECT ${SELECT_COLUMNS} FROM persons WHERE resident_id = ?`, `SELECT ${SELECT_COLUMNS} FROM persons WHERE resident_id = $1`)
     this.bulkLoad = database.sqlite === undefined ? undefined : new SqliteBulkLoad(database, PERSONS_TABLE)
   }
 
@@ -217,14 +222,8 @@ export class PersonRepository {
     await this.bulkLoad?.buildIndexes()
   }
 
-  /** The hot path of every lookup: compiled once, so Kysely does not rebuild it per read. */
-  get #lookupSql(): string {
-    return `SELECT ${SELECT_COLUMNS} FROM persons WHERE resident_id = ${this.database.kind === 'postgres' ? '$1' : '?'}`
-  }
-
   async get(residentId: string): Promise<StoredPerson | undefined> {
-    const { rows } = await this.#db.executeQuery<Record<string, unknown>>(CompiledQuery.raw(this.#lookupSql, [residentId]))
-    const row = rows[0]
+    const row = await this.#byKey.get(residentId)
     return row === undefined ? undefined : personOf(row)
   }
 
