@@ -61,6 +61,12 @@ export class AccessGate {
   readonly #descriptions = new Map<string, Cached<ProviderDescription | undefined>>()
   readonly #grants = new Map<string, Cached<Grant[]>>()
   readonly #views = new Map<string, Cached<View | undefined>>()
+  /**
+   * Reads allowed, by resource, department and operation: decided once, then reused until the
+   * first of the cached facts they rest on expires (or a grant changes here). The checks of each
+   * read (the items it names, the rate) still run every time.
+   */
+  readonly #decisions = new Map<string, Cached<Decision> & { readonly bindings: number }>()
   readonly #rates = new Map<string, { minute: number; count: number }>()
 
   constructor(
@@ -75,6 +81,7 @@ export class AccessGate {
   forgetGrants(): void {
     this.#grants.clear()
     this.#views.clear()
+    this.#decisions.clear()
   }
 
   /** The published resource a code names, as its provider describes it; undefined when there is none. */
@@ -120,27 +127,18 @@ export class AccessGate {
       await this.audit.append({ ...auditActor(principal, meta), action: `data.${operation}`, target: code, outcome: 'denied', detail: { ...summary, reason } })
       throw error
     }
-    const description = await this.describe(code)
-    if (description === undefined) return refuse(new AppError('HT_NOT_FOUND', `No published resource ${code}`), 'no such resource')
-    const provider = await this.providers.providerFor(description)
-    if (description.providerDepartmentId === principal.department.id) {
-      const items = new Map(description.items.map((item) => [item.key, { item, masker: undefined }]))
-      return { provider, description, own: true, grant: undefined, items, itemKeys: [...items.keys()], maskedKeys: [] }
-    }
-    if (description.shareType === 'none') return refuse(new AppError('HT_NOT_GRANTED', `${description.name} is not shared (不予共享)`), 'resource not shared')
-    const view = await this.#view(description, principal.department.id, operation)
-    if (view === undefined) {
-      return refuse(new AppError('HT_NOT_GRANTED', `Your department has no grant to ${operation} ${description.name}; request access first (未获授权)`), 'no grant for this operation')
-    }
-    const { items } = view
-    const outside = fields.filter((field) => !items.has(field))
+    const key = `${code}|${principal.department.id}|${operation}`
+    const cached = this.#decisions.get(key)
+    const decision = cached !== undefined && cached.until > Date.now() && cached.bindings === this.providers.bindingsGeneration ? cached.value : await this.#decideAfresh(principal, code, operation, key, refuse)
+    if (decision.own) return decision
+    const outside = fields.filter((field) => !decision.items.has(field))
     if (outside.length > 0) {
       return refuse(
         new AppError('HT_NOT_GRANTED', `Outside your grant: ${outside.join(', ')} (超出授权范围的信息项)`, outside.map((field) => ({ field, message: 'not granted' }))),
         `items outside the grant: ${outside.join(', ')}`,
       )
     }
-    const { grant } = view
+    const { grant } = decision
     if (grant !== undefined && grant.rateLimit > 0) {
       const minute = Math.floor(Date.now() / 60_000)
       const rate = this.#rates.get(grant.id)
@@ -148,7 +146,31 @@ export class AccessGate {
       this.#rates.set(grant.id, { minute, count })
       if (count > grant.rateLimit) return refuse(new AppError('HT_RATE_LIMITED', `More than ${grant.rateLimit} reads a minute under this grant`), 'rate limit')
     }
-    return { provider, description, own: false, ...view }
+    return decision
+  }
+
+  /** Own department: everything. Otherwise an effective grant covering the operation. Kept in {@link AccessGate.#decisions}. */
+  async #decideAfresh(principal: Principal, code: string, operation: Operation, key: string, refuse: (error: AppError, reason: string) => Promise<never>): Promise<Decision> {
+    const bindings = this.providers.bindingsGeneration
+    const description = await this.describe(code)
+    if (description === undefined) return refuse(new AppError('HT_NOT_FOUND', `No published resource ${code}`), 'no such resource')
+    const provider = await this.providers.providerFor(description)
+    let until = Math.min(this.#descriptions.get(code)?.until ?? 0, this.providers.bindingsUntil)
+    let decision: Decision
+    if (description.providerDepartmentId === principal.department.id) {
+      const items = new Map(description.items.map((item) => [item.key, { item, masker: undefined }]))
+      decision = { provider, description, own: true, grant: undefined, items, itemKeys: [...items.keys()], maskedKeys: [] }
+    } else {
+      if (description.shareType === 'none') return refuse(new AppError('HT_NOT_GRANTED', `${description.name} is not shared (不予共享)`), 'resource not shared')
+      const view = await this.#view(description, principal.department.id, operation)
+      if (view === undefined) {
+        return refuse(new AppError('HT_NOT_GRANTED', `Your department has no grant to ${operation} ${description.name}; request access first (未获授权)`), 'no grant for this operation')
+      }
+      until = Math.min(until, this.#views.get(`${description.resourceId}|${principal.department.id}|${operation}`)?.until ?? 0)
+      decision = { provider, description, own: false, ...view }
+    }
+    this.#decisions.set(key, { value: decision, until, bindings })
+    return decision
   }
 
   /**

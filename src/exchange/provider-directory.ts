@@ -18,6 +18,7 @@ export type ProviderFactory = (description: ProviderDescription) => Provider
 export class ProviderDirectory {
   readonly #factories = new Map<string, ProviderFactory>()
   #bindings: { value: Map<string, string>; until: number } | undefined
+  #bindingsGeneration = 0
 
   constructor(
     private readonly db: Kysely<Tables>,
@@ -26,6 +27,16 @@ export class ProviderDirectory {
 
   register(registry: string, factory: ProviderFactory): void {
     this.#factories.set(registry, factory)
+  }
+
+  /** Counts the bindings made here: what was decided from the ones before is stale. */
+  get bindingsGeneration(): number {
+    return this.#bindingsGeneration
+  }
+
+  /** Until when the bindings read last hold (0 before the first read). */
+  get bindingsUntil(): number {
+    return this.#bindings?.until ?? 0
   }
 
   /** Registries that can be bound, by name. */
@@ -66,5 +77,6 @@ export class ProviderDirectory {
       .onConflict((oc) => oc.column('registry').doUpdateSet({ resource_id: resourceId, bound_by: by, bound_at: now() }))
       .execute()
     this.#bindings = undefined
+    this.#bindingsGeneration += 1
   }
 }

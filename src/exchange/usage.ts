@@ -9,11 +9,15 @@ import { beijingDate } from '../platform/calendar/working-days.js'
 export class UsageCounter {
   #pending = new Map<string, { day: string; resourceId: string; consumerId: string; operation: string; reads: number; records: number }>()
   #timer: NodeJS.Timeout | undefined
+  /** Today's date in Beijing, worked out again at most once a second rather than for every read. */
+  #day = { second: -1, date: '' }
 
   constructor(private readonly db: Db) {}
 
   count(resourceId: string, consumerId: string, operation: string, records: number): void {
-    const day = beijingDate()
+    const second = Math.floor(Date.now() / 1000)
+    if (second !== this.#day.second) this.#day = { second, date: beijingDate() }
+    const day = this.#day.date
     const key = `${day}|${resourceId}|${consumerId}|${operation}`
     const entry = this.#pending.get(key) ?? { day, resourceId, consumerId, operation, reads: 0, records: 0 }
     entry.reads += 1
