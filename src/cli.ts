@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=64
 import fs from 'node:fs'
 import { SingleBar, Presets } from 'cli-progress'
 import { Command, InvalidArgumentError } from 'commander'

@@ -1,8 +1,10 @@
 import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
 import { sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createContext } from '../../src/context.js'
 import { seedDemo } from '../../src/demo/seed.js'
+import { SERVER_NODE_FLAGS } from '../../bench/support/child-server.js'
 import { DEMO_PASSWORD } from '../support/app.js'
 import { DIALECTS, openTestDatabase, TEST_POSTGRES_URL, type TestDatabase } from '../support/databases.js'
 
@@ -24,6 +26,25 @@ function huitong(testDatabase: TestDatabase | undefined, args: string[], env: No
     ...(input === undefined ? {} : { input }),
   })
 }
+
+describe('the server process', () => {
+  it('runs with the same Node flags through npm start, the huitong command and the benchmarks', () => {
+    const start = (JSON.parse(fs.readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start
+    const shebang = fs.readFileSync('src/cli.ts', 'utf8').split('\n')[0] ?? ''
+    expect(start).toBe(`node ${SERVER_NODE_FLAGS.join(' ')} dist/cli.js demo`)
+    expect(shebang).toBe(`#!/usr/bin/env -S node ${SERVER_NODE_FLAGS.join(' ')}`)
+  })
+
+  it('starts the built command by its first line, flags and all', () => {
+    const built = 'dist/cli.js'
+    expect(fs.readFileSync(built, 'utf8').split('\n')[0]).toBe(fs.readFileSync('src/cli.ts', 'utf8').split('\n')[0])
+    // As the kernel runs a script: the interpreter, the rest of the line as one argument, the file.
+    const [interpreter = '', rest = ''] = (fs.readFileSync(built, 'utf8').split('\n')[0] ?? '').slice(2).split(/ (.*)/)
+    const result = spawnSync(interpreter, [rest, built, '--help'], { encoding: 'utf8', timeout: 30_000 })
+    expect(result.status, result.stderr).toBe(0)
+    expect(result.stdout).toContain('Usage: huitong')
+  })
+})
 
 describe('huitong with a bad setting', () => {
   it('stops with one line naming the setting', () => {
