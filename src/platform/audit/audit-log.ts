@@ -29,10 +29,14 @@ interface Pending extends TimedEntry {
 /** Rows per INSERT: 14 columns each keeps well under both dialects' parameter limits. */
 const INSERT_CHUNK = 500
 /**
- * Batches being written at once. Each continues the chain from the last committed row: the
- * SQLite writer thread takes them one after another, and on PostgreSQL the advisory lock does.
+ * Batches being written at once. Each continues the chain from the last committed row, so the
+ * SQLite writer thread (or, on PostgreSQL, the advisory lock) takes them one after another anyway;
+ * with one in flight everything that arrives meanwhile goes into the next commit. Measured on two
+ * cores (`npm run bench -- exchange`), two in flight split the load into twice the commits for
+ * fewer lookups a second: SQLite 18 843 against 22 344 at 64 connections, PostgreSQL 7 524
+ * against 9 145.
  */
-const MAX_IN_FLIGHT = 2
+const MAX_IN_FLIGHT = 1
 /** A constant key for the PostgreSQL advisory lock that serialises appends across API nodes. */
 const CHAIN_LOCK_KEY = 0x48544155
 
@@ -84,9 +88,7 @@ export class AuditLog {
 
   /**
    * Sends the queue as one batch on the next turn of the event loop, unless MAX_IN_FLIGHT
-   * batches are already being written: then it goes when one of them is done. Two in flight
-   * keep the writer busy — the next group is already waiting while one commits — without
-   * splitting the queue into many small commits.
+   * batches are already being written: then it goes when one of them is done.
    */
   #schedule(): void {
     if (this.#scheduled || this.#inFlight >= MAX_IN_FLIGHT || this.#queue.length === 0) return
