@@ -86,8 +86,13 @@ export class AccessGate {
 
   /** The published resource a code names, as its provider describes it; undefined when there is none. */
   async describe(code: string): Promise<ProviderDescription | undefined> {
+    return (await this.#description(code)).value
+  }
+
+  /** The description with the time it holds until. */
+  async #description(code: string): Promise<Cached<ProviderDescription | undefined>> {
     const cached = this.#descriptions.get(code)
-    if (cached !== undefined && cached.until > Date.now()) return cached.value
+    if (cached !== undefined && cached.until > Date.now()) return cached
     const resource = await this.catalog.findResource(code)
     let description: ProviderDescription | undefined
     if (resource !== undefined && resource.status === 'published' && resource.publishedVersion !== null) {
@@ -104,8 +109,9 @@ export class AccessGate {
         }
       }
     }
-    this.#descriptions.set(code, { value: description, until: Date.now() + CACHE_MS })
-    return description
+    const entry = { value: description, until: Date.now() + CACHE_MS }
+    this.#descriptions.set(code, entry)
+    return entry
   }
 
   async #effectiveGrants(resourceId: string, consumerId: string): Promise<Grant[]> {
@@ -151,22 +157,24 @@ export class AccessGate {
 
   /** Own department: everything. Otherwise an effective grant covering the operation. Kept in {@link AccessGate.#decisions}. */
   async #decideAfresh(principal: Principal, code: string, operation: Operation, key: string, refuse: (error: AppError, reason: string) => Promise<never>): Promise<Decision> {
+    // What the decision rests on, each with the time it holds until: the decision holds until the first.
     const bindings = this.providers.bindingsGeneration
-    const description = await this.describe(code)
+    const bindingsUntil = this.providers.bindingsUntil
+    const { value: description, until: describedUntil } = await this.#description(code)
     if (description === undefined) return refuse(new AppError('HT_NOT_FOUND', `No published resource ${code}`), 'no such resource')
     const provider = await this.providers.providerFor(description)
-    let until = Math.min(this.#descriptions.get(code)?.until ?? 0, this.providers.bindingsUntil)
+    let until = Math.min(describedUntil, bindingsUntil)
     let decision: Decision
     if (description.providerDepartmentId === principal.department.id) {
       const items = new Map(description.items.map((item) => [item.key, { item, masker: undefined }]))
       decision = { provider, description, own: true, grant: undefined, items, itemKeys: [...items.keys()], maskedKeys: [] }
     } else {
       if (description.shareType === 'none') return refuse(new AppError('HT_NOT_GRANTED', `${description.name} is not shared (不予共享)`), 'resource not shared')
-      const view = await this.#view(description, principal.department.id, operation)
+      const { value: view, until: viewedUntil } = await this.#viewEntry(description, principal.department.id, operation)
       if (view === undefined) {
         return refuse(new AppError('HT_NOT_GRANTED', `Your department has no grant to ${operation} ${description.name}; request access first (未获授权)`), 'no grant for this operation')
       }
-      until = Math.min(until, this.#views.get(`${description.resourceId}|${principal.department.id}|${operation}`)?.until ?? 0)
+      until = Math.min(until, viewedUntil)
       decision = { provider, description, own: false, ...view }
     }
     this.#decisions.set(key, { value: decision, until, bindings })
@@ -190,9 +198,14 @@ export class AccessGate {
 
   /** The grants covering `operation`, merged: an item is visible in clear if any grant gives it in clear. */
   async #view(description: ProviderDescription, consumerId: string, operation: Operation): Promise<View | undefined> {
+    return (await this.#viewEntry(description, consumerId, operation)).value
+  }
+
+  /** The view with the time it holds until. */
+  async #viewEntry(description: ProviderDescription, consumerId: string, operation: Operation): Promise<Cached<View | undefined>> {
     const key = `${description.resourceId}|${consumerId}|${operation}`
     const cached = this.#views.get(key)
-    if (cached !== undefined && cached.until > Date.now()) return cached.value
+    if (cached !== undefined && cached.until > Date.now()) return cached
     const grants = (await this.#effectiveGrants(description.resourceId, consumerId)).filter((grant) => grant.operations.includes(operation))
     let view: View | undefined
     if (grants.length > 0) {
@@ -207,8 +220,9 @@ export class AccessGate {
       }
       view = { grant: grants[0], items, itemKeys: [...items.keys()], maskedKeys: [...items].filter(([, visible]) => visible.masker !== undefined).map(([itemKey]) => itemKey) }
     }
-    this.#views.set(key, { value: view, until: Date.now() + CACHE_MS })
-    return view
+    const entry = { value: view, until: Date.now() + CACHE_MS }
+    this.#views.set(key, entry)
+    return entry
   }
 
   /** The granted items of a record, masked where granted masked. */
@@ -243,12 +257,15 @@ export class AccessGate {
   async lookup(principal: Principal, code: string, key: string, meta: RequestMeta, statedPurpose?: string, options: { asOf?: string } = {}): Promise<DataRecord> {
     const summary = { key, statedPurpose: statedPurpose ?? null, ...(options.asOf === undefined ? {} : { asOf: options.asOf }) }
     const decision = await this.decide(principal, code, 'lookup', [], meta, summary)
-    const record = await decision.provider.lookup(key, options)
+    const stored = decision.provider.storedKey?.(key) ?? key
+    // The audit row names the record as stored, and the caller's spelling beside it where it differs.
+    const read = stored === key ? summary : { ...summary, key: stored, keyAsWritten: key }
+    const record = await decision.provider.lookup(stored, options)
     if (record === undefined) {
-      await this.#audited(principal, code, 'lookup', meta, { ...summary, found: false }, decision, 0, undefined)
+      await this.#audited(principal, code, 'lookup', meta, { ...read, found: false }, decision, 0, undefined)
       throw new AppError('HT_NOT_FOUND', `No record ${key} in ${decision.description.name}`)
     }
-    return this.#audited(principal, code, 'lookup', meta, summary, decision, 1, this.project(decision, record))
+    return this.#audited(principal, code, 'lookup', meta, read, decision, 1, this.project(decision, record))
   }
 
   /** Compares submitted values with the record without revealing it: per field match / mismatch / absent. */
@@ -266,12 +283,14 @@ export class AccessGate {
     const fields = [...new Set(entries.flatMap((entry) => Object.keys(entry.fields)))]
     const summary = entries.length === 1 ? { key: entries[0]?.key, fields, ...extra } : { keys: entries.map((entry) => entry.key), fields, ...extra }
     const decision = await this.decide(principal, code, 'verify', fields, meta, summary)
+    const stored = entries.map((entry) => decision.provider.storedKey?.(entry.key) ?? entry.key)
+    const read = stored.every((key, index) => key === entries[index]?.key) ? summary : entries.length === 1 ? { ...summary, key: stored[0], keyAsWritten: entries[0]?.key } : { ...summary, keys: stored, keysAsWritten: entries.map((entry) => entry.key) }
     const results: VerifyResult[] = []
-    for (const entry of entries) {
-      const result = await decision.provider.verify(entry.key, entry.fields)
+    for (const [index, entry] of entries.entries()) {
+      const result = await decision.provider.verify(stored[index] ?? entry.key, entry.fields)
       results.push(this.#visibleFlags(decision, result))
     }
-    return this.#audited(principal, code, 'verify', meta, summary, decision, results.filter((result) => result.found).length, results)
+    return this.#audited(principal, code, 'verify', meta, read, decision, results.filter((result) => result.found).length, results)
   }
 
   #visibleFlags(decision: Decision, result: VerifyResult): VerifyResult {
@@ -309,7 +328,8 @@ export class AccessGate {
   async history(principal: Principal, code: string, key: string, meta: RequestMeta): Promise<HistoryEvent[]> {
     const summary = { key, history: true }
     const decision = await this.decide(principal, code, 'lookup', [], meta, summary)
-    const events = await decision.provider.history(key)
+    const stored = decision.provider.storedKey?.(key) ?? key
+    const events = await decision.provider.history(stored)
     const visible = events
       .map((event) => ({
         ...event,
@@ -321,7 +341,7 @@ export class AccessGate {
           }),
       }))
       .filter((event) => event.changes.length > 0 || event.event === 'create')
-    return this.#audited(principal, code, 'lookup', meta, summary, decision, visible.length, visible)
+    return this.#audited(principal, code, 'lookup', meta, stored === key ? summary : { ...summary, key: stored, keyAsWritten: key }, decision, visible.length, visible)
   }
 
   /** Records matching filters on granted items, projected and masked, a page at a time. */

@@ -19,9 +19,13 @@ export class HostedProvider implements Provider {
     return this.description
   }
 
+  storedKey(key: string): string {
+    return storedKey(this.#keys, key)
+  }
+
   /** Keys are found as written or in their stored form: `11010519491231002x` finds `11010519491231002X`. */
   lookup(key: string, options: { readonly asOf?: string } = {}) {
-    const stored = storedKey(this.#keys, key)
+    const stored = this.storedKey(key)
     return options.asOf === undefined
       ? this.datasets.getRecord(this.description.resourceId, stored)
       : this.datasets.getRecordAsOf(this.description.resourceId, stored, endOfChinaDay(options.asOf))
@@ -55,7 +59,7 @@ export class HostedProvider implements Provider {
 
   /** Each stored change against the version before it: the items that differ. */
   async history(key: string): Promise<HistoryEvent[]> {
-    const changes = await this.datasets.history(this.description.resourceId, storedKey(this.#keys, key))
+    const changes = await this.datasets.history(this.description.resourceId, this.storedKey(key))
     return changes.map((change, index) => {
       const before = changes[index + 1]?.data ?? {}
       const after = change.data ?? {}

@@ -64,6 +64,8 @@ export interface HistoryEvent {
  */
 export interface Provider {
   describe(): ProviderDescription
+  /** A key as a caller wrote it, in the form the provider stores (full-width digits folded, …); the gate audits that form. */
+  storedKey?(key: string): string
   /** One record by key; with `asOf` (YYYY-MM-DD), the record as the provider held it at the end of that day. */
   lookup(key: string, options?: { readonly asOf?: string }): Promise<DataRecord | undefined>
   verify(key: string, fields: Readonly<Record<string, string>>): Promise<VerifyResult>

@@ -122,6 +122,26 @@ for (const dialect of DIALECTS) {
       // A wrong check character is not corrected into someone else's record.
       const wrong = `${id.slice(0, 17)}${id.at(-1) === '0' ? '1' : '0'}`
       expect((await t.call('heping', 'GET', `/api/v1/exchange/resources/${world.allowance}/records/${wrong}`)).statusCode).toBe(404)
+      // The audit log names the record as stored, so a search of it by ID finds every spelling's read.
+      await t.context.audit.flush()
+      const reads = await t.context.database.db.selectFrom('audit_log').select('detail').where('action', '=', 'data.lookup').where('actor_name', '=', 'heping').orderBy('seq').execute()
+      const details = reads.map((row) => JSON.parse(row.detail) as { key?: string; keyAsWritten?: string })
+      expect(details).toContainEqual(expect.objectContaining({ key: id, keyAsWritten: fullWidth }))
+      expect(details).toContainEqual(expect.objectContaining({ key: id, keyAsWritten: spaced }))
+    })
+
+    it('checks every read against the grant, also when the decision to allow is already made', async () => {
+      const first = world.records[0]!
+      for (let read = 0; read < 3; read += 1) {
+        expect((await records('heping', '?filter.allowance_amount=600&limit=5')).statusCode).toBe(200)
+        // Right after an allowed query: filters on an item the grant does not give, or gives masked, are still refused.
+        const outside = await records('heping', '?filter.division_code=210102000000')
+        expect(outside.statusCode).toBe(403)
+        expect(outside.json()).toMatchObject({ code: 'HT_NOT_GRANTED', errors: [{ field: 'division_code' }] })
+        expect((await records('heping', `?filter.name=${encodeURIComponent('张三')}`)).statusCode).toBe(403)
+      }
+      // And a department without a grant is refused, whatever another department was allowed.
+      expect((await t.call('hrss', 'GET', `/api/v1/exchange/resources/${world.allowance}/records/${first.resident_id}`)).statusCode).toBe(403)
     })
 
     it('refuses a whole batch with one bad row, listing every bad row, and applies a good one once', async () => {
