@@ -12,7 +12,7 @@ import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
 import { DEFAULT_DEMO_PASSWORD, DEMO_ACCOUNTS } from '../src/demo/departments.js'
-import { SERVER_NODE_FLAGS } from './support/child-server.js'
+import { NODE_FLAGS } from '../src/platform/node-flags.js'
 import { expectOk, login } from './support/huitong-client.js'
 import { printTable, writeResults } from './support/report.js'
 import { formatNumber, median } from './support/stats.js'
@@ -98,7 +98,7 @@ async function startPlatform(dataDir: string, logFile: string): Promise<Platform
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('HUITONG_') && name !== 'PORT' && name !== 'HOST'))
   const log = fs.openSync(logFile, 'a')
   const started = performance.now()
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, CLI, 'demo'], {
+  const child = spawn(process.execPath, [...NODE_FLAGS, CLI, 'demo'], {
     cwd: ROOT,
     env: { ...env, HUITONG_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', log, log],

@@ -1,4 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process'
+import { NODE_FLAGS } from '../../src/platform/node-flags.js'
 
 /** What a target process sends once it listens. */
 export interface ReadyMessage {
@@ -23,13 +24,6 @@ export interface ChildServer {
   stop(): Promise<void>
 }
 
-/**
- * The Node flags the server runs with, as `npm start` and the `huitong` command give them: a young
- * generation of 64 MB, where a lookup load's short-lived objects die without promotion. Every
- * server under test gets them, bare baselines too.
- */
-export const SERVER_NODE_FLAGS = ['--max-semi-space-size=64'] as const
-
 const READY_TIMEOUT_MS = 120_000
 const STOP_TIMEOUT_MS = 15_000
 
@@ -45,15 +39,16 @@ function exited(child: ChildProcess, timeoutMs: number): Promise<boolean> {
 }
 
 /**
- * Forks a TypeScript target in its own Node process (through tsx, with {@link SERVER_NODE_FLAGS}),
- * so the server under test and the load generator do not share an event loop.
+ * Forks a TypeScript target in its own Node process (through tsx, with the `huitong` command's
+ * {@link NODE_FLAGS}, bare baselines too), so the server under test and the load generator do not
+ * share an event loop.
  *
  * @example
  * const server = await forkServer(new URL('../http-target.ts', import.meta.url), ['bare'])
  */
 export async function forkServer(entry: URL, args: readonly string[], nodeOptions: readonly string[] = []): Promise<ChildServer> {
   const child = fork(entry, [...args], {
-    execArgv: ['--import', 'tsx', ...SERVER_NODE_FLAGS, ...nodeOptions],
+    execArgv: ['--import', 'tsx', ...NODE_FLAGS, ...nodeOptions],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   })
   const ready = await new Promise<ReadyMessage>((resolve, reject) => {

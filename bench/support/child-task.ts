@@ -1,4 +1,5 @@
 import { fork } from 'node:child_process'
+import { NODE_FLAGS } from '../../src/platform/node-flags.js'
 
 /** What a task process sends when it is done. */
 export interface TaskResultMessage<T> {
@@ -7,14 +8,15 @@ export interface TaskResultMessage<T> {
 }
 
 /**
- * Runs a TypeScript benchmark task in its own Node process (through tsx) with extra Node flags,
+ * Runs a TypeScript benchmark task in its own Node process (through tsx, with the `huitong`
+ * command's {@link NODE_FLAGS}, as an import run from the command line has them) with extra Node flags,
  * such as `--expose-gc` for heap figures, and resolves with the result it sends over IPC.
  *
  * @example
  * const result = await runTask<InProcessResult>(new URL('../catalog-search-in-process.ts', import.meta.url), ['10000'], ['--expose-gc'])
  */
 export function runTask<T>(entry: URL, args: readonly string[], nodeOptions: readonly string[] = []): Promise<T> {
-  const child = fork(entry, [...args], { execArgv: ['--import', 'tsx', ...nodeOptions], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+  const child = fork(entry, [...args], { execArgv: ['--import', 'tsx', ...NODE_FLAGS, ...nodeOptions], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
   return new Promise<T>((resolve, reject) => {
     let result: { value: T } | undefined
     child.on('message', (message: TaskResultMessage<T>) => {

@@ -4,7 +4,7 @@ import { sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createContext } from '../../src/context.js'
 import { seedDemo } from '../../src/demo/seed.js'
-import { SERVER_NODE_FLAGS } from '../../bench/support/child-server.js'
+import { NODE_FLAGS } from '../../src/platform/node-flags.js'
 import { DEMO_PASSWORD } from '../support/app.js'
 import { DIALECTS, openTestDatabase, TEST_POSTGRES_URL, type TestDatabase } from '../support/databases.js'
 
@@ -28,11 +28,11 @@ function huitong(testDatabase: TestDatabase | undefined, args: string[], env: No
 }
 
 describe('the server process', () => {
-  it('runs with the same Node flags through npm start, the huitong command and the benchmarks', () => {
+  it('runs with the same Node flags through npm start and the huitong command', () => {
     const start = (JSON.parse(fs.readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start
     const shebang = fs.readFileSync('src/cli.ts', 'utf8').split('\n')[0] ?? ''
-    expect(start).toBe(`node ${SERVER_NODE_FLAGS.join(' ')} dist/cli.js demo`)
-    expect(shebang).toBe(`#!/usr/bin/env -S node ${SERVER_NODE_FLAGS.join(' ')}`)
+    expect(start).toBe(`node ${NODE_FLAGS.join(' ')} dist/cli.js demo`)
+    expect(shebang).toBe(`#!/usr/bin/env -S node ${NODE_FLAGS.join(' ')}`)
   })
 
   it('starts the built command by its first line, flags and all', () => {
