@@ -196,7 +196,7 @@ export class DatasetRepository {
     })
   }
 
-  /** The hot path of every lookup: compiled once, so Kysely does not rebuild it per read. */
+  /** The hot path of every lookup of a hosted record (see {@link PointRead}). */
   async getRecord(resourceId: string, key: string): Promise<DataRecord | undefined> {
     const row = await this.#record.get(resourceId, key)
     return row === undefined ? undefined : (JSON.parse(row.data) as DataRecord)

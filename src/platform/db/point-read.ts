@@ -8,7 +8,9 @@ import type { Database } from './database.js'
  * On SQLite the statement answers on this thread directly, without Kysely's driver, whose
  * connection mutex and promise chain cost more than the read itself. Not while a Kysely
  * transaction is open on the connection, though: a direct read would see its uncommitted rows
- * (half a batch), so the read then waits its turn through Kysely like any other query.
+ * (half a batch), so the read then waits its turn through Kysely like any other query. So it is
+ * not for reads inside a Kysely transaction on SQLite: there it would wait for that transaction,
+ * its own, and never answer.
  *
  * @example
  * const byId = new PointRead<{ name: string }>(database, 'SELECT name FROM persons WHERE resident_id = ?', 'SELECT name FROM persons WHERE resident_id = $1')
