@@ -1,6 +1,6 @@
 import type { AuditLog } from '../platform/audit/audit-log.js'
 import { siblingModule } from '../platform/imports/check-thread.js'
-import { importFile, type ImportOptions, type ImportReport, type ImportTarget } from '../platform/imports/import-file.js'
+import { importFile, recordOf, type ImportOptions, type ImportReport, type ImportTarget } from '../platform/imports/import-file.js'
 import { RegistryImports } from '../platform/imports/import-jobs.js'
 import type { JobQueue } from '../platform/jobs/job-queue.js'
 import { CREDIT_CODE_CHARACTERS } from '../standards/credit-code.js'
@@ -35,13 +35,7 @@ function creditCodeOrder(codeAt: (index: number) => number): number {
 function entityTarget(entities: EntityRepository, vet?: EntityVet): ImportTarget<Entity> {
   return {
     checker: siblingModule(import.meta.url, 'import-check'),
-    record: (values) => {
-      const entity: Record<string, string> = {}
-      ENTITY_FIELDS.forEach((field, index) => {
-        entity[field] = values[index] ?? ''
-      })
-      return entity as unknown as Entity
-    },
+    record: recordOf<Entity>(ENTITY_FIELDS),
     order: creditCodeOrder,
     applyBatch: (records, fields, source, changedBy) => entities.applyBatch(records, source, changedBy, { fields: fields as readonly EntityField[], ...(vet === undefined ? {} : { vet }) }),
     ...(vet === undefined && entities.bulkLoad !== undefined ? { bulk: entities.bulkLoad } : {}),

@@ -1,7 +1,7 @@
 import type { Principal } from '../identity/principal.js'
 import type { AuditLog } from '../platform/audit/audit-log.js'
 import { siblingModule } from '../platform/imports/check-thread.js'
-import { importFile, type ImportOptions, type ImportReport, type ImportTarget } from '../platform/imports/import-file.js'
+import { importFile, recordOf, type ImportOptions, type ImportReport, type ImportTarget } from '../platform/imports/import-file.js'
 import { RegistryImports } from '../platform/imports/import-jobs.js'
 import type { JobQueue } from '../platform/jobs/job-queue.js'
 import { PERSON_FIELDS, type Person, type PersonField } from './model.js'
@@ -29,13 +29,7 @@ function residentIdOrder(codeAt: (index: number) => number): number {
 function personTarget(persons: PersonRepository): ImportTarget<Person> {
   return {
     checker: siblingModule(import.meta.url, 'import-check'),
-    record: (values) => {
-      const person: Record<string, string> = {}
-      PERSON_FIELDS.forEach((field, index) => {
-        person[field] = values[index] ?? ''
-      })
-      return person as unknown as Person
-    },
+    record: recordOf<Person>(PERSON_FIELDS),
     order: residentIdOrder,
     applyBatch: (records, fields, source, changedBy) => persons.applyBatch(records.map((person) => ({ person })), source, changedBy, { fields: fields as readonly PersonField[] }),
     bulk: persons.bulkLoad,

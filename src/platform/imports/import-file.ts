@@ -12,6 +12,23 @@ const WRITE_BATCH = 50_000
 const BULK_LOAD_BYTES = 16 * 1024 * 1024
 
 /** Where a registry's import writes: upserts by key, and the first load into an empty registry. */
+/**
+ * The `record` of an {@link ImportTarget} whose records are plain text fields: a checked row's
+ * values named by the checker's fields, in order (a missing one empty).
+ *
+ * @example
+ * recordOf<Person>(PERSON_FIELDS)(['110105194912310021', '王芳']) // { resident_id: '110105194912310021', name: '王芳', … }
+ */
+export function recordOf<R>(fields: readonly string[]): (values: readonly string[]) => R {
+  return (values) => {
+    const record: Record<string, string> = {}
+    fields.forEach((field, index) => {
+      record[field] = values[index] ?? ''
+    })
+    return record as R
+  }
+}
+
 export interface ImportTarget<R> {
   /** The module exporting the registry's `rowChecker`, loaded by the check thread. */
   readonly checker: string
