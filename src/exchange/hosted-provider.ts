@@ -19,16 +19,16 @@ export class HostedProvider implements Provider {
     return this.description
   }
 
+  /** `11010519491231002x` as `11010519491231002X`: see {@link storedKey}. */
   storedKey(key: string): string {
     return storedKey(this.#keys, key)
   }
 
-  /** Keys are found as written or in their stored form: `11010519491231002x` finds `11010519491231002X`. */
+  /** By the key in stored form: the gate puts it so ({@link HostedProvider.storedKey}) before it reads. */
   lookup(key: string, options: { readonly asOf?: string } = {}) {
-    const stored = this.storedKey(key)
     return options.asOf === undefined
-      ? this.datasets.getRecord(this.description.resourceId, stored)
-      : this.datasets.getRecordAsOf(this.description.resourceId, stored, endOfChinaDay(options.asOf))
+      ? this.datasets.getRecord(this.description.resourceId, key)
+      : this.datasets.getRecordAsOf(this.description.resourceId, key, endOfChinaDay(options.asOf))
   }
 
   async verify(key: string, fields: Readonly<Record<string, string>>): Promise<VerifyResult> {
@@ -59,7 +59,7 @@ export class HostedProvider implements Provider {
 
   /** Each stored change against the version before it: the items that differ. */
   async history(key: string): Promise<HistoryEvent[]> {
-    const changes = await this.datasets.history(this.description.resourceId, this.storedKey(key))
+    const changes = await this.datasets.history(this.description.resourceId, key)
     return changes.map((change, index) => {
       const before = changes[index + 1]?.data ?? {}
       const after = change.data ?? {}
