@@ -199,7 +199,12 @@ async function measure(options: CatalogInProcessOptions): Promise<CatalogInProce
       buildRuns,
       index: summarise(indexRun.times),
       baseline: summarise(baselineRun.times),
-      totals: CATALOG_QUERIES.map(({ type, query }, position) => ({ type, query, index: indexRun.totals[position] ?? -1, baseline: baselineRun.totals[position] ?? -1 })),
+      totals: CATALOG_QUERIES.map(({ type, query }, position) => ({
+        type,
+        query,
+        index: indexRun.totals[position] ?? -1,
+        baseline: baselineRun.totals[position] ?? -1,
+      })),
       profiles,
     }
   } finally {

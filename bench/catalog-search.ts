@@ -151,7 +151,10 @@ function printProfile(name: string, file: string): void {
   printTable('total time (self + callees) by function', ['function', 'total'], rows(summary.byTotal))
 }
 
-async function benchHttpSearch(options: CatalogSearchOptions, profileDir: string | undefined): Promise<{ results: HttpCaseResult[]; seeding: Record<string, Readonly<Record<string, number>>> }> {
+async function benchHttpSearch(
+  options: CatalogSearchOptions,
+  profileDir: string | undefined,
+): Promise<{ results: HttpCaseResult[]; seeding: Record<string, Readonly<Record<string, number>>> }> {
   const withPostgres = await postgresReachable()
   const kinds = withPostgres ? ['sqlite', 'postgres'] : ['sqlite']
   if (!withPostgres) console.log(`PostgreSQL at ${BENCH_POSTGRES_URL} does not answer: SQLite only`)
@@ -163,7 +166,9 @@ async function benchHttpSearch(options: CatalogSearchOptions, profileDir: string
       const server = await forkServer(TARGET_ENTRY, [...(kind === 'postgres' ? [kind, BENCH_POSTGRES_URL] : [kind]), `--catalog=${options.entries}`])
       servers.set(kind, server)
       const { generateMs = 0, insertMs = 0, indexLoadMs = 0 } = server.info
-      console.log(`  ${kind}: generated in ${formatNumber(generateMs)} ms, inserted in ${formatNumber(insertMs)} ms, index loaded in ${formatNumber(indexLoadMs)} ms`)
+      console.log(
+        `  ${kind}: generated in ${formatNumber(generateMs)} ms, inserted in ${formatNumber(insertMs)} ms, index loaded in ${formatNumber(indexLoadMs)} ms`,
+      )
       const token = await login(server.url, 'heping', DEFAULT_DEMO_PASSWORD)
       tokens.set(kind, token)
       for (const searchPathname of searchPaths) await expectOk(server.url, searchPathname, { authorization: `Bearer ${token}` })
@@ -232,12 +237,16 @@ export async function benchCatalogSearch(options: CatalogSearchOptions = CATALOG
     baselineSearches: options.baselineSearches,
     ...(profileDir === undefined ? {} : { profileDir }),
   }
-  console.log(`  in process (node --expose-gc): ${formatNumber(options.entries)} entries, ${options.buildRuns} index builds, ${formatNumber(options.searches)} searches`)
+  console.log(
+    `  in process (node --expose-gc): ${formatNumber(options.entries)} entries, ${options.buildRuns} index builds, ${formatNumber(options.searches)} searches`,
+  )
   const inProcess = await runTask<CatalogInProcessResult>(IN_PROCESS_ENTRY, [JSON.stringify(taskOptions)], ['--expose-gc'])
   printInProcess(inProcess, options)
   for (const file of inProcess.profiles) printProfile(path.basename(file, '.cpuprofile'), file)
 
-  console.log(`\n  HTTP: ${options.rounds} rounds, ${options.connections} connections, ${options.durationSeconds} s each after ${options.warmupSeconds} s warm-up`)
+  console.log(
+    `\n  HTTP: ${options.rounds} rounds, ${options.connections} connections, ${options.durationSeconds} s each after ${options.warmupSeconds} s warm-up`,
+  )
   const http = await benchHttpSearch(options, profileDir)
   printTable(
     `catalog search over HTTP as heping (consumer): median of ${options.rounds} runs; the mix cycles through the ${CATALOG_QUERIES.length} in-process queries; baseline: GET /api/v1/me on the same server`,

@@ -183,5 +183,8 @@ async function setUp(options: ExchangeSetupOptions): Promise<Omit<ExchangeSetupR
 
 const options = JSON.parse(process.argv[2] ?? '{}') as ExchangeSetupOptions
 const loaded = await setUp(options)
-const result: ExchangeSetupResult = { ...loaded, databaseBytes: options.postgres === undefined ? fs.statSync(sqliteFile({ dataDir: options.dataDir })).size : null }
+const result: ExchangeSetupResult = {
+  ...loaded,
+  databaseBytes: options.postgres === undefined ? fs.statSync(sqliteFile({ dataDir: options.dataDir })).size : null,
+}
 process.send?.({ type: 'result', result } satisfies TaskResultMessage<ExchangeSetupResult>, () => process.exit(0))

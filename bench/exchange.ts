@@ -135,7 +135,14 @@ function batchSummary(kind: Kind, setup: ExchangeSetupResult): BatchSummary {
 function feedSummary(kind: Kind, way: string, runs: readonly ChangeFeedRun[]): FeedSummary {
   const rates = runs.map((run) => perSecond(run.records, run.ms))
   const cpu = runs.flatMap((run) => (run.serverCpuSeconds === undefined ? [] : [(run.serverCpuSeconds * 1e6) / run.records]))
-  return { kind, way, records: runs[0]?.records ?? 0, recordsPerSecond: median(rates), runs: rates, serverCpuMicrosPerRecord: cpu.length === 0 ? null : median(cpu) }
+  return {
+    kind,
+    way,
+    records: runs[0]?.records ?? 0,
+    recordsPerSecond: median(rates),
+    runs: rates,
+    serverCpuMicrosPerRecord: cpu.length === 0 ? null : median(cpu),
+  }
 }
 
 /**
@@ -201,7 +208,11 @@ export async function benchExchange(options: ExchangeBenchOptions = EXCHANGE_DEF
   const loadAverages: Record<string, string> = { start: loadAverage() }
   const stores: Store[] = [{ kind: 'sqlite', dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'huitong-bench-exchange-')) }]
   if (withPostgres) {
-    stores.push({ kind: 'postgres', dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'huitong-bench-exchange-')), postgres: { url: BENCH_POSTGRES_URL, schema: `bench_${randomBytes(6).toString('hex')}` } })
+    stores.push({
+      kind: 'postgres',
+      dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'huitong-bench-exchange-')),
+      postgres: { url: BENCH_POSTGRES_URL, schema: `bench_${randomBytes(6).toString('hex')}` },
+    })
   }
   const servers: ChildServer[] = []
   try {
@@ -215,7 +226,9 @@ export async function benchExchange(options: ExchangeBenchOptions = EXCHANGE_DEF
         changePage: options.changePage,
         changeFeedRuns: options.changeFeedRuns,
       }
-      console.log(`  ${store.kind}: loading ${formatNumber(records)} records in batches of ${formatNumber(options.batchSize)}, then ${options.changeFeedRuns} pass(es) over the change feed each way (load average ${loadAverage()})`)
+      console.log(
+        `  ${store.kind}: loading ${formatNumber(records)} records in batches of ${formatNumber(options.batchSize)}, then ${options.changeFeedRuns} pass(es) over the change feed each way (load average ${loadAverage()})`,
+      )
       const profileFlags = profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=setup-${store.kind}.cpuprofile`]
       const started = performance.now()
       store.setup = await runTask<ExchangeSetupResult>(SETUP_ENTRY, [JSON.stringify(setupOptions)], profileFlags)
@@ -256,7 +269,9 @@ export async function benchExchange(options: ExchangeBenchOptions = EXCHANGE_DEF
         { name: `${store.kind} huitong lookup (gate, audit)`, server: huitong, paths: huitongPaths, headers, baseline: bareName },
       )
     }
-    console.log(`\n  lookup over HTTP: ${options.rounds} round(s) at ${options.connections.join(' and ')} connections, ${options.durationSeconds} s each after ${options.warmupSeconds} s warm-up, ${formatNumber(options.lookupKeys)} distinct keys`)
+    console.log(
+      `\n  lookup over HTTP: ${options.rounds} round(s) at ${options.connections.join(' and ')} connections, ${options.durationSeconds} s each after ${options.warmupSeconds} s warm-up, ${formatNumber(options.lookupKeys)} distinct keys`,
+    )
     const lookups = await runLookupRounds(cases, options)
     loadAverages.afterLookups = loadAverage()
 
@@ -275,7 +290,8 @@ export async function benchExchange(options: ExchangeBenchOptions = EXCHANGE_DEF
         httpRuns.push(await readFeedOverHttp(client.server, feedPaths[0] ?? '', client.token, options.changePage))
         subscriptionRuns.push(await readFeedOverHttp(client.server, feedPaths[1] ?? '', client.token, options.changePage))
       }
-      if ([...httpRuns, ...subscriptionRuns].some((run) => run.records !== setup.records)) throw new Error(`${store.kind}: the HTTP change feed did not return every change`)
+      if ([...httpRuns, ...subscriptionRuns].some((run) => run.records !== setup.records))
+        throw new Error(`${store.kind}: the HTTP change feed did not return every change`)
       feeds.push(
         feedSummary(store.kind, 'DatasetRepository.changes (raw)', setup.rawChanges),
         feedSummary(store.kind, 'AccessGate.changes (in process)', setup.gateChanges),
@@ -316,20 +332,28 @@ export async function benchExchange(options: ExchangeBenchOptions = EXCHANGE_DEF
         f.runs.map((rate) => formatNumber(rate)).join(' / '),
       ]),
     )
-    console.log('server µs/record is the Huitong process\'s CPU (all threads) per change read over HTTP; the client\'s parsing is not in it.')
+    console.log("server µs/record is the Huitong process's CPU (all threads) per change read over HTTP; the client's parsing is not in it.")
     printLookups(
       `lookup over HTTP: median of ${options.rounds} run(s) at each level, ${options.durationSeconds} s each; heping through the gate (name masked, audit row committed before the answer) against a bare server on the same table`,
       lookups,
     )
-    console.log(`load average (1, 5, 15 min): ${Object.entries(loadAverages).map(([at, value]) => `${at} ${value}`).join('; ')} on ${os.availableParallelism()} cores`)
+    console.log(
+      `load average (1, 5, 15 min): ${Object.entries(loadAverages)
+        .map(([at, value]) => `${at} ${value}`)
+        .join('; ')} on ${os.availableParallelism()} cores`,
+    )
 
     console.log('\ntargets:')
     printLookupTargets(lookups, TARGETS, (r) => `${formatNumber(stores.find((store) => r.name.startsWith(store.kind))?.setup?.records ?? 0)} records`)
     for (const b of batches) {
-      console.log(`  ${b.kind} batch upsert: ${formatNumber(b.recordsPerSecond)} records/s (validation included) ${meets(b.recordsPerSecond >= TARGETS.batchRecordsPerSecond)} ≥ ${formatNumber(TARGETS.batchRecordsPerSecond)}`)
+      console.log(
+        `  ${b.kind} batch upsert: ${formatNumber(b.recordsPerSecond)} records/s (validation included) ${meets(b.recordsPerSecond >= TARGETS.batchRecordsPerSecond)} ≥ ${formatNumber(TARGETS.batchRecordsPerSecond)}`,
+      )
     }
     for (const f of feeds.filter((feed) => !feed.way.includes('raw'))) {
-      console.log(`  ${f.kind} change feed, ${f.way}: ${formatNumber(f.recordsPerSecond)} records/s ${meets(f.recordsPerSecond >= TARGETS.changeFeedRecordsPerSecond)} ≥ ${formatNumber(TARGETS.changeFeedRecordsPerSecond)}`)
+      console.log(
+        `  ${f.kind} change feed, ${f.way}: ${formatNumber(f.recordsPerSecond)} records/s ${meets(f.recordsPerSecond >= TARGETS.changeFeedRecordsPerSecond)} ≥ ${formatNumber(TARGETS.changeFeedRecordsPerSecond)}`,
+      )
     }
 
     const file = writeResults('exchange', {
@@ -357,7 +381,8 @@ export async function benchExchange(options: ExchangeBenchOptions = EXCHANGE_DEF
   } finally {
     for (const server of servers) await server.stop()
     for (const store of stores) {
-      if (store.postgres !== undefined) await dropSchema(store.postgres.url, store.postgres.schema).catch((error: unknown) => console.error(`dropping ${store.postgres?.schema}:`, error))
+      if (store.postgres !== undefined)
+        await dropSchema(store.postgres.url, store.postgres.schema).catch((error: unknown) => console.error(`dropping ${store.postgres?.schema}:`, error))
       fs.rmSync(store.dataDir, { recursive: true, force: true })
     }
   }

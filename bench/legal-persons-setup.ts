@@ -39,7 +39,14 @@ import { timeImport, type TimedImport } from './support/timed-import.js'
 const HEPING_DEPARTMENT = '210102000'
 
 export type LegalPersonsTask =
-  | { readonly task: 'generate'; readonly file: string; readonly count: number; readonly seed: number; readonly populationCount: number; readonly populationSeed: number }
+  | {
+      readonly task: 'generate'
+      readonly file: string
+      readonly count: number
+      readonly seed: number
+      readonly populationCount: number
+      readonly populationSeed: number
+    }
   | { readonly task: 'seed'; readonly store: StoreSpec }
   | { readonly task: 'import'; readonly store: StoreSpec; readonly file: string; readonly workDir: string }
   | { readonly task: 'sample'; readonly store: StoreSpec; readonly lookupKeys: number; readonly queriesPerType: number }
@@ -131,7 +138,12 @@ const MB = 1024 * 1024
 
 async function generate(task: Extract<LegalPersonsTask, { task: 'generate' }>): Promise<GenerateResult> {
   const started = performance.now()
-  const { rows, bytes } = await writeEntitiesCsv(task.file, { count: task.count, seed: task.seed, populationCount: task.populationCount, populationSeed: task.populationSeed })
+  const { rows, bytes } = await writeEntitiesCsv(task.file, {
+    count: task.count,
+    seed: task.seed,
+    populationCount: task.populationCount,
+    populationSeed: task.populationSeed,
+  })
   return { rows, bytes, ms: performance.now() - started }
 }
 
@@ -154,8 +166,21 @@ async function seed(task: Extract<LegalPersonsTask, { task: 'seed' }>): Promise<
     if (grants.length === 0) throw new Error(`heping has no grant on ${code}: the demo seed's request was not granted at once`)
     // An automatic grant allows 6 000 reads a minute, which would refuse nearly every request of
     // a load test, and no API changes it: lift it in the table, before any server reads grants.
-    await database.db.updateTable('grants').set({ rate_limit: 0 }).where('id', 'in', grants.map((grant) => grant.id)).execute()
-    return { code, grantIds: grants.map((grant) => grant.id), grantedRateLimit: Math.max(...grants.map((grant) => Number(grant.rate_limit))), ms: performance.now() - started }
+    await database.db
+      .updateTable('grants')
+      .set({ rate_limit: 0 })
+      .where(
+        'id',
+        'in',
+        grants.map((grant) => grant.id),
+      )
+      .execute()
+    return {
+      code,
+      grantIds: grants.map((grant) => grant.id),
+      grantedRateLimit: Math.max(...grants.map((grant) => Number(grant.rate_limit))),
+      ms: performance.now() - started,
+    }
   } finally {
     await close()
   }
@@ -165,7 +190,9 @@ async function runImport(task: Extract<LegalPersonsTask, { task: 'import' }>): P
   const { context, close } = await openStore(task.store)
   let timed: TimedImport
   try {
-    timed = await timeImport((onProgress) => importEntities(context.entities, task.file, { changedBy: 'market', source: 'bench', workDir: task.workDir, onProgress }))
+    timed = await timeImport((onProgress) =>
+      importEntities(context.entities, task.file, { changedBy: 'market', source: 'bench', workDir: task.workDir, onProgress }),
+    )
   } finally {
     await close()
   }

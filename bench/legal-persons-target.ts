@@ -51,5 +51,9 @@ function barePostgresTarget(url: string, schema: string): Target {
 
 const spec = JSON.parse(process.argv[2] ?? '{}') as LegalPersonsTargetSpec
 const target =
-  spec.kind === 'huitong' ? await huitongTarget(spec.dataDir, spec.postgres, { start: true }) : spec.kind === 'bare-sqlite' ? bareSqliteTarget(spec.file) : barePostgresTarget(spec.url, spec.schema)
+  spec.kind === 'huitong'
+    ? await huitongTarget(spec.dataDir, spec.postgres, { start: true })
+    : spec.kind === 'bare-sqlite'
+      ? bareSqliteTarget(spec.file)
+      : barePostgresTarget(spec.url, spec.schema)
 await serveTarget(target)

@@ -164,7 +164,12 @@ async function lookupLoops(server: ChildServer, paths: readonly string[], header
  * Times a new server's warm-up: searches one after another (each waits up to 2 s for the index,
  * then is answered 503) until one is answered 200, while two loops of lookups go on and are timed.
  */
-async function measureWarmup(server: ChildServer, searchPathname: string, lookupPaths: readonly string[], headers: Record<string, string>): Promise<WarmupResult> {
+async function measureWarmup(
+  server: ChildServer,
+  searchPathname: string,
+  lookupPaths: readonly string[],
+  headers: Record<string, string>,
+): Promise<WarmupResult> {
   const started = performance.now()
   let ready = false
   const lookups = lookupLoops(server, lookupPaths, headers, () => ready)
@@ -218,7 +223,6 @@ const seconds = (ms: number): string => (ms / 1000).toFixed(1)
 const ms = (value: number): string => (value < 10 ? value.toFixed(2) : value.toFixed(1))
 const searchPath = (q: string): string => `/api/v1/legal-persons?q=${encodeURIComponent(q)}`
 
-
 /** The matches of a type's queries, fewest to most. */
 function matchRange(totals: SearchResult['totals'], type: string): string {
   const found = totals.filter((total) => total.type === type).map((total) => total.total)
@@ -233,7 +237,22 @@ function printSearchInProcess(stores: readonly Store[], options: LegalPersonsBen
   printTable(
     'name index: a new EntityNameSearch warms as a node does at start-up, reading every name (entities.names(), pages of 500 by code) for a worker thread that builds the index and hands it over; ' +
       'event-loop delay of the main thread meanwhile (monitorEventLoopDelay, 10 ms resolution); memory after full collections, index over no index (the worker gone)',
-    ['database', 'entities', 'set-up ms', 'build s', 'of which reading names s', 'rebuilds s', 'all at once s', 'loop delay p50 / p99 / max ms', 'loop turns', 'index arrays MB', 'heap MB', 'array buffers MB', 'RSS MB before / after', 'peak RSS MB'],
+    [
+      'database',
+      'entities',
+      'set-up ms',
+      'build s',
+      'of which reading names s',
+      'rebuilds s',
+      'all at once s',
+      'loop delay p50 / p99 / max ms',
+      'loop turns',
+      'index arrays MB',
+      'heap MB',
+      'array buffers MB',
+      'RSS MB before / after',
+      'peak RSS MB',
+    ],
     searched.map(({ kind, searched: s }) => [
       kind,
       formatNumber(s.entities),
@@ -252,8 +271,8 @@ function printSearchInProcess(stores: readonly Store[], options: LegalPersonsBen
     ]),
   )
   console.log(
-    'set-up: the main thread\'s libraries for names (OpenCC\'s and pinyin-pro\'s dictionaries), once per process, before the build and not in its figures: one stretch of that length. ' +
-      'Rebuilds are fresh indexes in the same process, after it. Reading names is timed alone after the build, its pages cached. Heap and array buffers: the main isolate\'s, which the buffers handed over by the worker may not count in. ' +
+    "set-up: the main thread's libraries for names (OpenCC's and pinyin-pro's dictionaries), once per process, before the build and not in its figures: one stretch of that length. " +
+      "Rebuilds are fresh indexes in the same process, after it. Reading names is timed alone after the build, its pages cached. Heap and array buffers: the main isolate's, which the buffers handed over by the worker may not count in. " +
       '"all at once" normalises the names read beforehand and builds on the main thread without pausing: the stretch the build held the event loop before it moved to a worker.',
   )
   printTable(
@@ -283,7 +302,9 @@ export async function benchLegalPersons(options: LegalPersonsBenchOptions = LEGA
   if (options.cpuProfile) {
     fs.mkdirSync(PROFILE_DIR, { recursive: true })
     profileDir = fs.mkdtempSync(path.join(PROFILE_DIR, 'legal-persons-'))
-    console.log('  --cpu-prof: the import processes are profiled while they are measured, which slows them a little; the index build, the searches and the servers are profiled after their measured runs')
+    console.log(
+      '  --cpu-prof: the import processes are profiled while they are measured, which slows them a little; the index build, the searches and the servers are profiled after their measured runs',
+    )
   }
   // A directory per process and Node's own file names: each thread writes its profile (tsx's
   // loader thread too), and one fixed name would let the last overwrite the rest.
@@ -292,7 +313,8 @@ export async function benchLegalPersons(options: LegalPersonsBenchOptions = LEGA
   const newStore = (kind: Kind, entities: number): Store => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'huitong-bench-legal-persons-'))
     const dataDir = path.join(root, 'data')
-    const spec: StoreSpec = kind === 'sqlite' ? { dataDir } : { dataDir, postgres: { url: BENCH_POSTGRES_URL, schema: `bench_${randomBytes(6).toString('hex')}` } }
+    const spec: StoreSpec =
+      kind === 'sqlite' ? { dataDir } : { dataDir, postgres: { url: BENCH_POSTGRES_URL, schema: `bench_${randomBytes(6).toString('hex')}` } }
     return { kind, root, spec, entities }
   }
   const stores: Store[] = [newStore('sqlite', options.entities)]
@@ -302,11 +324,24 @@ export async function benchLegalPersons(options: LegalPersonsBenchOptions = LEGA
     for (const store of stores) {
       const step = <T>(task: LegalPersonsTask, nodeOptions: readonly string[] = []): Promise<T> => runTask<T>(SETUP_ENTRY, [JSON.stringify(task)], nodeOptions)
       const csv = path.join(store.root, 'entities.csv')
-      console.log(`  ${store.kind}: generating ${formatNumber(store.entities)} entities into ${csv}, representatives from a population of ${formatNumber(options.populationCount)} (load average ${loadAverage()})`)
-      store.generated = await step<GenerateResult>({ task: 'generate', file: csv, count: store.entities, seed: GENERATOR_SEED, populationCount: options.populationCount, populationSeed: POPULATION_SEED })
-      console.log(`  ${store.kind}: ${megabytes(store.generated.bytes)} MB in ${seconds(store.generated.ms)} s; seeding the demo catalog and accounts, no persons, no entities`)
+      console.log(
+        `  ${store.kind}: generating ${formatNumber(store.entities)} entities into ${csv}, representatives from a population of ${formatNumber(options.populationCount)} (load average ${loadAverage()})`,
+      )
+      store.generated = await step<GenerateResult>({
+        task: 'generate',
+        file: csv,
+        count: store.entities,
+        seed: GENERATOR_SEED,
+        populationCount: options.populationCount,
+        populationSeed: POPULATION_SEED,
+      })
+      console.log(
+        `  ${store.kind}: ${megabytes(store.generated.bytes)} MB in ${seconds(store.generated.ms)} s; seeding the demo catalog and accounts, no persons, no entities`,
+      )
       store.seeded = await step<SeedResult>({ task: 'seed', store: store.spec })
-      console.log(`  ${store.kind}: registry bound to ${store.seeded.code}; heping's automatic grant (${formatNumber(store.seeded.grantedRateLimit)} reads a minute) lifted to no limit; importing (load average ${loadAverage()})`)
+      console.log(
+        `  ${store.kind}: registry bound to ${store.seeded.code}; heping's automatic grant (${formatNumber(store.seeded.grantedRateLimit)} reads a minute) lifted to no limit; importing (load average ${loadAverage()})`,
+      )
       const importTask: LegalPersonsTask = { task: 'import', store: store.spec, file: csv, workDir: path.join(store.root, 'import') }
       store.imported = await step<ImportResult>(importTask, profileFlags(`import-${store.kind}`))
       const imported = store.imported
@@ -315,14 +350,21 @@ export async function benchLegalPersons(options: LegalPersonsBenchOptions = LEGA
           `(${phaseSummary(imported)} s), CPU ${seconds(imported.cpuMs.user + imported.cpuMs.system)} s, peak RSS ${megabytes(imported.maxRssKb * 1024)} MB (load average ${loadAverage()})`,
       )
       if (imported.report.created !== store.entities || imported.report.rejected > 0) {
-        console.log(`  WARNING ${store.kind}: ${formatNumber(imported.report.created)} created and ${formatNumber(imported.report.rejected)} rejected of ${formatNumber(store.entities)} generated entities`)
+        console.log(
+          `  WARNING ${store.kind}: ${formatNumber(imported.report.created)} created and ${formatNumber(imported.report.rejected)} rejected of ${formatNumber(store.entities)} generated entities`,
+        )
       }
       if (options.reimport && !options.searchOnly) {
         console.log(`  ${store.kind}: importing the same file again (load average ${loadAverage()})`)
         store.reimported = await step<ImportResult>(importTask)
         const again = store.reimported
-        console.log(`  ${store.kind}: re-imported at ${formatNumber(perSecond(again.report.rows, again.ms))} rows/s, ${formatNumber(again.report.unchanged)} unchanged, peak RSS ${megabytes(again.maxRssKb * 1024)} MB`)
-        if (again.report.unchanged !== imported.report.accepted) console.log(`  WARNING ${store.kind}: the same file again left ${formatNumber(again.report.unchanged)} of ${formatNumber(imported.report.accepted)} unchanged`)
+        console.log(
+          `  ${store.kind}: re-imported at ${formatNumber(perSecond(again.report.rows, again.ms))} rows/s, ${formatNumber(again.report.unchanged)} unchanged, peak RSS ${megabytes(again.maxRssKb * 1024)} MB`,
+        )
+        if (again.report.unchanged !== imported.report.accepted)
+          console.log(
+            `  WARNING ${store.kind}: the same file again left ${formatNumber(again.report.unchanged)} of ${formatNumber(imported.report.accepted)} unchanged`,
+          )
       }
       fs.rmSync(csv, { force: true })
 
@@ -361,7 +403,11 @@ export async function benchLegalPersons(options: LegalPersonsBenchOptions = LEGA
     for (const store of stores) {
       const keys = store.sampled?.lookupKeys ?? []
       // Huitong first: its connection creates the WAL index a read-only connection needs.
-      const huitongSpec: LegalPersonsTargetSpec = { kind: 'huitong', dataDir: store.spec.dataDir, ...(store.spec.postgres === undefined ? {} : { postgres: store.spec.postgres }) }
+      const huitongSpec: LegalPersonsTargetSpec = {
+        kind: 'huitong',
+        dataDir: store.spec.dataDir,
+        ...(store.spec.postgres === undefined ? {} : { postgres: store.spec.postgres }),
+      }
       // The server starts warming its name index as it starts, as `huitong serve` does.
       const huitong = await forkServer(TARGET_ENTRY, [JSON.stringify(huitongSpec)])
       servers.push(huitong)
@@ -381,7 +427,9 @@ export async function benchLegalPersons(options: LegalPersonsBenchOptions = LEGA
       for (const searchPathname of paths) await expectOk(huitong.url, searchPathname, headers)
       if (!options.searchOnly) {
         const bareSpec: LegalPersonsTargetSpec =
-          store.spec.postgres === undefined ? { kind: 'bare-sqlite', file: sqliteFile({ dataDir: store.spec.dataDir }) } : { kind: 'bare-postgres', url: store.spec.postgres.url, schema: store.spec.postgres.schema }
+          store.spec.postgres === undefined
+            ? { kind: 'bare-sqlite', file: sqliteFile({ dataDir: store.spec.dataDir }) }
+            : { kind: 'bare-postgres', url: store.spec.postgres.url, schema: store.spec.postgres.schema }
         const bare = await forkServer(TARGET_ENTRY, [JSON.stringify(bareSpec)])
         servers.push(bare)
         const barePaths = keys.map((key) => `/entities/${key}`)
@@ -389,7 +437,8 @@ export async function benchLegalPersons(options: LegalPersonsBenchOptions = LEGA
         const registry = (await getJson(bare.url, barePaths[0] ?? '')).legal_representative
         const heping = (await getJson(huitong.url, huitongPaths[0] ?? '', headers)).legal_representative
         masking.push({ kind: store.kind, key: keys[0] ?? '', registry, heping, masked: typeof heping === 'string' && heping !== registry })
-        if (heping === registry) console.log(`  WARNING ${store.kind}: heping sees ${keys[0] ?? ''}'s representative in clear (${String(heping)}); the grant masks it`)
+        if (heping === registry)
+          console.log(`  WARNING ${store.kind}: heping sees ${keys[0] ?? ''}'s representative in clear (${String(heping)}); the grant masks it`)
         const bareName = `${store.kind} bare fastify + ${store.kind === 'sqlite' ? 'better-sqlite3' : 'pg'}`
         cases.push(
           { name: bareName, server: bare, paths: barePaths, headers: {} },
@@ -458,7 +507,9 @@ export async function benchLegalPersons(options: LegalPersonsBenchOptions = LEGA
         ...(store.reimported === undefined ? [] : [importTableRow(store.kind, 'same file again', store.reimported)]),
       ]),
     )
-    console.log('peak RSS is the importing process\'s maxRSS over its life; "before" is the same read when the import began (tsx, modules, connection), each phase\'s the largest RSS seen at its progress reports.')
+    console.log(
+      'peak RSS is the importing process\'s maxRSS over its life; "before" is the same read when the import began (tsx, modules, connection), each phase\'s the largest RSS seen at its progress reports.',
+    )
     for (const store of stores) {
       const { generated, imported } = store
       if (generated === undefined || imported === undefined) continue
@@ -480,7 +531,16 @@ export async function benchLegalPersons(options: LegalPersonsBenchOptions = LEGA
     printTable(
       'a new server warming its name index (built at start-up on a worker thread): searches one after another, each waiting up to 2 s for the index and then answered 503, ' +
         'until one is answered; lookups by credit code as heping meanwhile, two loops of one request after another, and the same as long again (at most 10 s) once the index is there',
-      ['database', 'entities', 'searching after s', 'searches answered 503', 'lookups meanwhile', 'p50 / p99 / max ms', 'lookups after', 'p50 / p99 / max ms after'],
+      [
+        'database',
+        'entities',
+        'searching after s',
+        'searches answered 503',
+        'lookups meanwhile',
+        'p50 / p99 / max ms',
+        'lookups after',
+        'p50 / p99 / max ms after',
+      ],
       stores.flatMap(({ kind, entities, warmup }) =>
         warmup === undefined
           ? []
@@ -519,7 +579,11 @@ export async function benchLegalPersons(options: LegalPersonsBenchOptions = LEGA
       }),
     )
     console.log('over lookup: what a search adds to a lookup through the same gate, audit and server, both medians of this run.')
-    console.log(`load average (1, 5, 15 min): ${Object.entries(loadAverages).map(([at, value]) => `${at} ${value}`).join('; ')} on ${os.availableParallelism()} cores`)
+    console.log(
+      `load average (1, 5, 15 min): ${Object.entries(loadAverages)
+        .map(([at, value]) => `${at} ${value}`)
+        .join('; ')} on ${os.availableParallelism()} cores`,
+    )
 
     console.log(`\ntargets (set for SQLite at ${formatNumber(TARGETS.entities)} entities; other scales are shown against them for reference):`)
     for (const store of stores) {
@@ -527,7 +591,9 @@ export async function benchLegalPersons(options: LegalPersonsBenchOptions = LEGA
       const { imported, searched } = store
       if (imported !== undefined) {
         const rate = perSecond(imported.report.rows, imported.ms)
-        console.log(`  import (${scale}): ${formatNumber(rate)} rows/s ${meets(rate >= TARGETS.importRowsPerSecond)} ≥ ${formatNumber(TARGETS.importRowsPerSecond)}; peak RSS ${megabytes(imported.maxRssKb * 1024)} MB`)
+        console.log(
+          `  import (${scale}): ${formatNumber(rate)} rows/s ${meets(rate >= TARGETS.importRowsPerSecond)} ≥ ${formatNumber(TARGETS.importRowsPerSecond)}; peak RSS ${megabytes(imported.maxRssKb * 1024)} MB`,
+        )
       }
       const all = searched?.latencies.find((row) => row.type === 'all')
       if (all !== undefined) {
@@ -538,7 +604,10 @@ export async function benchLegalPersons(options: LegalPersonsBenchOptions = LEGA
         )
       }
       const http = searches.find((r) => r.kind === store.kind)
-      if (http !== undefined) console.log(`  name search over HTTP (${scale}): p95 ${ms(http.p95Ms)} ms ${meets(http.p95Ms < TARGETS.searchP95Ms)} < ${TARGETS.searchP95Ms} ms at ${options.searchConnections} connections`)
+      if (http !== undefined)
+        console.log(
+          `  name search over HTTP (${scale}): p95 ${ms(http.p95Ms)} ms ${meets(http.p95Ms < TARGETS.searchP95Ms)} < ${TARGETS.searchP95Ms} ms at ${options.searchConnections} connections`,
+        )
       if (searched !== undefined) {
         console.log(
           `  name index build (${scale}): ${seconds(searched.buildMs)} s on a worker thread, main event-loop delay p99 ${ms(searched.buildDelay.p99Ms)} ms, max ${ms(searched.buildDelay.maxMs)} ms ` +
@@ -585,7 +654,14 @@ export async function benchLegalPersons(options: LegalPersonsBenchOptions = LEGA
       for (const c of latencyCases.filter((candidate) => candidate.what === 'search')) {
         const profile = path.join(profileDir, `search-http-${c.kind}.cpuprofile`)
         await c.server.profile(profile, () =>
-          measureLatency({ url: new URL('/', c.server.url).href, paths: c.paths, headers: c.headers, connections: options.searchConnections, warmupSeconds: options.warmupSeconds, durationSeconds: options.durationSeconds }),
+          measureLatency({
+            url: new URL('/', c.server.url).href,
+            paths: c.paths,
+            headers: c.headers,
+            connections: options.searchConnections,
+            warmupSeconds: options.warmupSeconds,
+            durationSeconds: options.durationSeconds,
+          }),
         )
         printProfile(`the ${c.kind} Huitong server under the name-search load`, profile)
       }
@@ -594,7 +670,8 @@ export async function benchLegalPersons(options: LegalPersonsBenchOptions = LEGA
     for (const server of servers) await server.stop()
     for (const store of stores) {
       const postgres = store.spec.postgres
-      if (postgres !== undefined) await dropSchema(postgres.url, postgres.schema).catch((error: unknown) => console.error(`dropping ${postgres.schema}:`, error))
+      if (postgres !== undefined)
+        await dropSchema(postgres.url, postgres.schema).catch((error: unknown) => console.error(`dropping ${postgres.schema}:`, error))
       fs.rmSync(store.root, { recursive: true, force: true })
     }
   }

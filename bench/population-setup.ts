@@ -88,7 +88,6 @@ export interface CompareResult {
 
 const maxRssKb = (): number => process.resourceUsage().maxRSS
 
-
 async function generate(task: Extract<PopulationTask, { task: 'generate' }>): Promise<GenerateResult> {
   const started = performance.now()
   const { rows, bytes } = await writePopulationCsv(task.file, { count: task.persons, seed: task.seed })
@@ -114,8 +113,21 @@ async function seed(task: Extract<PopulationTask, { task: 'seed' }>): Promise<Se
     if (grants.length === 0) throw new Error(`heping has no grant on ${code}: the demo seed's request was not granted at once`)
     // An automatic grant allows 6 000 reads a minute, which would refuse nearly every request of
     // a load test, and no API changes it: lift it in the table, before any server reads grants.
-    await database.db.updateTable('grants').set({ rate_limit: 0 }).where('id', 'in', grants.map((grant) => grant.id)).execute()
-    return { code, grantIds: grants.map((grant) => grant.id), grantedRateLimit: Math.max(...grants.map((grant) => Number(grant.rate_limit))), ms: performance.now() - started }
+    await database.db
+      .updateTable('grants')
+      .set({ rate_limit: 0 })
+      .where(
+        'id',
+        'in',
+        grants.map((grant) => grant.id),
+      )
+      .execute()
+    return {
+      code,
+      grantIds: grants.map((grant) => grant.id),
+      grantedRateLimit: Math.max(...grants.map((grant) => Number(grant.rate_limit))),
+      ms: performance.now() - started,
+    }
   } finally {
     await close()
   }
@@ -125,7 +137,9 @@ async function runImport(task: Extract<PopulationTask, { task: 'import' }>): Pro
   const { context, close } = await openStore(task.store)
   let timed: TimedImport
   try {
-    timed = await timeImport((onProgress) => importPersons(context.persons, task.file, { changedBy: 'police', source: 'bench', workDir: task.workDir, onProgress }))
+    timed = await timeImport((onProgress) =>
+      importPersons(context.persons, task.file, { changedBy: 'police', source: 'bench', workDir: task.workDir, onProgress }),
+    )
   } finally {
     await close()
   }
@@ -151,7 +165,15 @@ async function compare(task: Extract<PopulationTask, { task: 'compare' }>): Prom
   const { context, close } = await openStore(task.store)
   try {
     const user = await context.identity.getUser('heping')
-    const principal: Principal = { kind: 'user', id: user.id, name: user.username, displayName: user.displayName, department: user.department, roles: user.roles, credentialId: 'bench' }
+    const principal: Principal = {
+      kind: 'user',
+      id: user.id,
+      name: user.username,
+      displayName: user.displayName,
+      department: user.department,
+      roles: user.roles,
+      credentialId: 'bench',
+    }
     const meta = { requestId: 'bench', ip: null }
     // The upload is stored before the job starts, as the preview step of the API does.
     const { uploadId } = await context.comparisons.preview(principal, fs.readFileSync(task.file), path.basename(task.file))
@@ -177,7 +199,13 @@ async function compare(task: Extract<PopulationTask, { task: 'compare' }>): Prom
       xlsx = { ms: performance.now() - converting, bytes: fs.statSync(file).size, maxRssKb: maxRssKb() }
     }
     const direct = performance.now()
-    await compareFile(context.persons, task.file, { mapping: DEPARTMENT_MAPPING, deceasedBefore: null, seeStatus: true, seeDates: true, reportFile: `${task.file}.report.csv` })
+    await compareFile(context.persons, task.file, {
+      mapping: DEPARTMENT_MAPPING,
+      deceasedBefore: null,
+      seeStatus: true,
+      seeDates: true,
+      reportFile: `${task.file}.report.csv`,
+    })
     const fileMs = performance.now() - direct
     return { counts: job.counts, ms, maxRssKb: compared, reportBytes: fs.statSync(report.path).size, storedRows, fileMs, xlsx }
   } finally {

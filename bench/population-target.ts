@@ -50,5 +50,9 @@ function barePostgresTarget(url: string, schema: string): Target {
 
 const spec = JSON.parse(process.argv[2] ?? '{}') as PopulationTargetSpec
 const target =
-  spec.kind === 'huitong' ? await huitongTarget(spec.dataDir, spec.postgres) : spec.kind === 'bare-sqlite' ? bareSqliteTarget(spec.file) : barePostgresTarget(spec.url, spec.schema)
+  spec.kind === 'huitong'
+    ? await huitongTarget(spec.dataDir, spec.postgres)
+    : spec.kind === 'bare-sqlite'
+      ? bareSqliteTarget(spec.file)
+      : barePostgresTarget(spec.url, spec.schema)
 await serveTarget(target)

@@ -109,7 +109,6 @@ const megabytes = (bytes: number): string => formatNumber(bytes / 1024 / 1024)
 const meets = (ok: boolean): string => (ok ? 'meets' : 'MISSES')
 const seconds = (ms: number): string => (ms / 1000).toFixed(1)
 
-
 export async function benchPopulation(options: PopulationBenchOptions = POPULATION_DEFAULTS): Promise<void> {
   const withPostgres = await postgresReachable()
   if (!withPostgres) console.log(`PostgreSQL at ${BENCH_POSTGRES_URL} does not answer: SQLite only`)
@@ -126,7 +125,8 @@ export async function benchPopulation(options: PopulationBenchOptions = POPULATI
   const newStore = (kind: Kind, persons: number, comparisonRows: number): Store => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'huitong-bench-population-'))
     const dataDir = path.join(root, 'data')
-    const spec: StoreSpec = kind === 'sqlite' ? { dataDir } : { dataDir, postgres: { url: BENCH_POSTGRES_URL, schema: `bench_${randomBytes(6).toString('hex')}` } }
+    const spec: StoreSpec =
+      kind === 'sqlite' ? { dataDir } : { dataDir, postgres: { url: BENCH_POSTGRES_URL, schema: `bench_${randomBytes(6).toString('hex')}` } }
     return { kind, root, spec, persons, comparisonRows }
   }
   const stores: Store[] = [newStore('sqlite', options.persons, options.comparisonRows)]
@@ -134,13 +134,18 @@ export async function benchPopulation(options: PopulationBenchOptions = POPULATI
   const servers: ChildServer[] = []
   try {
     for (const store of stores) {
-      const step = <T>(task: PopulationTask, profile?: string): Promise<T> => runTask<T>(SETUP_ENTRY, [JSON.stringify(task)], profile === undefined ? [] : profileFlags(profile))
+      const step = <T>(task: PopulationTask, profile?: string): Promise<T> =>
+        runTask<T>(SETUP_ENTRY, [JSON.stringify(task)], profile === undefined ? [] : profileFlags(profile))
       const csv = path.join(store.root, 'persons.csv')
       console.log(`  ${store.kind}: generating ${formatNumber(store.persons)} persons into ${csv} (load average ${loadAverage()})`)
       store.generated = await step<GenerateResult>({ task: 'generate', file: csv, persons: store.persons, seed: GENERATOR_SEED })
-      console.log(`  ${store.kind}: ${megabytes(store.generated.bytes)} MB in ${seconds(store.generated.ms)} s; seeding the demo catalog and accounts, no persons`)
+      console.log(
+        `  ${store.kind}: ${megabytes(store.generated.bytes)} MB in ${seconds(store.generated.ms)} s; seeding the demo catalog and accounts, no persons`,
+      )
       store.seeded = await step<SeedResult>({ task: 'seed', store: store.spec })
-      console.log(`  ${store.kind}: registry bound to ${store.seeded.code}; heping's automatic grant (${formatNumber(store.seeded.grantedRateLimit)} reads a minute) lifted to no limit; importing (load average ${loadAverage()})`)
+      console.log(
+        `  ${store.kind}: registry bound to ${store.seeded.code}; heping's automatic grant (${formatNumber(store.seeded.grantedRateLimit)} reads a minute) lifted to no limit; importing (load average ${loadAverage()})`,
+      )
       const importTask: PopulationTask = { task: 'import', store: store.spec, file: csv, workDir: path.join(store.root, 'import') }
       store.imported = await step<ImportResult>(importTask, `import-${store.kind}`)
       const imported = store.imported
@@ -149,20 +154,35 @@ export async function benchPopulation(options: PopulationBenchOptions = POPULATI
           `(${phaseSummary(imported)} s), CPU ${seconds(imported.cpuMs.user + imported.cpuMs.system)} s, peak RSS ${megabytes(imported.maxRssKb * 1024)} MB (load average ${loadAverage()})`,
       )
       if (imported.report.created !== store.persons || imported.report.rejected > 0) {
-        console.log(`  WARNING ${store.kind}: ${formatNumber(imported.report.created)} created and ${formatNumber(imported.report.rejected)} rejected of ${formatNumber(store.persons)} generated persons`)
+        console.log(
+          `  WARNING ${store.kind}: ${formatNumber(imported.report.created)} created and ${formatNumber(imported.report.rejected)} rejected of ${formatNumber(store.persons)} generated persons`,
+        )
       }
       if (options.reimport) {
         console.log(`  ${store.kind}: importing the same file again (load average ${loadAverage()})`)
         store.reimported = await step<ImportResult>(importTask)
         const again = store.reimported
-        console.log(`  ${store.kind}: re-imported at ${formatNumber(perSecond(again.report.rows, again.ms))} rows/s, ${formatNumber(again.report.unchanged)} unchanged, peak RSS ${megabytes(again.maxRssKb * 1024)} MB`)
-        if (again.report.unchanged !== imported.report.accepted) console.log(`  WARNING ${store.kind}: the same file again left ${formatNumber(again.report.unchanged)} of ${formatNumber(imported.report.accepted)} unchanged`)
+        console.log(
+          `  ${store.kind}: re-imported at ${formatNumber(perSecond(again.report.rows, again.ms))} rows/s, ${formatNumber(again.report.unchanged)} unchanged, peak RSS ${megabytes(again.maxRssKb * 1024)} MB`,
+        )
+        if (again.report.unchanged !== imported.report.accepted)
+          console.log(
+            `  WARNING ${store.kind}: the same file again left ${formatNumber(again.report.unchanged)} of ${formatNumber(imported.report.accepted)} unchanged`,
+          )
       }
       fs.rmSync(csv, { force: true })
 
       const departmentFile = path.join(store.root, 'department.csv')
-      store.sampled = await step<SampleResult>({ task: 'sample', store: store.spec, lookupKeys: options.lookupKeys, comparisonRows: store.comparisonRows, comparisonFile: departmentFile })
-      console.log(`  ${store.kind}: department file of ${formatNumber(store.sampled.file.rows)} rows sampled and written in ${seconds(store.sampled.ms)} s; comparing (load average ${loadAverage()})`)
+      store.sampled = await step<SampleResult>({
+        task: 'sample',
+        store: store.spec,
+        lookupKeys: options.lookupKeys,
+        comparisonRows: store.comparisonRows,
+        comparisonFile: departmentFile,
+      })
+      console.log(
+        `  ${store.kind}: department file of ${formatNumber(store.sampled.file.rows)} rows sampled and written in ${seconds(store.sampled.ms)} s; comparing (load average ${loadAverage()})`,
+      )
       store.compared = await step<CompareResult>({ task: 'compare', store: store.spec, file: departmentFile, xlsx: true }, `compare-${store.kind}`)
       const compared = store.compared
       console.log(
@@ -173,7 +193,9 @@ export async function benchPopulation(options: PopulationBenchOptions = POPULATI
       // A comparison that stopped finding what was planted would look fast for the wrong reason.
       const planted = store.sampled.file
       if (compared.storedRows !== compared.counts.total - compared.counts.ok) {
-        console.log(`  WARNING ${store.kind}: the job stored ${formatNumber(compared.storedRows)} problem rows of ${formatNumber(compared.counts.total - compared.counts.ok)}`)
+        console.log(
+          `  WARNING ${store.kind}: the job stored ${formatNumber(compared.storedRows)} problem rows of ${formatNumber(compared.counts.total - compared.counts.ok)}`,
+        )
       }
       if (compared.counts.total !== planted.rows || compared.counts.invalidId !== planted.invalidId || compared.counts.notFound !== planted.unknownId) {
         console.log(
@@ -189,11 +211,17 @@ export async function benchPopulation(options: PopulationBenchOptions = POPULATI
     for (const store of stores) {
       const keys = store.sampled?.lookupKeys ?? []
       // Huitong first: its connection creates the WAL index a read-only connection needs.
-      const huitongSpec: PopulationTargetSpec = { kind: 'huitong', dataDir: store.spec.dataDir, ...(store.spec.postgres === undefined ? {} : { postgres: store.spec.postgres }) }
+      const huitongSpec: PopulationTargetSpec = {
+        kind: 'huitong',
+        dataDir: store.spec.dataDir,
+        ...(store.spec.postgres === undefined ? {} : { postgres: store.spec.postgres }),
+      }
       const huitong = await forkServer(TARGET_ENTRY, [JSON.stringify(huitongSpec)])
       servers.push(huitong)
       const bareSpec: PopulationTargetSpec =
-        store.spec.postgres === undefined ? { kind: 'bare-sqlite', file: sqliteFile({ dataDir: store.spec.dataDir }) } : { kind: 'bare-postgres', url: store.spec.postgres.url, schema: store.spec.postgres.schema }
+        store.spec.postgres === undefined
+          ? { kind: 'bare-sqlite', file: sqliteFile({ dataDir: store.spec.dataDir }) }
+          : { kind: 'bare-postgres', url: store.spec.postgres.url, schema: store.spec.postgres.schema }
       const bare = await forkServer(TARGET_ENTRY, [JSON.stringify(bareSpec)])
       servers.push(bare)
       const token = await login(huitong.url, 'heping', DEFAULT_DEMO_PASSWORD)
@@ -205,7 +233,8 @@ export async function benchPopulation(options: PopulationBenchOptions = POPULATI
       const registryName = (await getJson(bare.url, barePaths[0] ?? '')).name
       const hepingName = (await getJson(huitong.url, huitongPaths[0] ?? '', headers)).name
       masking.push({ kind: store.kind, key: keys[0] ?? '', registryName, hepingName, masked: typeof hepingName === 'string' && hepingName !== registryName })
-      if (hepingName === registryName) console.log(`  WARNING ${store.kind}: heping sees ${keys[0] ?? ''}'s name in clear (${String(hepingName)}); the grant masks it`)
+      if (hepingName === registryName)
+        console.log(`  WARNING ${store.kind}: heping sees ${keys[0] ?? ''}'s name in clear (${String(hepingName)}); the grant masks it`)
       const bareName = `${store.kind} bare fastify + ${store.kind === 'sqlite' ? 'better-sqlite3' : 'pg'}`
       cases.push(
         { name: bareName, server: bare, paths: barePaths, headers: {} },
@@ -227,7 +256,9 @@ export async function benchPopulation(options: PopulationBenchOptions = POPULATI
         ...(store.reimported === undefined ? [] : [importTableRow(store.kind, 'same file again', store.reimported)]),
       ]),
     )
-    console.log('peak RSS is the importing process\'s maxRSS over its life (worker threads included); "before" is the same read when the import began (tsx, modules, connection), each phase\'s the largest RSS seen at its progress reports.')
+    console.log(
+      'peak RSS is the importing process\'s maxRSS over its life (worker threads included); "before" is the same read when the import began (tsx, modules, connection), each phase\'s the largest RSS seen at its progress reports.',
+    )
     for (const store of stores) {
       const { generated, imported } = store
       if (generated === undefined || imported === undefined) continue
@@ -239,7 +270,23 @@ export async function benchPopulation(options: PopulationBenchOptions = POPULATI
 
     printTable(
       "batch comparison: heping's job over a department file (身份证号, 姓名, 备注) of sampled persons with planted noise, seeing the status; rows/s is end to end (the gate, parse, normalise, compare, write the report, store the problem rows, audit)",
-      ['database', 'registry', 'rows', 'rows/s', 's', 'compareFile rows/s', 'peak RSS MB', 'ok', 'invalid ID', 'not found', 'name mismatch', 'deceased / moved out / cancelled', 'planted name / invalid / unknown', 'rows stored', 'XLSX s (rows/s)'],
+      [
+        'database',
+        'registry',
+        'rows',
+        'rows/s',
+        's',
+        'compareFile rows/s',
+        'peak RSS MB',
+        'ok',
+        'invalid ID',
+        'not found',
+        'name mismatch',
+        'deceased / moved out / cancelled',
+        'planted name / invalid / unknown',
+        'rows stored',
+        'XLSX s (rows/s)',
+      ],
       stores.flatMap((store) => {
         const { compared, sampled } = store
         if (compared === undefined || sampled === undefined) return []
@@ -265,9 +312,11 @@ export async function benchPopulation(options: PopulationBenchOptions = POPULATI
         ]
       }),
     )
-    console.log('a changed name counts as a name mismatch unless the person\'s status comes first (deceased, moved out, cancelled); the XLSX conversion (toXlsx) is not part of the end-to-end figure.')
     console.log(
-      'the job is timed from its start to its success as the job worker ran it (two gate decisions, the audit row and the job\'s own writes add a fixed cost whatever the size); ' +
+      "a changed name counts as a name mismatch unless the person's status comes first (deceased, moved out, cancelled); the XLSX conversion (toXlsx) is not part of the end-to-end figure.",
+    )
+    console.log(
+      "the job is timed from its start to its success as the job worker ran it (two gate decisions, the audit row and the job's own writes add a fixed cost whatever the size); " +
         'compareFile alone runs after it. On SQLite a file of 4 MiB or more is judged on a worker thread, which under tsx (as here) takes about a second longer to start than compiled.',
     )
 
@@ -275,9 +324,15 @@ export async function benchPopulation(options: PopulationBenchOptions = POPULATI
       `lookup over HTTP: median of ${options.rounds} run(s) at each level, ${options.durationSeconds} s each; heping through the gate (granted items, name masked, audit row committed before the answer) against a bare server on the same table`,
       lookups,
     )
-    console.log(`load average (1, 5, 15 min): ${Object.entries(loadAverages).map(([at, value]) => `${at} ${value}`).join('; ')} on ${os.availableParallelism()} cores`)
+    console.log(
+      `load average (1, 5, 15 min): ${Object.entries(loadAverages)
+        .map(([at, value]) => `${at} ${value}`)
+        .join('; ')} on ${os.availableParallelism()} cores`,
+    )
 
-    console.log(`\ntargets (set for SQLite at ${formatNumber(TARGETS.persons)} persons and a ${formatNumber(TARGETS.comparisonRows)}-row file; other scales are shown against them for reference):`)
+    console.log(
+      `\ntargets (set for SQLite at ${formatNumber(TARGETS.persons)} persons and a ${formatNumber(TARGETS.comparisonRows)}-row file; other scales are shown against them for reference):`,
+    )
     for (const store of stores) {
       const scale = `${store.kind}, ${formatNumber(store.persons)} persons`
       const { imported, compared } = store
@@ -291,7 +346,9 @@ export async function benchPopulation(options: PopulationBenchOptions = POPULATI
       }
       if (compared !== undefined) {
         const rate = perSecond(compared.counts.total, compared.ms)
-        console.log(`  comparison (${scale}, ${formatNumber(compared.counts.total)} rows): ${formatNumber(rate)} rows/s ${meets(rate >= TARGETS.comparisonRowsPerSecond)} ≥ ${formatNumber(TARGETS.comparisonRowsPerSecond)}`)
+        console.log(
+          `  comparison (${scale}, ${formatNumber(compared.counts.total)} rows): ${formatNumber(rate)} rows/s ${meets(rate >= TARGETS.comparisonRowsPerSecond)} ≥ ${formatNumber(TARGETS.comparisonRowsPerSecond)}`,
+        )
       }
     }
     printLookupTargets(lookups, TARGETS, (r) => `${formatNumber(stores.find((store) => r.name.startsWith(store.kind))?.persons ?? 0)} persons`)
@@ -333,7 +390,8 @@ export async function benchPopulation(options: PopulationBenchOptions = POPULATI
     for (const server of servers) await server.stop()
     for (const store of stores) {
       const postgres = store.spec.postgres
-      if (postgres !== undefined) await dropSchema(postgres.url, postgres.schema).catch((error: unknown) => console.error(`dropping ${postgres.schema}:`, error))
+      if (postgres !== undefined)
+        await dropSchema(postgres.url, postgres.schema).catch((error: unknown) => console.error(`dropping ${postgres.schema}:`, error))
       fs.rmSync(store.root, { recursive: true, force: true })
     }
   }

@@ -54,7 +54,8 @@ interface RssRun {
 function newestMtime(dir: string): number {
   let newest = 0
   for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile() && entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) newest = Math.max(newest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs)
+    if (entry.isFile() && entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts'))
+      newest = Math.max(newest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs)
   }
   return newest
 }
@@ -107,7 +108,10 @@ async function startPlatform(dataDir: string, logFile: string): Promise<Platform
   const deadline = started + HEALTHY_TIMEOUT_MS
   while (performance.now() < deadline) {
     if (child.exitCode !== null) break
-    const healthy = await fetch(new URL('/healthz', url)).then((response) => response.status === 200, () => false)
+    const healthy = await fetch(new URL('/healthz', url)).then(
+      (response) => response.status === 200,
+      () => false,
+    )
     if (healthy) return { child, url, startMs: performance.now() - started }
     await new Promise((resolve) => setTimeout(resolve, 20))
   }

@@ -66,7 +66,18 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   'legal-persons': () =>
     benchLegalPersons({
       ...LEGAL_PERSONS_DEFAULTS,
-      ...(quick ? { entities: 200_000, postgresEntities: 50_000, reimport: false, searchRebuilds: 0, searches: 1000, warmupSearches: 100, rounds: 1, durationSeconds: 3 } : {}),
+      ...(quick
+        ? {
+            entities: 200_000,
+            postgresEntities: 50_000,
+            reimport: false,
+            searchRebuilds: 0,
+            searches: 1000,
+            warmupSearches: 100,
+            rounds: 1,
+            durationSeconds: 3,
+          }
+        : {}),
       ...(numberArg('entities') === undefined ? {} : { entities: numberArg('entities') }),
       cpuProfile: args.includes('--cpu-prof'),
       searchOnly: only === 'search',

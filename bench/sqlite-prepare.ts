@@ -64,8 +64,10 @@ function seed(sqlite: BetterSqlite3.Database, count: number): string[] {
   const insertSession = sqlite.prepare(`INSERT INTO sessions (id, token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`)
   sqlite.transaction(() => {
     sqlite
-      .prepare(`INSERT INTO departments (id, code, name, short_name, name_en, parent_id, kind, division_code, created_at, updated_at)
-                VALUES ('dept-bench', '219999000', 'Bench', 'Bench', 'Bench', NULL, 'city', NULL, ?, ?)`)
+      .prepare(
+        `INSERT INTO departments (id, code, name, short_name, name_en, parent_id, kind, division_code, created_at, updated_at)
+                VALUES ('dept-bench', '219999000', 'Bench', 'Bench', 'Bench', NULL, 'city', NULL, ?, ?)`,
+      )
       .run(at, at)
     for (const [index, id] of ids.entries()) {
       insertUser.run(id, `u${id}`, `User ${id}`, at, at, at)
@@ -102,7 +104,11 @@ function primaryKeyShape(cached: Database, uncached: Database, raw: BetterSqlite
       { name: 'better-sqlite3 prepared get()', lookup: (id) => prepared.get(id), awaited: false },
       { name: 'better-sqlite3 prepare+get each', lookup: (id) => raw.prepare(sql).get(id), awaited: false },
       { name: 'kysely + statement cache', lookup: (id) => cached.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst(), awaited: true },
-      { name: 'kysely, no statement cache', lookup: (id) => uncached.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst(), awaited: true },
+      {
+        name: 'kysely, no statement cache',
+        lookup: (id) => uncached.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst(),
+        awaited: true,
+      },
     ],
   }
 }
@@ -131,14 +137,23 @@ async function sessionShape(cached: Database, uncached: Database, raw: BetterSql
   const principal = raw.prepare(principalQuery?.sql ?? '')
   const roles = raw.prepare(rolesQuery?.sql ?? '')
   const rawLookup = (tokenHash: string): unknown => {
-    const row = principal.get(...rebind(principalQuery, new Map([[sampleHash, tokenHash], [sampleAt, new Date().toISOString()]]))) as
-      | { user_id: string }
-      | undefined
+    const row = principal.get(
+      ...rebind(
+        principalQuery,
+        new Map([
+          [sampleHash, tokenHash],
+          [sampleAt, new Date().toISOString()],
+        ]),
+      ),
+    ) as { user_id: string } | undefined
     return row === undefined ? undefined : { ...row, roles: roles.all(...rebind(rolesQuery, new Map([[sampleUser, row.user_id]]))) }
   }
   // Kysely's executor and driver without its builder and compiler: the same SQL, compiled once.
   const precompiledLookup = async (tokenHash: string): Promise<unknown> => {
-    const params = new Map<unknown, unknown>([[sampleHash, tokenHash], [sampleAt, new Date().toISOString()]])
+    const params = new Map<unknown, unknown>([
+      [sampleHash, tokenHash],
+      [sampleAt, new Date().toISOString()],
+    ])
     const { rows } = await cached.db.executeQuery<{ user_id: string }>(CompiledQuery.raw(principalQuery?.sql ?? '', rebind(principalQuery, params)))
     const row = rows[0]
     if (row === undefined) return undefined

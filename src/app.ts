@@ -44,15 +44,7 @@ export interface AppOptions {
 }
 
 /** Fields pino must never write, wherever they appear in a logged object. */
-export const LOG_REDACT = [
-  'req.headers.authorization',
-  'req.headers.cookie',
-  '*.password',
-  '*.currentPassword',
-  '*.newPassword',
-  '*.token',
-  '*.secret',
-]
+export const LOG_REDACT = ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.currentPassword', '*.newPassword', '*.token', '*.secret']
 
 function validatorCompiler() {
   // Bodies are validated strictly: a string where a number belongs is an error naming the field.
@@ -61,8 +53,7 @@ function validatorCompiler() {
   const strict = addFormats.default(new Ajv({ ...base, coerceTypes: false }))
   const coercing = addFormats.default(new Ajv({ ...base, coerceTypes: 'array' }))
   for (const ajv of [strict, coercing]) ajv.addSchema(ProblemSchema)
-  return ({ schema, httpPart }: { schema: object; httpPart?: string }) =>
-    (httpPart === 'body' ? strict : coercing).compile(schema)
+  return ({ schema, httpPart }: { schema: object; httpPart?: string }) => (httpPart === 'body' ? strict : coercing).compile(schema)
 }
 
 /**
@@ -101,8 +92,7 @@ export async function buildApp(context: Context, options: AppOptions = {}): Prom
       info: {
         title: 'Huitong (汇通) API',
         version: VERSION,
-        description:
-          'Data sharing and exchange between the departments of a city government. Errors are RFC 9457 problem+json with a stable `code`.',
+        description: 'Data sharing and exchange between the departments of a city government. Errors are RFC 9457 problem+json with a stable `code`.',
       },
       components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } } },
       tags: [
@@ -112,7 +102,10 @@ export async function buildApp(context: Context, options: AppOptions = {}): Prom
         { name: 'catalog', description: 'The government information resource catalog (政务信息资源目录)' },
         { name: 'exchange', description: 'Sharing requests, grants, reads through the access gate, hosted datasets, change feeds (共享交换)' },
         { name: 'population', description: 'The population base registry: lookup, profiles, verification, comparison, import (人口基础数据库)' },
-        { name: 'legal-persons', description: 'The legal-person base registry: lookup, name search, entity profiles, change records, verification, import (法人基础数据库)' },
+        {
+          name: 'legal-persons',
+          description: 'The legal-person base registry: lookup, name search, entity profiles, change records, verification, import (法人基础数据库)',
+        },
         { name: 'platform', description: 'Health and metadata' },
       ],
     },
@@ -158,7 +151,12 @@ export async function buildApp(context: Context, options: AppOptions = {}): Prom
       await api.register(catalogRoutes, { catalog: context.catalog })
       await api.register(catalogTransferRoutes, { transfer: context.catalogTransfer })
       await api.register(exchangeRoutes, { sharing: context.sharing, gate: context.gate, datasets: context.datasets })
-      await api.register(exchangeMoreRoutes, { db: context.database.db, calendar: context.calendar, datasetJobs: context.datasetJobs, objections: context.objections })
+      await api.register(exchangeMoreRoutes, {
+        db: context.database.db,
+        calendar: context.calendar,
+        datasetJobs: context.datasetJobs,
+        objections: context.objections,
+      })
       await api.register(subscriptionRoutes, { subscriptions: context.subscriptions })
       await api.register(notificationRoutes, { notifications: context.notifications })
       await api.register(calendarRoutes, { calendar: context.calendar, audit: context.audit })

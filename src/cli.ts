@@ -29,7 +29,10 @@ import path from 'node:path'
 const CLI_META = { requestId: null, ip: null }
 
 function roleList(value: string): Role[] {
-  const roles = value.split(',').map((role) => role.trim()).filter((role) => role !== '')
+  const roles = value
+    .split(',')
+    .map((role) => role.trim())
+    .filter((role) => role !== '')
   const unknown = roles.filter((role) => !isRole(role))
   if (unknown.length > 0) throw new InvalidArgumentError(`unknown role(s): ${unknown.join(', ')}`)
   return roles as Role[]
@@ -85,7 +88,10 @@ program
   .option('--entities <n>', 'entities in the demo legal-person registry', count, DEMO_ENTITIES)
   .action(async (options: { persons: number; entities: number }) => {
     const password = process.env.HUITONG_DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD
-    await startServer(loadConfig(), { demoPassword: password === '' ? DEFAULT_DEMO_PASSWORD : password, demoSize: { persons: options.persons, entities: options.entities } })
+    await startServer(loadConfig(), {
+      demoPassword: password === '' ? DEFAULT_DEMO_PASSWORD : password,
+      demoSize: { persons: options.persons, entities: options.entities },
+    })
   })
 
 program
@@ -193,11 +199,19 @@ generate
   .action(async (options: { count: number; seed: number; out?: string; encoding: string; intoRegistry?: boolean }) => {
     if ((options.out === undefined) === (options.intoRegistry !== true)) throw new InvalidArgumentError('give either --out <file> or --into-registry')
     if (options.encoding !== 'utf-8' && options.encoding !== 'gbk') throw new InvalidArgumentError('--encoding is utf-8 or gbk')
-    const bar = new SingleBar({ format: 'generating persons [{bar}] {percentage}% | {value}/{total} | {eta_formatted} left', hideCursor: true }, Presets.shades_classic)
+    const bar = new SingleBar(
+      { format: 'generating persons [{bar}] {percentage}% | {value}/{total} | {eta_formatted} left', hideCursor: true },
+      Presets.shades_classic,
+    )
     bar.start(options.count, 0)
     const started = Date.now()
     if (options.out !== undefined) {
-      const result = await writePopulationCsv(options.out, { count: options.count, seed: options.seed, encoding: options.encoding, onProgress: (written) => bar.update(written) })
+      const result = await writePopulationCsv(options.out, {
+        count: options.count,
+        seed: options.seed,
+        encoding: options.encoding,
+        onProgress: (written) => bar.update(written),
+      })
       bar.stop()
       console.log(`wrote ${result.rows} persons (${(result.bytes / 1e6).toFixed(1)} MB) to ${options.out} in ${((Date.now() - started) / 1000).toFixed(1)} s`)
       return
@@ -219,7 +233,15 @@ generate
       if (batch.length > 0) created += (await context.persons.applyBatch(batch, 'generate', 'cli')).created
       bar.update(options.count)
       bar.stop()
-      await context.audit.append({ actorType: 'system', actorName: 'cli', ...CLI_META, action: 'population.generate', target: 'population', outcome: 'success', detail: { count: options.count, seed: options.seed, created } })
+      await context.audit.append({
+        actorType: 'system',
+        actorName: 'cli',
+        ...CLI_META,
+        action: 'population.generate',
+        target: 'population',
+        outcome: 'success',
+        detail: { count: options.count, seed: options.seed, created },
+      })
       context.population.forgetStatistics()
       console.log(`${created} new persons in the registry (${options.count - created} already there) in ${((Date.now() - started) / 1000).toFixed(1)} s`)
     })
@@ -235,47 +257,75 @@ generate
   .option('--out <file>', 'write a CSV file (the import format)')
   .option('--encoding <encoding>', 'utf-8 or gbk', 'utf-8')
   .option('--into-registry', 'write the entities straight into the legal-person registry')
-  .action(async (options: { count: number; seed: number; populationCount: number; populationSeed: number; out?: string; encoding: string; intoRegistry?: boolean }) => {
-    if ((options.out === undefined) === (options.intoRegistry !== true)) throw new InvalidArgumentError('give either --out <file> or --into-registry')
-    if (options.encoding !== 'utf-8' && options.encoding !== 'gbk') throw new InvalidArgumentError('--encoding is utf-8 or gbk')
-    const generation = { count: options.count, seed: options.seed, populationCount: options.populationCount, populationSeed: options.populationSeed }
-    const bar = new SingleBar({ format: 'generating entities [{bar}] {percentage}% | {value}/{total} | {eta_formatted} left', hideCursor: true }, Presets.shades_classic)
-    bar.start(options.count, 0)
-    const started = Date.now()
-    if (options.out !== undefined) {
-      const result = await writeEntitiesCsv(options.out, { ...generation, encoding: options.encoding, onProgress: (written) => bar.update(written) })
-      bar.stop()
-      console.log(`wrote ${result.rows} entities (${(result.bytes / 1e6).toFixed(1)} MB) to ${options.out} in ${((Date.now() - started) / 1000).toFixed(1)} s`)
-      return
-    }
-    await withContext(async (context) => {
-      let batch: Entity[] = []
-      let written = 0
-      let created = 0
-      for (const generated of generateEntities(generation)) {
-        batch.push(entityOfGenerated(generated))
-        if (batch.length === 10_000) {
-          created += (await context.entities.applyBatch(batch, 'generate', 'cli')).created
-          written += batch.length
-          batch = []
-          bar.update(written)
-        }
+  .action(
+    async (options: {
+      count: number
+      seed: number
+      populationCount: number
+      populationSeed: number
+      out?: string
+      encoding: string
+      intoRegistry?: boolean
+    }) => {
+      if ((options.out === undefined) === (options.intoRegistry !== true)) throw new InvalidArgumentError('give either --out <file> or --into-registry')
+      if (options.encoding !== 'utf-8' && options.encoding !== 'gbk') throw new InvalidArgumentError('--encoding is utf-8 or gbk')
+      const generation = { count: options.count, seed: options.seed, populationCount: options.populationCount, populationSeed: options.populationSeed }
+      const bar = new SingleBar(
+        { format: 'generating entities [{bar}] {percentage}% | {value}/{total} | {eta_formatted} left', hideCursor: true },
+        Presets.shades_classic,
+      )
+      bar.start(options.count, 0)
+      const started = Date.now()
+      if (options.out !== undefined) {
+        const result = await writeEntitiesCsv(options.out, { ...generation, encoding: options.encoding, onProgress: (written) => bar.update(written) })
+        bar.stop()
+        console.log(
+          `wrote ${result.rows} entities (${(result.bytes / 1e6).toFixed(1)} MB) to ${options.out} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+        )
+        return
       }
-      if (batch.length > 0) created += (await context.entities.applyBatch(batch, 'generate', 'cli')).created
-      bar.update(options.count)
-      bar.stop()
-      await context.audit.append({ actorType: 'system', actorName: 'cli', ...CLI_META, action: 'legal-person.generate', target: 'legal-person', outcome: 'success', detail: { ...generation, created } })
-      context.legalPersons.changed()
-      console.log(`${created} new entities in the registry (${options.count - created} already there) in ${((Date.now() - started) / 1000).toFixed(1)} s`)
-    })
-  })
+      await withContext(async (context) => {
+        let batch: Entity[] = []
+        let written = 0
+        let created = 0
+        for (const generated of generateEntities(generation)) {
+          batch.push(entityOfGenerated(generated))
+          if (batch.length === 10_000) {
+            created += (await context.entities.applyBatch(batch, 'generate', 'cli')).created
+            written += batch.length
+            batch = []
+            bar.update(written)
+          }
+        }
+        if (batch.length > 0) created += (await context.entities.applyBatch(batch, 'generate', 'cli')).created
+        bar.update(options.count)
+        bar.stop()
+        await context.audit.append({
+          actorType: 'system',
+          actorName: 'cli',
+          ...CLI_META,
+          action: 'legal-person.generate',
+          target: 'legal-person',
+          outcome: 'success',
+          detail: { ...generation, created },
+        })
+        context.legalPersons.changed()
+        console.log(`${created} new entities in the registry (${options.count - created} already there) in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+      })
+    },
+  )
 
 const legalPersons = program.command('legal-persons').description('the legal-person base registry')
 legalPersons
   .command('import')
-  .description('import entities from CSV (UTF-8/GBK, detected) or XLSX: checked first, then upserted by credit code in atomic batches, each change in the change record')
+  .description(
+    'import entities from CSV (UTF-8/GBK, detected) or XLSX: checked first, then upserted by credit code in atomic batches, each change in the change record',
+  )
   .argument('<file>', 'the file')
-  .requiredOption('--as <username>', 'the steward the import is recorded under: of the registry’s provider department, or of the source department of every entity in the file')
+  .requiredOption(
+    '--as <username>',
+    'the steward the import is recorded under: of the registry’s provider department, or of the source department of every entity in the file',
+  )
   .action(async (file: string, options: { as: string }) => {
     await withContext(async (context, _database, config) => {
       const principal = await actingAs(context, options.as)
@@ -283,12 +333,15 @@ legalPersons
       bar.start(1000, 0, { message: 'checking' })
       const started = Date.now()
       const workDir = path.join(config.dataDir, 'legal-persons', 'imports', `cli-${Date.now()}`)
-      const onProgress = ({ phase, done, fraction }: ImportProgress) => bar.update(Math.floor(fraction * 1000), { message: progressMessage(phase, done, { en: 'entities', zh: '户' }) })
+      const onProgress = ({ phase, done, fraction }: ImportProgress) =>
+        bar.update(Math.floor(fraction * 1000), { message: progressMessage(phase, done, { en: 'entities', zh: '户' }) })
       const report = await context.legalPersonImports.run(principal, file, { source: `cli:${path.basename(file)}`, workDir, onProgress }, 'cli')
       bar.update(1000)
       bar.stop()
       const seconds = (Date.now() - started) / 1000
-      console.log(`${report.rows} rows in ${seconds.toFixed(1)} s (${Math.round(report.rows / seconds)} rows/s): ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected} rejected`)
+      console.log(
+        `${report.rows} rows in ${seconds.toFixed(1)} s (${Math.round(report.rows / seconds)} rows/s): ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected} rejected`,
+      )
       if (report.rejected > 0) console.log(`rejected rows with reasons: ${path.join(workDir, 'rejections.csv')}`)
     })
   })
@@ -311,13 +364,22 @@ population
         changedBy: principal.name,
         source: `cli:${path.basename(file)}`,
         workDir,
-        onProgress: ({ phase, done, fraction }) => bar.update(Math.floor(fraction * 1000), { phase: phase === 'check' ? 'checking' : 'writing ', rows: `${done} rows` }),
+        onProgress: ({ phase, done, fraction }) =>
+          bar.update(Math.floor(fraction * 1000), { phase: phase === 'check' ? 'checking' : 'writing ', rows: `${done} rows` }),
       })
       bar.update(1000)
       bar.stop()
-      await context.audit.append({ ...auditActor(principal, CLI_META), action: 'population.import', target: path.basename(file), outcome: 'success', detail: { ...report, via: 'cli' } })
+      await context.audit.append({
+        ...auditActor(principal, CLI_META),
+        action: 'population.import',
+        target: path.basename(file),
+        outcome: 'success',
+        detail: { ...report, via: 'cli' },
+      })
       const seconds = (Date.now() - started) / 1000
-      console.log(`${report.rows} rows in ${seconds.toFixed(1)} s (${Math.round(report.rows / seconds)} rows/s): ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected} rejected`)
+      console.log(
+        `${report.rows} rows in ${seconds.toFixed(1)} s (${Math.round(report.rows / seconds)} rows/s): ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected} rejected`,
+      )
       if (report.rejected > 0) console.log(`rejected rows with reasons: ${path.join(workDir, 'rejections.csv')}`)
     })
   })
@@ -333,39 +395,54 @@ population
   .option('--birth-date-column <header>', 'the column holding dates of birth')
   .option('--deceased-before <date>', 'flag deaths before this day only (YYYY-MM-DD)')
   .requiredOption('--out <file>', 'the report (CSV)')
-  .action(async (file: string, options: { as: string; idColumn: string; nameColumn?: string; genderColumn?: string; birthDateColumn?: string; deceasedBefore?: string; out: string }) => {
-    await withContext(async (context) => {
-      const principal = await actingAs(context, options.as)
-      const mapping: ColumnMapping = {
-        residentId: options.idColumn,
-        ...(options.nameColumn === undefined ? {} : { name: options.nameColumn }),
-        ...(options.genderColumn === undefined ? {} : { gender: options.genderColumn }),
-        ...(options.birthDateColumn === undefined ? {} : { birthDate: options.birthDateColumn }),
-      }
-      const items = MAPPABLE.filter((field) => field !== 'residentId' && mapping[field] !== undefined).map((field) => ({ name: 'name', gender: 'gender', birthDate: 'birth_date' })[field as 'name'])
-      const code = await context.population.coreCode()
-      const meta = CLI_META
-      const decision = await context.gate.decide(principal, code, 'verify', items, meta, { comparison: path.basename(file), via: 'cli' })
-      const bar = new SingleBar({ format: 'comparing [{bar}] {percentage}% | {rows} rows', hideCursor: true }, Presets.shades_classic)
-      bar.start(1000, 0, { rows: 0 })
-      const started = Date.now()
-      const counts = await compareFile(context.persons, file, {
-        mapping,
-        deceasedBefore: options.deceasedBefore ?? null,
-        seeStatus: seesClear(decision, 'status'),
-        seeDates: seesClear(decision, 'death_date') && seesClear(decision, 'emigration_date'),
-        reportFile: options.out,
-        onProgress: async (fraction, rows) => bar.update(Math.floor(fraction * 1000), { rows }),
+  .action(
+    async (
+      file: string,
+      options: { as: string; idColumn: string; nameColumn?: string; genderColumn?: string; birthDateColumn?: string; deceasedBefore?: string; out: string },
+    ) => {
+      await withContext(async (context) => {
+        const principal = await actingAs(context, options.as)
+        const mapping: ColumnMapping = {
+          residentId: options.idColumn,
+          ...(options.nameColumn === undefined ? {} : { name: options.nameColumn }),
+          ...(options.genderColumn === undefined ? {} : { gender: options.genderColumn }),
+          ...(options.birthDateColumn === undefined ? {} : { birthDate: options.birthDateColumn }),
+        }
+        const items = MAPPABLE.filter((field) => field !== 'residentId' && mapping[field] !== undefined).map(
+          (field) => ({ name: 'name', gender: 'gender', birthDate: 'birth_date' })[field as 'name'],
+        )
+        const code = await context.population.coreCode()
+        const meta = CLI_META
+        const decision = await context.gate.decide(principal, code, 'verify', items, meta, { comparison: path.basename(file), via: 'cli' })
+        const bar = new SingleBar({ format: 'comparing [{bar}] {percentage}% | {rows} rows', hideCursor: true }, Presets.shades_classic)
+        bar.start(1000, 0, { rows: 0 })
+        const started = Date.now()
+        const counts = await compareFile(context.persons, file, {
+          mapping,
+          deceasedBefore: options.deceasedBefore ?? null,
+          seeStatus: seesClear(decision, 'status'),
+          seeDates: seesClear(decision, 'death_date') && seesClear(decision, 'emigration_date'),
+          reportFile: options.out,
+          onProgress: async (fraction, rows) => bar.update(Math.floor(fraction * 1000), { rows }),
+        })
+        await context.gate.recordBulk(
+          principal,
+          code,
+          'verify',
+          decision,
+          { comparison: path.basename(file), counts, via: 'cli' },
+          counts.total - counts.invalidId - counts.notFound,
+          meta,
+        )
+        bar.update(1000)
+        bar.stop()
+        const seconds = (Date.now() - started) / 1000
+        console.log(`${counts.total} rows in ${seconds.toFixed(1)} s (${Math.round(counts.total / seconds)} rows/s)`)
+        console.log(JSON.stringify(counts))
+        console.log(`report: ${options.out}`)
       })
-      await context.gate.recordBulk(principal, code, 'verify', decision, { comparison: path.basename(file), counts, via: 'cli' }, counts.total - counts.invalidId - counts.notFound, meta)
-      bar.update(1000)
-      bar.stop()
-      const seconds = (Date.now() - started) / 1000
-      console.log(`${counts.total} rows in ${seconds.toFixed(1)} s (${Math.round(counts.total / seconds)} rows/s)`)
-      console.log(JSON.stringify(counts))
-      console.log(`report: ${options.out}`)
-    })
-  })
+    },
+  )
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof ConfigError) {

@@ -123,9 +123,23 @@ export function createContext(config: Config, database: Database, options: Conte
   providers.register(LEGAL_PERSON_REGISTRY, (description) => new LegalPersonProvider(description, entities, entityNames))
   const gate = new AccessGate(catalogRepository, sharingRepository, providers, audit, usage)
   const attachments = new AttachmentFinder(catalogRepository, gate)
-  const populationRegistry = new BoundRegistry({ registry: POPULATION_REGISTRY, keyItem: 'resident_id', label: 'population registry (人口库)' }, providers, catalogRepository, gate, attachments, audit)
+  const populationRegistry = new BoundRegistry(
+    { registry: POPULATION_REGISTRY, keyItem: 'resident_id', label: 'population registry (人口库)' },
+    providers,
+    catalogRepository,
+    gate,
+    attachments,
+    audit,
+  )
   const population = new PopulationService(persons, populationRegistry, gate, attachments, audit)
-  const legalPersonRegistry = new BoundRegistry({ registry: LEGAL_PERSON_REGISTRY, keyItem: 'credit_code', label: 'legal-person registry (法人库)' }, providers, catalogRepository, gate, attachments, audit)
+  const legalPersonRegistry = new BoundRegistry(
+    { registry: LEGAL_PERSON_REGISTRY, keyItem: 'credit_code', label: 'legal-person registry (法人库)' },
+    providers,
+    catalogRepository,
+    gate,
+    attachments,
+    audit,
+  )
   const legalPersons = new LegalPersonService(entities, legalPersonRegistry, gate, attachments)
   const sharing = new SharingService(sharingRepository, catalogRepository, calendar, notifications, audit)
   sharing.onGrantChange = () => gate.forgetGrants()

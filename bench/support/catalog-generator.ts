@@ -47,8 +47,16 @@ const NAME_SUFFIXES = ['信息', '登记信息', '统计数据', '基础信息',
 const SHARE_CONDITIONS = ['仅限履行法定职责使用，需经提供部门审核同意', '需签订数据共享协议，按最小必要原则使用', '仅提供核验接口，不提供批量数据'] as const
 const LEGAL_BASES = ['《中华人民共和国个人信息保护法》第二十八条', '《中华人民共和国税收征收管理法》第八条', '《中华人民共和国统计法》第三十九条'] as const
 /** Roughly how the city's catalog is split: base registries are few, department resources most. */
-const CLASSIFICATION_WEIGHTS: ReadonlyArray<readonly [Classification, number]> = [['base', 0.1], ['theme', 0.3], ['department', 0.6]]
-const SHARE_TYPE_WEIGHTS: ReadonlyArray<readonly [ShareType, number]> = [['unconditional', 0.45], ['conditional', 0.4], ['none', 0.15]]
+const CLASSIFICATION_WEIGHTS: ReadonlyArray<readonly [Classification, number]> = [
+  ['base', 0.1],
+  ['theme', 0.3],
+  ['department', 0.6],
+]
+const SHARE_TYPE_WEIGHTS: ReadonlyArray<readonly [ShareType, number]> = [
+  ['unconditional', 0.45],
+  ['conditional', 0.4],
+  ['none', 0.15],
+]
 const PUBLISHED_FROM = Date.parse('2017-01-01T00:00:00Z')
 const PUBLISHED_SPAN_MS = 9 * 365 * 24 * 3600 * 1000
 
@@ -196,7 +204,15 @@ export async function insertPublished(
         const sequence = sequences.get(head) ?? (await trx.nextSequence(head))
         sequences.set(head, sequence + 1)
         const code = `${head}/${String(sequence).padStart(6, '0')}`
-        const id = await trx.insertResource({ code, classificationCode: head, sequence, departmentId, name: content.name, createdBy: 'bench-generator', revision })
+        const id = await trx.insertResource({
+          code,
+          classificationCode: head,
+          sequence,
+          departmentId,
+          name: content.name,
+          createdBy: 'bench-generator',
+          revision,
+        })
         await trx.insertVersion(id, 1, content, 'bench-generator')
         await trx.updateVersion(id, 1, { status: 'published', reviewed_by: 'bench-generator', reviewed_at: entry.publishedAt, published_at: entry.publishedAt })
         await trx.updateResource(id, { status: 'published', working_status: null, published_version: 1, index_revision: revision })

@@ -33,7 +33,8 @@ const COMMON_WORDS = ['科技', '服务', '文化', '贸易', '商贸', '建筑'
 
 // The generator's company names: 沈阳 + brand + trade + form, or brand + （沈阳） + trade + form.
 // The brand is two characters, or a place word whose first two are taken.
-const COMPANY = /^(?:沈阳(?!市)(\p{Script=Han}{2})(\p{Script=Han}{2,})|(\p{Script=Han}{2})[（(]沈阳[）)](\p{Script=Han}{2,}))(?:股份有限公司|有限责任公司|有限公司)$/u
+const COMPANY =
+  /^(?:沈阳(?!市)(\p{Script=Han}{2})(\p{Script=Han}{2,})|(\p{Script=Han}{2})[（(]沈阳[）)](\p{Script=Han}{2,}))(?:股份有限公司|有限责任公司|有限公司)$/u
 
 const syllables = (text: string): string[] => pinyin(text, { toneType: 'none', type: 'array', v: true })
 const initials = (text: string): string[] => pinyin(text, { pattern: 'first', toneType: 'none', type: 'array', v: true })

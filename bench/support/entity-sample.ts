@@ -34,6 +34,8 @@ export async function sampleEntities(database: Database, count: number, seed: nu
     }
     return entities
   }
-  const { rows } = await sql<SampledEntity>`SELECT credit_code, name FROM entities ORDER BY md5(credit_code || ${String(seed)}) LIMIT ${count}`.execute(database.db)
+  const { rows } = await sql<SampledEntity>`SELECT credit_code, name FROM entities ORDER BY md5(credit_code || ${String(seed)}) LIMIT ${count}`.execute(
+    database.db,
+  )
   return rows
 }

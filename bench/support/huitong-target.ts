@@ -12,8 +12,16 @@ import type { Target } from './target-process.js'
  * @example
  * await serveTarget(await huitongTarget('/tmp/huitong-bench-x/data', undefined))
  */
-export async function huitongTarget(dataDir: string, postgres: { readonly url: string; readonly schema: string } | undefined, options: { readonly start?: boolean } = {}): Promise<Target> {
-  const config = loadConfig({ HUITONG_DATA_DIR: dataDir, HUITONG_LOG_LEVEL: 'silent', ...(postgres === undefined ? {} : { HUITONG_DATABASE_URL: postgres.url }) })
+export async function huitongTarget(
+  dataDir: string,
+  postgres: { readonly url: string; readonly schema: string } | undefined,
+  options: { readonly start?: boolean } = {},
+): Promise<Target> {
+  const config = loadConfig({
+    HUITONG_DATA_DIR: dataDir,
+    HUITONG_LOG_LEVEL: 'silent',
+    ...(postgres === undefined ? {} : { HUITONG_DATABASE_URL: postgres.url }),
+  })
   const database = await openDatabase(config, postgres === undefined ? {} : { schema: postgres.schema })
   const context = createContext(config, database)
   const app = await buildApp(context, { console: false })

@@ -78,9 +78,9 @@ export function naiveCatalogSearch(sqlite: BetterSqlite3.Database): (query: Sear
     const facets = {} as NaiveResult['facets']
     for (const facet of FACETS) {
       const except = where(facet)
-      facets[facet] = prepare(
-        `SELECT ${facet} AS value, count(*) AS count FROM (${PUBLISHED}) ${except.sql} GROUP BY ${facet} ORDER BY count DESC`,
-      ).all(...except.params) as Array<{ value: unknown; count: number }>
+      facets[facet] = prepare(`SELECT ${facet} AS value, count(*) AS count FROM (${PUBLISHED}) ${except.sql} GROUP BY ${facet} ORDER BY count DESC`).all(
+        ...except.params,
+      ) as Array<{ value: unknown; count: number }>
     }
     return { items, total, facets }
   }

@@ -35,6 +35,8 @@ export async function samplePersons(database: Database, count: number, seed: num
     }
     return persons
   }
-  const { rows } = await sql<SampledPerson>`SELECT resident_id, name FROM persons ORDER BY md5(resident_id || ${String(seed)}) LIMIT ${count}`.execute(database.db)
+  const { rows } = await sql<SampledPerson>`SELECT resident_id, name FROM persons ORDER BY md5(resident_id || ${String(seed)}) LIMIT ${count}`.execute(
+    database.db,
+  )
   return rows
 }

@@ -32,6 +32,9 @@ export function printThreadProfiles(name: string, directory: string): void {
   })
   const busiest = Math.max(...profiles.map((profile) => profile.busyMs))
   for (const profile of profiles.filter((candidate) => candidate.busyMs >= busiest / 4)) {
-    printProfile(`${name}, thread ${profile.thread} (${profile.thread === '0' ? 'main' : 'worker'}, busy ${(profile.busyMs / 1000).toFixed(1)} s)`, profile.file)
+    printProfile(
+      `${name}, thread ${profile.thread} (${profile.thread === '0' ? 'main' : 'worker'}, busy ${(profile.busyMs / 1000).toFixed(1)} s)`,
+      profile.file,
+    )
   }
 }

@@ -67,7 +67,18 @@ const seconds = (ms: number): string => (ms / 1000).toFixed(1)
 const megabytes = (bytes: number): string => formatNumber(bytes / 1024 / 1024)
 
 /** The columns of {@link importTableRow}. */
-export const IMPORT_TABLE_COLUMNS = ['database', 'import', 'rows', 'rows/s', 's', 'phases (s)', 'CPU s (user + system)', 'peak RSS MB', 'RSS MB before / each phase', 'created / updated / unchanged / rejected']
+export const IMPORT_TABLE_COLUMNS = [
+  'database',
+  'import',
+  'rows',
+  'rows/s',
+  's',
+  'phases (s)',
+  'CPU s (user + system)',
+  'peak RSS MB',
+  'RSS MB before / each phase',
+  'created / updated / unchanged / rejected',
+]
 
 /** One import as a row of the benchmark's import table. */
 export function importTableRow(kind: string, way: string, result: TimedImport): string[] {

@@ -37,9 +37,7 @@ export class AuditRepository {
     let query = this.db.selectFrom('audit_log')
     if (filter.actor !== undefined) query = query.where('actor_name', '=', filter.actor)
     if (filter.action !== undefined) {
-      query = filter.action.endsWith('*')
-        ? query.where('action', 'like', `${filter.action.slice(0, -1)}%`)
-        : query.where('action', '=', filter.action)
+      query = filter.action.endsWith('*') ? query.where('action', 'like', `${filter.action.slice(0, -1)}%`) : query.where('action', '=', filter.action)
     }
     if (filter.department !== undefined) query = query.where('department_code', '=', filter.department)
     if (filter.outcome !== undefined) query = query.where('outcome', '=', filter.outcome)

@@ -49,7 +49,12 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ repository: AuditRepositor
     '/audit',
     {
       config: { access: ['auditor'] },
-      schema: { tags: ['audit'], summary: 'Audit log with filters and paging (审计日志)', querystring: AuditQuery, response: { 200: PageOf(AuditRecordSchema), ...ERROR_RESPONSES } },
+      schema: {
+        tags: ['audit'],
+        summary: 'Audit log with filters and paging (审计日志)',
+        querystring: AuditQuery,
+        response: { 200: PageOf(AuditRecordSchema), ...ERROR_RESPONSES },
+      },
     },
     async (request) => {
       const { from, to, order = 'desc', limit = 50, offset = 0, ...rest } = request.query

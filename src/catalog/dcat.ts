@@ -74,7 +74,10 @@ export function dcatDataset(base: string, { resource, version }: Entry) {
  * const document = dcatCatalog('https://data.shenyang.gov.cn', entries)
  */
 export function dcatCatalog(base: string, entries: readonly Entry[]) {
-  const modified = entries.map((entry) => entry.version.publishedAt ?? '').sort().at(-1)
+  const modified = entries
+    .map((entry) => entry.version.publishedAt ?? '')
+    .sort()
+    .at(-1)
   return {
     '@context': DCAT_CONTEXT,
     '@id': `${base}/api/v1/catalog/dcat.jsonld`,

@@ -180,7 +180,10 @@ export interface ResourceContent {
 }
 
 /** Content as submitted: optional text, lists and item flags may be left out and take defaults. */
-export type ResourceContentInput = Omit<ResourceContent, 'shareCondition' | 'legalBasis' | 'openCondition' | 'publishDate' | 'relatedCodes' | 'tags' | 'items'> &
+export type ResourceContentInput = Omit<
+  ResourceContent,
+  'shareCondition' | 'legalBasis' | 'openCondition' | 'publishDate' | 'relatedCodes' | 'tags' | 'items'
+> &
   Partial<Pick<ResourceContent, 'shareCondition' | 'legalBasis' | 'openCondition' | 'publishDate' | 'relatedCodes' | 'tags'>> & {
     readonly items: ReadonlyArray<Pick<CatalogItem, 'name' | 'key' | 'type'> & Partial<Omit<CatalogItem, 'name' | 'key' | 'type'>>>
   }

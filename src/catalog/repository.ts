@@ -154,9 +154,7 @@ export class CatalogRepository {
   }
 
   async listResources(filter: ResourceListFilter): Promise<{ items: ResourceRecord[]; total: number }> {
-    let query = this.db
-      .selectFrom('catalog_resources')
-      .innerJoin('departments', 'departments.id', 'catalog_resources.department_id')
+    let query = this.db.selectFrom('catalog_resources').innerJoin('departments', 'departments.id', 'catalog_resources.department_id')
     if (filter.departmentId !== undefined) query = query.where('catalog_resources.department_id', '=', filter.departmentId)
     const { statuses, workingStatuses } = filter
     if (statuses !== undefined || workingStatuses !== undefined) {
@@ -220,7 +218,11 @@ export class CatalogRepository {
     id: string,
     changes: Partial<Pick<CatalogResourceTable, 'status' | 'working_status' | 'published_version' | 'latest_version' | 'name' | 'index_revision'>>,
   ): Promise<void> {
-    await this.db.updateTable('catalog_resources').set({ ...changes, updated_at: now() }).where('id', '=', id).execute()
+    await this.db
+      .updateTable('catalog_resources')
+      .set({ ...changes, updated_at: now() })
+      .where('id', '=', id)
+      .execute()
   }
 
   async deleteResource(id: string): Promise<void> {
@@ -268,12 +270,7 @@ export class CatalogRepository {
   }
 
   async getVersion(resourceId: string, version: number): Promise<VersionRecord | undefined> {
-    const row = await this.db
-      .selectFrom('catalog_versions')
-      .selectAll()
-      .where('resource_id', '=', resourceId)
-      .where('version', '=', version)
-      .executeTakeFirst()
+    const row = await this.db.selectFrom('catalog_versions').selectAll().where('resource_id', '=', resourceId).where('version', '=', version).executeTakeFirst()
     return row === undefined ? undefined : toVersion(row)
   }
 
@@ -299,7 +296,13 @@ export class CatalogRepository {
   }
 
   async listReviews(resourceId: string): Promise<ReviewRecord[]> {
-    const rows = await this.db.selectFrom('catalog_reviews').selectAll().where('resource_id', '=', resourceId).orderBy('at', 'desc').orderBy('version', 'desc').execute()
+    const rows = await this.db
+      .selectFrom('catalog_reviews')
+      .selectAll()
+      .where('resource_id', '=', resourceId)
+      .orderBy('at', 'desc')
+      .orderBy('version', 'desc')
+      .execute()
     return rows.map((row) => ({
       version: Number(row.version),
       action: row.action,
@@ -314,9 +317,7 @@ export class CatalogRepository {
   async changedSince(revision: number): Promise<IndexedResource[]> {
     const rows = await this.#resources()
       .leftJoin('catalog_versions', (join) =>
-        join
-          .onRef('catalog_versions.resource_id', '=', 'catalog_resources.id')
-          .onRef('catalog_versions.version', '=', 'catalog_resources.published_version'),
+        join.onRef('catalog_versions.resource_id', '=', 'catalog_resources.id').onRef('catalog_versions.version', '=', 'catalog_resources.published_version'),
       )
       .select([
         'catalog_versions.id as v_id',
@@ -381,6 +382,12 @@ export class CatalogRepository {
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .groupBy(['departments.code', 'departments.name', 'catalog_resources.status', 'catalog_resources.working_status'])
       .execute()
-    return rows.map((row) => ({ departmentCode: row.code, departmentName: row.name, status: row.status, workingStatus: row.working_status, count: Number(row.n) }))
+    return rows.map((row) => ({
+      departmentCode: row.code,
+      departmentName: row.name,
+      status: row.status,
+      workingStatus: row.working_status,
+      count: Number(row.n),
+    }))
   }
 }

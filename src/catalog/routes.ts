@@ -109,7 +109,11 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{ catalog: CatalogService 
     '/catalog/meta',
     {
       config: { access: 'authenticated' },
-      schema: { tags: ['catalog'], summary: 'The catalog’s code lists with Chinese and English names (代码表)', response: { 200: CatalogMetaSchema, ...ERROR_RESPONSES } },
+      schema: {
+        tags: ['catalog'],
+        summary: 'The catalog’s code lists with Chinese and English names (代码表)',
+        response: { 200: CatalogMetaSchema, ...ERROR_RESPONSES },
+      },
     },
     async () => CATALOG_META,
   )
@@ -118,7 +122,11 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{ catalog: CatalogService 
     '/catalog/stats',
     {
       config: { access: 'authenticated' },
-      schema: { tags: ['catalog'], summary: 'Counts by department, status, classification, share type, openness (目录统计)', response: { 200: StatisticsSchema, ...ERROR_RESPONSES } },
+      schema: {
+        tags: ['catalog'],
+        summary: 'Counts by department, status, classification, share type, openness (目录统计)',
+        response: { 200: StatisticsSchema, ...ERROR_RESPONSES },
+      },
     },
     async () => catalog.statistics(),
   )
@@ -244,9 +252,17 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{ catalog: CatalogService 
       async (request) => act(principalOf(request), codeOf(request.params.code), (request.body ?? {}) as { reason?: string; comment?: string }, metaOf(request)),
     )
 
-  transition('submit', 'Submit the draft for review (提交审核)', ['steward'], undefined, (principal, code, _text, meta) => catalog.submit(principal, code, meta))
+  transition('submit', 'Submit the draft for review (提交审核)', ['steward'], undefined, (principal, code, _text, meta) =>
+    catalog.submit(principal, code, meta),
+  )
   transition('withdraw', 'Withdraw a submission (撤回)', ['steward'], undefined, (principal, code, _text, meta) => catalog.withdraw(principal, code, meta))
-  transition('approve', 'Approve and publish (审核通过)', ['dataoffice'], Comment, (principal, code, text, meta) => catalog.approve(principal, code, text.comment ?? null, meta))
-  transition('return', 'Return for changes with a reason (退回修改)', ['dataoffice'], Reason, (principal, code, text, meta) => catalog.returnForChanges(principal, code, text.reason ?? '', meta))
-  transition('retire', 'Retire a published resource (停用)', ['steward', 'dataoffice'], Reason, (principal, code, text, meta) => catalog.retire(principal, code, text.reason ?? '', meta))
+  transition('approve', 'Approve and publish (审核通过)', ['dataoffice'], Comment, (principal, code, text, meta) =>
+    catalog.approve(principal, code, text.comment ?? null, meta),
+  )
+  transition('return', 'Return for changes with a reason (退回修改)', ['dataoffice'], Reason, (principal, code, text, meta) =>
+    catalog.returnForChanges(principal, code, text.reason ?? '', meta),
+  )
+  transition('retire', 'Retire a published resource (停用)', ['steward', 'dataoffice'], Reason, (principal, code, text, meta) =>
+    catalog.retire(principal, code, text.reason ?? '', meta),
+  )
 }

@@ -25,15 +25,53 @@ describe('catalog rules', () => {
     ['a bad publish date', allowanceEntry({ publishDate: '2025-13-45' }), '/publishDate'],
     ['no items', allowanceEntry({ items: [] }), '/items'],
     ['a record resource without a primary key', allowanceEntry({ items: [{ name: '姓名', key: 'name', type: 'C', length: 50 }] }), '/items'],
-    ['a repeated key', allowanceEntry({ items: [{ name: 'a', key: 'id', type: 'I', length: 10, primaryKey: true, required: true }, { name: 'b', key: 'id', type: 'C', length: 2 }] }), '/items/1/key'],
-    ['a key with capitals', allowanceEntry({ items: [{ name: 'a', key: 'ResidentId', type: 'C', length: 18, primaryKey: true, required: true }] }), '/items/0/key'],
+    [
+      'a repeated key',
+      allowanceEntry({
+        items: [
+          { name: 'a', key: 'id', type: 'I', length: 10, primaryKey: true, required: true },
+          { name: 'b', key: 'id', type: 'C', length: 2 },
+        ],
+      }),
+      '/items/1/key',
+    ],
+    [
+      'a key with capitals',
+      allowanceEntry({ items: [{ name: 'a', key: 'ResidentId', type: 'C', length: 18, primaryKey: true, required: true }] }),
+      '/items/0/key',
+    ],
     ['a sized type without length', allowanceEntry({ items: [{ name: 'a', key: 'a', type: 'N', primaryKey: true, required: true }] }), '/items/0/length'],
     ['an optional primary key', allowanceEntry({ items: [{ name: 'a', key: 'a', type: 'C', length: 5, primaryKey: true }] }), '/items/0/required'],
-    ['an identifier that is not text', allowanceEntry({ items: [{ name: 'a', key: 'a', type: 'N', length: 18, primaryKey: true, required: true, identifierKind: 'residentId' }] }), '/items/0/type'],
-    ['a base item outside a base resource', allowanceEntry({ items: [{ name: 'a', key: 'a', type: 'C', length: 5, primaryKey: true, required: true, baseItem: true }] }), '/items/0/baseItem'],
-    ['a base item shared conditionally', populationEntry({ items: [{ name: 'a', key: 'a', type: 'C', length: 5, primaryKey: true, required: true, baseItem: true, shareType: 'conditional' }] }), '/items/0/shareType'],
-    ['a base resource without base items', populationEntry({ items: [{ name: 'a', key: 'a', type: 'C', length: 5, primaryKey: true, required: true }] }), '/items'],
-    ['a shared item in an unshared resource', allowanceEntry({ shareType: 'none', legalBasis: '法律', shareMethods: [], items: [{ name: 'a', key: 'a', type: 'C', length: 5, primaryKey: true, required: true, shareType: 'unconditional' }] }), '/items/0/shareType'],
+    [
+      'an identifier that is not text',
+      allowanceEntry({ items: [{ name: 'a', key: 'a', type: 'N', length: 18, primaryKey: true, required: true, identifierKind: 'residentId' }] }),
+      '/items/0/type',
+    ],
+    [
+      'a base item outside a base resource',
+      allowanceEntry({ items: [{ name: 'a', key: 'a', type: 'C', length: 5, primaryKey: true, required: true, baseItem: true }] }),
+      '/items/0/baseItem',
+    ],
+    [
+      'a base item shared conditionally',
+      populationEntry({ items: [{ name: 'a', key: 'a', type: 'C', length: 5, primaryKey: true, required: true, baseItem: true, shareType: 'conditional' }] }),
+      '/items/0/shareType',
+    ],
+    [
+      'a base resource without base items',
+      populationEntry({ items: [{ name: 'a', key: 'a', type: 'C', length: 5, primaryKey: true, required: true }] }),
+      '/items',
+    ],
+    [
+      'a shared item in an unshared resource',
+      allowanceEntry({
+        shareType: 'none',
+        legalBasis: '法律',
+        shareMethods: [],
+        items: [{ name: 'a', key: 'a', type: 'C', length: 5, primaryKey: true, required: true, shareType: 'unconditional' }],
+      }),
+      '/items/0/shareType',
+    ],
   ])('refuses %s', (_case, input, field) => {
     expect(fields(input)).toContain(field)
   })

@@ -1,11 +1,5 @@
 import type { FieldProblem } from '../platform/errors.js'
-import {
-  categoryOf,
-  itemShareType,
-  RECORD_FORMAT_CLASSES,
-  SIZED_ITEM_TYPES,
-  type ResourceContent,
-} from './model.js'
+import { categoryOf, itemShareType, RECORD_FORMAT_CLASSES, SIZED_ITEM_TYPES, type ResourceContent } from './model.js'
 
 const KEY_PATTERN = /^[a-z][a-z0-9_]{0,62}$/
 const CATALOG_CODE_PATTERN = /^\d{3,10}\/\d{6}$/

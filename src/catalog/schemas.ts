@@ -168,7 +168,13 @@ export const DiffSchema = Type.Object({
   fields: Type.Array(Type.Object({ field: Type.String(), before: Type.Unknown(), after: Type.Unknown() })),
   itemsAdded: Type.Array(Type.Unknown()),
   itemsRemoved: Type.Array(Type.Unknown()),
-  itemsChanged: Type.Array(Type.Object({ key: Type.String(), name: Type.String(), changes: Type.Array(Type.Object({ field: Type.String(), before: Type.Unknown(), after: Type.Unknown() })) })),
+  itemsChanged: Type.Array(
+    Type.Object({
+      key: Type.String(),
+      name: Type.String(),
+      changes: Type.Array(Type.Object({ field: Type.String(), before: Type.Unknown(), after: Type.Unknown() })),
+    }),
+  ),
 })
 
 const Counts = Type.Array(Type.Object({ value: Type.String(), count: Type.Integer() }))

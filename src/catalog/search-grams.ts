@@ -79,7 +79,7 @@ export class GramIndex {
     const starts = new Int32Array(dictionary.size + 1)
     // Two passes over the encodings: count each gram's texts, then place them.
     for (const encoded of encodings) {
-      for (let at = 0; at < encoded.length; ) {
+      for (let at = 0; at < encoded.length;) {
         const end = at + 1 + (encoded[at] as number)
         for (at += 1; at < end; at += 1) {
           const gram = (encoded[at] as number) + 1

@@ -32,7 +32,13 @@ function referenceEntry({ resource, version }: IndexedResource): ReferenceEntry 
   const syllables = syllablesOf(`${content.name} ${content.tags.join(' ')}`)
   return {
     code: resource.code,
-    document: { ...content, code: resource.code, department: resource.department, publishedAt: version.publishedAt ?? version.updatedAt, open: content.open ? 'true' : 'false' },
+    document: {
+      ...content,
+      code: resource.code,
+      department: resource.department,
+      publishedAt: version.publishedAt ?? version.updatedAt,
+      open: content.open ? 'true' : 'false',
+    },
     name: normalise(content.name),
     tags: normalise(content.tags.join(' ')),
     abstract: normalise(content.abstract),
@@ -98,7 +104,8 @@ function referenceSearch(entries: readonly ReferenceEntry[], query: SearchQuery)
     const values = query.filters?.[facet] ?? []
     return values.length > 0 ? [{ facet, values }] : []
   })
-  const passes = (entry: ReferenceEntry, except?: Facet) => filters.every(({ facet, values }) => facet === except || values.includes(referenceFacetValue(entry, facet)))
+  const passes = (entry: ReferenceEntry, except?: Facet) =>
+    filters.every(({ facet, values }) => facet === except || values.includes(referenceFacetValue(entry, facet)))
   const facets: Record<string, FacetCount[]> = {}
   for (const facet of FACETS) {
     const counts = new Map<string, number>()
@@ -158,7 +165,13 @@ class ReferenceIndex {
 
 const departments = DEMO_DEPARTMENTS.filter((department) => department.parent !== null)
 
-function indexed(code: string, departmentCode: string, content: ResourceContent, publishedAt: string, status: 'published' | 'retired' = 'published'): IndexedResource {
+function indexed(
+  code: string,
+  departmentCode: string,
+  content: ResourceContent,
+  publishedAt: string,
+  status: 'published' | 'retired' = 'published',
+): IndexedResource {
   const department = DEMO_DEPARTMENTS.find((candidate) => candidate.code === departmentCode) ?? (departments[0] as (typeof departments)[number])
   return {
     resource: {
@@ -197,17 +210,58 @@ const resources = generated.map((entry, i) => indexed(codeOf(i), entry.departmen
 // Ties the sorts must break as before: one publishing moment, one name, full-width and Latin text.
 const base = (generated[0] as (typeof generated)[number]).content
 const ties = Array.from({ length: 12 }, (_, i) =>
-  indexed(`TIE/${String(i).padStart(3, '0')}`, (departments[i % 3] as (typeof departments)[number]).code, {
-    ...base,
-    name: i % 2 === 0 ? '人口户籍信息' : 'ＧＤＰ总量统计数据',
-    tags: i % 3 === 0 ? ['GDP', '人口', '户籍人口'] : i % 3 === 1 ? ['户籍', 'ab', 'ba'] : ['甲乙', '乙丙'],
-    category: null,
-  }, '2020-01-01T00:00:00.000Z'),
+  indexed(
+    `TIE/${String(i).padStart(3, '0')}`,
+    (departments[i % 3] as (typeof departments)[number]).code,
+    {
+      ...base,
+      name: i % 2 === 0 ? '人口户籍信息' : 'ＧＤＰ总量统计数据',
+      tags: i % 3 === 0 ? ['GDP', '人口', '户籍人口'] : i % 3 === 1 ? ['户籍', 'ab', 'ba'] : ['甲乙', '乙丙'],
+      category: null,
+    },
+    '2020-01-01T00:00:00.000Z',
+  ),
 )
 
 const queries: SearchQuery[] = [
   ...CATALOG_QUERIES.map(({ query }) => query),
-  ...['人', '局', '信', 'g', 'gdp', 'GDP总量', 'ｇｄｐ', '人口户籍', '户籍人口', '沈阳市人口信息', '人口，信息', '人口/户籍|数据', 'rk', 'renkoujichu', 'id_card', '企业 qy', 'zzzz', 'aba', '甲乙丙', '乙丙甲', 'rkjc户籍', 'renkou户籍', '户籍rk', '采集人口', '维护企业', '登记维护', '人口负责', '数据相关', '身份号码', '号码身份', '代码名称', '姓名号码', '日期登记', '人口 不存在', '的'].map((q) => ({
+  ...[
+    '人',
+    '局',
+    '信',
+    'g',
+    'gdp',
+    'GDP总量',
+    'ｇｄｐ',
+    '人口户籍',
+    '户籍人口',
+    '沈阳市人口信息',
+    '人口，信息',
+    '人口/户籍|数据',
+    'rk',
+    'renkoujichu',
+    'id_card',
+    '企业 qy',
+    'zzzz',
+    'aba',
+    '甲乙丙',
+    '乙丙甲',
+    'rkjc户籍',
+    'renkou户籍',
+    '户籍rk',
+    '采集人口',
+    '维护企业',
+    '登记维护',
+    '人口负责',
+    '数据相关',
+    '身份号码',
+    '号码身份',
+    '代码名称',
+    '姓名号码',
+    '日期登记',
+    '人口 不存在',
+    '的',
+  ].map((q) => ({
     q,
     limit: 20,
     offset: 0,
@@ -221,7 +275,12 @@ const queries: SearchQuery[] = [
   { filters: { category: [''] }, limit: 20, offset: 0 },
   { filters: { category: ['', 'nope'], open: ['false'] }, limit: 20, offset: 0 },
   { filters: { shareType: ['nope'] }, limit: 20, offset: 0 },
-  { q: '数据', filters: { shareType: ['none', 'conditional'], open: ['false'], updateCycle: ['monthly', 'yearly'], formatClass: ['数据库'] }, limit: 20, offset: 3 },
+  {
+    q: '数据',
+    filters: { shareType: ['none', 'conditional'], open: ['false'], updateCycle: ['monthly', 'yearly'], formatClass: ['数据库'] },
+    limit: 20,
+    offset: 3,
+  },
   { q: '信息', limit: 25, offset: 300 },
   { q: '人口户籍', limit: 8, offset: 0 },
   { q: 'gdp', limit: 5, offset: 10_000 },
@@ -260,7 +319,12 @@ describe('catalog search index', () => {
   it('answers the same after entries change, leave and come back', async () => {
     const random = seededRandom(11)
     const changed = resources.filter(() => random() < 0.05)
-    catalog.put(changed.map((row) => ({ ...row, version: row.version === undefined ? undefined : { ...row.version, content: { ...row.version.content, name: `${row.version.content.name}更新` } } })))
+    catalog.put(
+      changed.map((row) => ({
+        ...row,
+        version: row.version === undefined ? undefined : { ...row.version, content: { ...row.version.content, name: `${row.version.content.name}更新` } },
+      })),
+    )
     catalog.put(resources.slice(0, 40).map((row) => ({ ...row, resource: { ...row.resource, status: 'retired' } })))
     await sync()
     expectSameAsReference()

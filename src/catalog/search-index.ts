@@ -98,15 +98,12 @@ function toEntry(indexed: IndexedResource, grams: GramDictionary): Entry | undef
     name: normalise(content.name),
     tags: normalise(content.tags.join(' ')),
     abstract: normalise(content.abstract),
-    rest: normalise(
-      [resource.code, resource.department.name, content.formatType, ...content.items.map((item) => `${item.name} ${item.key}`)].join(' '),
-    ),
+    rest: normalise([resource.code, resource.department.name, content.formatType, ...content.items.map((item) => `${item.name} ${item.key}`)].join(' ')),
     pinyinFull: full,
     pinyinInitials: initials,
   }
   return { ...searchFields(texts, grams), document, nameSortKey: pinyinOf(content.name).full }
 }
-
 
 type Order = Exclude<SearchSort, 'relevance'>
 type SortKey = 'published' | 'name' | 'code' | 'department'
@@ -126,8 +123,14 @@ const ORDERS: Record<Order, ReadonlyArray<readonly [SortKey, 1 | -1]>> = {
   '-name': [['name', -1]],
   code: [['code', 1]],
   '-code': [['code', -1]],
-  department: [['department', 1], ['name', 1]],
-  '-department': [['department', -1], ['name', 1]],
+  department: [
+    ['department', 1],
+    ['name', 1],
+  ],
+  '-department': [
+    ['department', -1],
+    ['name', 1],
+  ],
 }
 
 /** Each value's place in localeCompare order, so that sorting compares numbers; values localeCompare holds equal share one. */
@@ -152,7 +155,10 @@ function sortOrders(entries: readonly Entry[]): Record<Order, Int32Array> {
     // do; the product of the rank counts and the entry count stays far below 2^53.
     const sortKeys = Float64Array.from(entries.keys(), (position) => {
       let sortKey = 0
-      for (const { ranks: { of, count }, direction } of keys) {
+      for (const {
+        ranks: { of, count },
+        direction,
+      } of keys) {
         const rank = of[position] as number
         sortKey = sortKey * count + (direction === 1 ? rank : count - 1 - rank)
       }

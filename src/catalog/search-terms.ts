@@ -29,9 +29,7 @@ export function parseQuery(q: string): Term[] {
     .map((text) => ({
       text,
       latin: /^[a-z]+$/.test(text),
-      words: CJK.test(text)
-        ? [...segmenter.segment(text)].filter((segment) => segment.isWordLike === true).map((segment) => segment.segment)
-        : [text],
+      words: CJK.test(text) ? [...segmenter.segment(text)].filter((segment) => segment.isWordLike === true).map((segment) => segment.segment) : [text],
     }))
 }
 
@@ -133,7 +131,10 @@ export class TermMatcher {
   /** `dictionary` numbered the entries' grams. */
   constructor(entries: readonly SearchFields[], dictionary: GramDictionary) {
     this.#texts = entries.flatMap((entry) => FIELDS.map((field) => entry[field]))
-    this.#grams = new GramIndex(dictionary, entries.map((entry) => entry.grams))
+    this.#grams = new GramIndex(
+      dictionary,
+      entries.map((entry) => entry.grams),
+    )
     this.#stamps = new Int32Array(entries.length)
     this.#wordsFound = new Int32Array(entries.length)
     this.#wordsInName = new Int32Array(entries.length)

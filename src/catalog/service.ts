@@ -164,9 +164,7 @@ export class CatalogService {
     const privileged = this.#privileged(principal, resource)
     const versions = (await this.repository.listVersions(resource.id)).filter((version) => privileged || PUBLIC_STATUSES.has(version.status))
     const shown =
-      versions.find((version) => version.version === resource.publishedVersion) ??
-      versions.find((version) => version.status === 'retired') ??
-      versions[0]
+      versions.find((version) => version.version === resource.publishedVersion) ?? versions.find((version) => version.status === 'retired') ?? versions[0]
     if (shown === undefined) throw new AppError('HT_NOT_FOUND', `No catalog resource ${code}`)
     return {
       code: resource.code,
@@ -214,14 +212,31 @@ export class CatalogService {
     this.#requireSteward(principal)
     const revision = await repository.bumpRevision()
     if ((await repository.findResourceByName(principal.department.id, content.name)) !== undefined) {
-      throw new AppError('HT_DUPLICATE', `Your department already has a resource named ${content.name}`, [{ field: '/name', message: 'already registered (资源名称重复)' }])
+      throw new AppError('HT_DUPLICATE', `Your department already has a resource named ${content.name}`, [
+        { field: '/name', message: 'already registered (资源名称重复)' },
+      ])
     }
     const head = classificationCode(content.classification, content.category, principal.department.code)
     const sequence = await repository.nextSequence(head)
     const code = `${head}/${String(sequence).padStart(6, '0')}`
-    const id = await repository.insertResource({ code, classificationCode: head, sequence, departmentId: principal.department.id, name: content.name, createdBy: principal.name, revision })
+    const id = await repository.insertResource({
+      code,
+      classificationCode: head,
+      sequence,
+      departmentId: principal.department.id,
+      name: content.name,
+      createdBy: principal.name,
+      revision,
+    })
     await repository.insertVersion(id, 1, content, principal.name)
-    await repository.insertReview({ resourceId: id, version: 1, action: 'create', actorName: principal.name, departmentCode: principal.department.code, comment: null })
+    await repository.insertReview({
+      resourceId: id,
+      version: 1,
+      action: 'create',
+      actorName: principal.name,
+      departmentCode: principal.department.code,
+      comment: null,
+    })
     return code
   }
 
@@ -244,7 +259,9 @@ export class CatalogService {
     if (content.name !== resource.name) {
       const clash = await repository.findResourceByName(resource.department.id, content.name)
       if (clash !== undefined && clash.id !== resource.id) {
-        throw new AppError('HT_DUPLICATE', `Your department already has a resource named ${content.name}`, [{ field: '/name', message: 'already registered (资源名称重复)' }])
+        throw new AppError('HT_DUPLICATE', `Your department already has a resource named ${content.name}`, [
+          { field: '/name', message: 'already registered (资源名称重复)' },
+        ])
       }
     }
     if (resource.status === 'retired') throw new AppError('HT_CONFLICT', `${code} is retired and cannot be edited`)
@@ -259,7 +276,14 @@ export class CatalogService {
       ...(resource.publishedVersion === null ? { status: 'draft', name: content.name } : {}),
       index_revision: revision,
     })
-    await repository.insertReview({ resourceId: resource.id, version, action: 'edit', actorName: principal.name, departmentCode: principal.department.code, comment: null })
+    await repository.insertReview({
+      resourceId: resource.id,
+      version,
+      action: 'edit',
+      actorName: principal.name,
+      departmentCode: principal.department.code,
+      comment: null,
+    })
     return version
   }
 
@@ -273,7 +297,14 @@ export class CatalogService {
     const resource = await this.#ownResource(principal, code, repository)
     const { version } = await this.#submit(repository, resource)
     await repository.updateResource(resource.id, { index_revision: revision })
-    await repository.insertReview({ resourceId: resource.id, version, action: 'submit', actorName: principal.name, departmentCode: principal.department.code, comment: null })
+    await repository.insertReview({
+      resourceId: resource.id,
+      version,
+      action: 'submit',
+      actorName: principal.name,
+      departmentCode: principal.department.code,
+      comment: null,
+    })
   }
 
   async #submit(repository: CatalogRepository, resource: ResourceRecord): Promise<{ version: number; comment: null }> {
@@ -316,7 +347,14 @@ export class CatalogService {
       }
       await repository.deleteVersion(resource.id, resource.latestVersion)
       await repository.updateResource(resource.id, { working_status: null, latest_version: resource.latestVersion - 1, index_revision: revision })
-      await repository.insertReview({ resourceId: resource.id, version: resource.latestVersion, action: 'discard', actorName: principal.name, departmentCode: principal.department.code, comment: null })
+      await repository.insertReview({
+        resourceId: resource.id,
+        version: resource.latestVersion,
+        action: 'discard',
+        actorName: principal.name,
+        departmentCode: principal.department.code,
+        comment: null,
+      })
     })
     await this.audit.append({ ...auditActor(principal, meta), action: 'catalog.discard', target: code, outcome: 'success', detail: { deleted } })
     return { deleted }
@@ -325,38 +363,75 @@ export class CatalogService {
   // Review: the data office
 
   async approve(principal: Principal, code: string, comment: string | null, meta: RequestMeta): Promise<ResourceView> {
-    return this.#transition(principal, code, meta, 'approve', async (repository, resource) => {
-      if (resource.workingStatus !== 'submitted') throw new AppError('HT_CONFLICT', `${code} is not waiting for review`)
-      const version = await repository.getVersion(resource.id, resource.latestVersion)
-      if (version === undefined) throw new AppError('HT_CONFLICT', `${code} has no version to approve`)
-      const timestamp = now()
-      if (resource.publishedVersion !== null) {
-        await repository.updateVersion(resource.id, resource.publishedVersion, { status: 'superseded' })
-      }
-      await repository.updateVersion(resource.id, version.version, { status: 'published', reviewed_by: principal.name, reviewed_at: timestamp, review_comment: comment, published_at: timestamp })
-      await repository.updateResource(resource.id, { status: 'published', working_status: null, published_version: version.version, name: version.content.name })
-      return { version: version.version, comment }
-    }, 'dataoffice')
+    return this.#transition(
+      principal,
+      code,
+      meta,
+      'approve',
+      async (repository, resource) => {
+        if (resource.workingStatus !== 'submitted') throw new AppError('HT_CONFLICT', `${code} is not waiting for review`)
+        const version = await repository.getVersion(resource.id, resource.latestVersion)
+        if (version === undefined) throw new AppError('HT_CONFLICT', `${code} has no version to approve`)
+        const timestamp = now()
+        if (resource.publishedVersion !== null) {
+          await repository.updateVersion(resource.id, resource.publishedVersion, { status: 'superseded' })
+        }
+        await repository.updateVersion(resource.id, version.version, {
+          status: 'published',
+          reviewed_by: principal.name,
+          reviewed_at: timestamp,
+          review_comment: comment,
+          published_at: timestamp,
+        })
+        await repository.updateResource(resource.id, {
+          status: 'published',
+          working_status: null,
+          published_version: version.version,
+          name: version.content.name,
+        })
+        return { version: version.version, comment }
+      },
+      'dataoffice',
+    )
   }
 
   async returnForChanges(principal: Principal, code: string, reason: string, meta: RequestMeta): Promise<ResourceView> {
-    return this.#transition(principal, code, meta, 'return', async (repository, resource) => {
-      if (resource.workingStatus !== 'submitted') throw new AppError('HT_CONFLICT', `${code} is not waiting for review`)
-      await repository.updateVersion(resource.id, resource.latestVersion, { status: 'returned', reviewed_by: principal.name, reviewed_at: now(), review_comment: reason })
-      await repository.updateResource(resource.id, { working_status: 'returned', ...(resource.publishedVersion === null ? { status: 'returned' } : {}) })
-      return { version: resource.latestVersion, comment: reason }
-    }, 'dataoffice')
+    return this.#transition(
+      principal,
+      code,
+      meta,
+      'return',
+      async (repository, resource) => {
+        if (resource.workingStatus !== 'submitted') throw new AppError('HT_CONFLICT', `${code} is not waiting for review`)
+        await repository.updateVersion(resource.id, resource.latestVersion, {
+          status: 'returned',
+          reviewed_by: principal.name,
+          reviewed_at: now(),
+          review_comment: reason,
+        })
+        await repository.updateResource(resource.id, { working_status: 'returned', ...(resource.publishedVersion === null ? { status: 'returned' } : {}) })
+        return { version: resource.latestVersion, comment: reason }
+      },
+      'dataoffice',
+    )
   }
 
   /** Retires a published resource: it leaves the search results, its versions stay readable. */
   async retire(principal: Principal, code: string, reason: string, meta: RequestMeta): Promise<ResourceView> {
-    return this.#transition(principal, code, meta, 'retire', async (repository, resource) => {
-      if (resource.status !== 'published' || resource.publishedVersion === null) throw new AppError('HT_CONFLICT', `${code} is not published`)
-      if (resource.workingStatus !== null) throw new AppError('HT_CONFLICT', `${code} has a version in progress; discard or finish it first`)
-      await repository.updateVersion(resource.id, resource.publishedVersion, { status: 'retired', review_comment: reason })
-      await repository.updateResource(resource.id, { status: 'retired' })
-      return { version: resource.publishedVersion, comment: reason }
-    }, 'retire')
+    return this.#transition(
+      principal,
+      code,
+      meta,
+      'retire',
+      async (repository, resource) => {
+        if (resource.status !== 'published' || resource.publishedVersion === null) throw new AppError('HT_CONFLICT', `${code} is not published`)
+        if (resource.workingStatus !== null) throw new AppError('HT_CONFLICT', `${code} has a version in progress; discard or finish it first`)
+        await repository.updateVersion(resource.id, resource.publishedVersion, { status: 'retired', review_comment: reason })
+        await repository.updateResource(resource.id, { status: 'retired' })
+        return { version: resource.publishedVersion, comment: reason }
+      },
+      'retire',
+    )
   }
 
   // Helpers
@@ -374,17 +449,27 @@ export class CatalogService {
     }
     const done = await this.repository.transaction(async (repository) => {
       const revision = await repository.bumpRevision()
-      const resource =
-        authority === 'steward'
-          ? await this.#ownResource(principal, code, repository)
-          : await this.#resource(code, repository)
+      const resource = authority === 'steward' ? await this.#ownResource(principal, code, repository) : await this.#resource(code, repository)
       if (authority === 'retire' && !principal.roles.includes('dataoffice')) await this.#ownResource(principal, code, repository)
       const result = await change(repository, resource)
       await repository.updateResource(resource.id, { index_revision: revision })
-      await repository.insertReview({ resourceId: resource.id, version: result.version, action, actorName: principal.name, departmentCode: principal.department.code, comment: result.comment })
+      await repository.insertReview({
+        resourceId: resource.id,
+        version: result.version,
+        action,
+        actorName: principal.name,
+        departmentCode: principal.department.code,
+        comment: result.comment,
+      })
       return result
     })
-    await this.audit.append({ ...auditActor(principal, meta), action: `catalog.${action}`, target: code, outcome: 'success', detail: { version: done.version, ...(done.comment === null ? {} : { comment: done.comment }) } })
+    await this.audit.append({
+      ...auditActor(principal, meta),
+      action: `catalog.${action}`,
+      target: code,
+      outcome: 'success',
+      detail: { version: done.version, ...(done.comment === null ? {} : { comment: done.comment }) },
+    })
     return this.get(principal, code)
   }
 

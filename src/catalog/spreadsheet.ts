@@ -112,14 +112,22 @@ function lookup<T extends string>(values: readonly T[], label: (value: T) => rea
   return map
 }
 
-const CLASSIFICATION_NAMES = lookup(CLASSIFICATIONS, (c) => [CLASSIFICATION_LABELS[c].zh, CLASSIFICATION_LABELS[c].zh.replace('信息资源', ''), CLASSIFICATION_LABELS[c].en])
+const CLASSIFICATION_NAMES = lookup(CLASSIFICATIONS, (c) => [
+  CLASSIFICATION_LABELS[c].zh,
+  CLASSIFICATION_LABELS[c].zh.replace('信息资源', ''),
+  CLASSIFICATION_LABELS[c].en,
+])
 const SHARE_TYPE_NAMES = lookup(SHARE_TYPES, (t) => [SHARE_TYPE_LABELS[t].zh, SHARE_TYPE_LABELS[t].en])
 const SHARE_METHOD_NAMES = lookup(SHARE_METHODS, (m) => [SHARE_METHOD_LABELS[m].zh, SHARE_METHOD_LABELS[m].en])
 const UPDATE_CYCLE_NAMES = lookup(UPDATE_CYCLES, (c) => [UPDATE_CYCLE_LABELS[c].zh, UPDATE_CYCLE_LABELS[c].en])
 const ITEM_TYPE_NAMES = lookup(ITEM_TYPES, (t) => [ITEM_TYPE_LABELS[t].zh, ITEM_TYPE_LABELS[t].en])
 const IDENTIFIER_NAMES = lookup(IDENTIFIER_KINDS, (k) => [IDENTIFIER_KIND_LABELS[k].zh, IDENTIFIER_KIND_LABELS[k].en])
 const yesNo = (value: boolean) => (value ? '是' : '否')
-const list = (text: string) => text.split(/[;；,，、]/).map((part) => part.trim()).filter((part) => part !== '')
+const list = (text: string) =>
+  text
+    .split(/[;；,，、]/)
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
 
 /** One resource's rows of the spreadsheet. */
 export function contentToRows(resource: { code: string; departmentCode: string; departmentName: string }, content: ResourceContent): string[][] {
@@ -227,7 +235,11 @@ export function locateProblem(resource: ParsedResource, problem: FieldProblem): 
  * Every unreadable cell is reported with its row and column; rows of one resource must agree on
  * the resource's columns.
  */
-export function parseRows(headers: readonly string[], rows: readonly string[][], rowNumbers: readonly number[]): { resources: ParsedResource[]; problems: FieldProblem[] } {
+export function parseRows(
+  headers: readonly string[],
+  rows: readonly string[][],
+  rowNumbers: readonly number[],
+): { resources: ParsedResource[]; problems: FieldProblem[] } {
   const problems: FieldProblem[] = []
   const missing = REQUIRED_COLUMNS.filter((column) => !headers.includes(column))
   if (missing.length > 0) {
@@ -252,7 +264,8 @@ export function parseRows(headers: readonly string[], rows: readonly string[][],
     const problem = (rowNumber: number, field: Column, message: string) => problems.push({ row: rowNumber, field, message })
     for (const { row, rowNumber } of group.slice(1)) {
       for (const column of RESOURCE_COLUMNS) {
-        if (at(row, column) !== at(first.row, column)) problem(rowNumber, column, `differs from row ${first.rowNumber} of the same resource (与同一资源第 ${first.rowNumber} 行不一致)`)
+        if (at(row, column) !== at(first.row, column))
+          problem(rowNumber, column, `differs from row ${first.rowNumber} of the same resource (与同一资源第 ${first.rowNumber} 行不一致)`)
       }
     }
     const cell = (column: Column) => at(first.row, column)
@@ -269,10 +282,13 @@ export function parseRows(headers: readonly string[], rows: readonly string[][],
     }
     const classification = pick('资源分类', CLASSIFICATION_NAMES) ?? 'department'
     const category = categoryCode(classification, cell('类目'))
-    if (category === undefined) problem(first.rowNumber, '类目', `"${cell('类目')}" is not a category of ${CLASSIFICATION_LABELS[classification].zh} (类目无效)`)
+    if (category === undefined)
+      problem(first.rowNumber, '类目', `"${cell('类目')}" is not a category of ${CLASSIFICATION_LABELS[classification].zh} (类目无效)`)
     const formatClass = FORMAT_CLASSES.find((value) => value === cell('格式分类'))
     if (formatClass === undefined) problem(first.rowNumber, '格式分类', `"${cell('格式分类')}" is not one of ${FORMAT_CLASSES.join(', ')}`)
-    const shareMethods = list(cell('共享方式')).map((text) => pick('共享方式', SHARE_METHOD_NAMES, first.rowNumber, text)).filter((method) => method !== undefined)
+    const shareMethods = list(cell('共享方式'))
+      .map((text) => pick('共享方式', SHARE_METHOD_NAMES, first.rowNumber, text))
+      .filter((method) => method !== undefined)
 
     const items: CatalogItem[] = group.map(({ row, rowNumber }) => {
       const lengthText = at(row, '数据长度')

@@ -43,11 +43,23 @@ function countBy(documents: readonly SearchDocument[], key: (document: SearchDoc
  */
 export async function catalogStatistics(repository: CatalogRepository, index: CatalogSearchIndex): Promise<CatalogStatistics> {
   const [rows, documents] = await Promise.all([repository.statusCounts(), index.all()])
-  const departments = new Map<string, { code: string; name: string; total: number; published: number; draft: number; submitted: number; returned: number; retired: number }>()
+  const departments = new Map<
+    string,
+    { code: string; name: string; total: number; published: number; draft: number; submitted: number; returned: number; retired: number }
+  >()
   const statuses = new Map<string, number>()
   let pendingReview = 0
   for (const row of rows) {
-    const department = departments.get(row.departmentCode) ?? { code: row.departmentCode, name: row.departmentName, total: 0, published: 0, draft: 0, submitted: 0, returned: 0, retired: 0 }
+    const department = departments.get(row.departmentCode) ?? {
+      code: row.departmentCode,
+      name: row.departmentName,
+      total: 0,
+      published: 0,
+      draft: 0,
+      submitted: 0,
+      returned: 0,
+      retired: 0,
+    }
     department.total += row.count
     const status = row.status as 'published' | 'draft' | 'submitted' | 'returned' | 'retired'
     department[status] += row.count

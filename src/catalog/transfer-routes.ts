@@ -43,10 +43,7 @@ export const catalogTransferRoutes: FastifyPluginAsyncTypebox<{ transfer: Catalo
       schema: {
         tags: ['catalog'],
         summary: 'Export published entries matching a search (目录导出)',
-        querystring: Type.Object(
-          { ...SearchQuerySchema.properties, format: Format, encoding: Encoding },
-          { additionalProperties: false },
-        ),
+        querystring: Type.Object({ ...SearchQuerySchema.properties, format: Format, encoding: Encoding }, { additionalProperties: false }),
       },
     },
     async (request, reply) => {
@@ -69,9 +66,17 @@ export const catalogTransferRoutes: FastifyPluginAsyncTypebox<{ transfer: Catalo
         summary: 'Import my department’s entries from the catalog spreadsheet, atomically (目录导入)',
         description:
           'Send the XLSX or CSV file (UTF-8, GBK or GB18030) as the request body with Content-Type text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet or application/octet-stream. Any bad row refuses the whole file; the problem lists every row and column.',
-        querystring: Type.Object({ submit: Type.Optional(Type.Boolean({ default: false, description: 'submit the imported drafts for review' })) }, { additionalProperties: false }),
+        querystring: Type.Object(
+          { submit: Type.Optional(Type.Boolean({ default: false, description: 'submit the imported drafts for review' })) },
+          { additionalProperties: false },
+        ),
         response: {
-          200: Type.Object({ created: Type.Array(Type.String()), updated: Type.Array(Type.String()), unchanged: Type.Array(Type.String()), submitted: Type.Array(Type.String()) }),
+          200: Type.Object({
+            created: Type.Array(Type.String()),
+            updated: Type.Array(Type.String()),
+            unchanged: Type.Array(Type.String()),
+            submitted: Type.Array(Type.String()),
+          }),
           ...ERROR_RESPONSES,
         },
       },

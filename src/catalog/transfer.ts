@@ -45,8 +45,32 @@ const TEMPLATE_EXAMPLE: ResourceContent = {
   secrecy: 'non-secret',
   tags: ['人口', '户籍'],
   items: [
-    { name: '公民身份号码', key: 'resident_id', type: 'C', length: 18, required: true, primaryKey: true, sensitive: true, identifierKind: 'residentId', baseItem: true, shareType: null, description: '18 位居民身份证号码' },
-    { name: '姓名', key: 'name', type: 'C', length: 50, required: true, primaryKey: false, sensitive: true, identifierKind: null, baseItem: true, shareType: null, description: '' },
+    {
+      name: '公民身份号码',
+      key: 'resident_id',
+      type: 'C',
+      length: 18,
+      required: true,
+      primaryKey: true,
+      sensitive: true,
+      identifierKind: 'residentId',
+      baseItem: true,
+      shareType: null,
+      description: '18 位居民身份证号码',
+    },
+    {
+      name: '姓名',
+      key: 'name',
+      type: 'C',
+      length: 50,
+      required: true,
+      primaryKey: false,
+      sensitive: true,
+      identifierKind: null,
+      baseItem: true,
+      shareType: null,
+      description: '',
+    },
   ],
 }
 
@@ -78,7 +102,10 @@ export class CatalogTransfer {
       const entry = published.get(item.code)
       return entry === undefined
         ? []
-        : contentToRows({ code: item.code, departmentCode: entry.resource.department.code, departmentName: entry.resource.department.name }, entry.version.content)
+        : contentToRows(
+            { code: item.code, departmentCode: entry.resource.department.code, departmentName: entry.resource.department.name },
+            entry.version.content,
+          )
     })
     return writeTable({ name: SHEET_NAME, headers: CATALOG_COLUMNS, rows }, format, encoding)
   }
@@ -100,7 +127,11 @@ export class CatalogTransfer {
     }
     if (problems.length > 0) {
       problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0))
-      throw new AppError('HT_VALIDATION', `The file has ${problems.length} problem(s); nothing was imported (文件有 ${problems.length} 处错误，未导入任何内容)`, problems)
+      throw new AppError(
+        'HT_VALIDATION',
+        `The file has ${problems.length} problem(s); nothing was imported (文件有 ${problems.length} 处错误，未导入任何内容)`,
+        problems,
+      )
     }
     if (planned.length === 0) throw new AppError('HT_VALIDATION', 'The file holds no entries (文件中没有资源)', [{ field: 'file', message: 'no data rows' }])
 
@@ -132,7 +163,13 @@ export class CatalogTransfer {
       action: 'catalog.import',
       target: principal.department.code,
       outcome: 'success',
-      detail: { rows: table.rows.length, created: report.created, updated: report.updated, unchanged: report.unchanged.length, submitted: report.submitted.length },
+      detail: {
+        rows: table.rows.length,
+        created: report.created,
+        updated: report.updated,
+        unchanged: report.unchanged.length,
+        submitted: report.submitted.length,
+      },
     })
     return report
   }
@@ -159,7 +196,11 @@ export class CatalogTransfer {
       if (existing.workingStatus === 'submitted' || existing.status === 'retired') {
         const latest = await this.repository.latestContent(existing)
         if (latest === undefined || !sameContent(latest, content)) {
-          problems.push({ row: parsed.firstRow, field: '资源代码', message: `${existing.code} is ${existing.status === 'retired' ? 'retired' : 'under review'} and cannot be changed now (资源正在审核或已停用)` })
+          problems.push({
+            row: parsed.firstRow,
+            field: '资源代码',
+            message: `${existing.code} is ${existing.status === 'retired' ? 'retired' : 'under review'} and cannot be changed now (资源正在审核或已停用)`,
+          })
         }
       }
     }

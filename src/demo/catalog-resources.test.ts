@@ -18,8 +18,7 @@ describe('demo catalog resources', () => {
   })
 
   it('holds the four base registries’ core resources', () => {
-    const find = (department: string, name: string) =>
-      DEMO_RESOURCES.find((entry) => entry.department === department && entry.content.name === name)?.content
+    const find = (department: string, name: string) => DEMO_RESOURCES.find((entry) => entry.department === department && entry.content.name === name)?.content
     const population = find('210100003', '人口基础信息')
     expect(population).toMatchObject({ classification: 'base', category: '01', shareType: 'unconditional' })
     expect(population?.items.find((item) => item.primaryKey)).toMatchObject({

@@ -139,8 +139,7 @@ const BASE_RESOURCES: readonly DemoResource[] = [
   }),
   resource(MARKET, {
     name: '法人基础信息',
-    abstract:
-      '全市各类市场主体的登记注册基础信息，以统一社会信用代码为唯一标识，随登记业务动态更新。法定代表人身份证号等扩展信息项有条件共享。',
+    abstract: '全市各类市场主体的登记注册基础信息，以统一社会信用代码为唯一标识，随登记业务动态更新。法定代表人身份证号等扩展信息项有条件共享。',
     classification: 'base',
     category: '02',
     formatClass: '数据库',
@@ -176,8 +175,7 @@ const BASE_RESOURCES: readonly DemoResource[] = [
   }),
   resource(PLANNING, {
     name: '自然资源和空间地理基础信息',
-    abstract:
-      '全市行政区划、边界及面积等空间地理基础信息，多尺度、多时相，按 OGC API – Features 标准接口提供。',
+    abstract: '全市行政区划、边界及面积等空间地理基础信息，多尺度、多时相，按 OGC API – Features 标准接口提供。',
     classification: 'base',
     category: '03',
     formatClass: '服务接口',
@@ -202,8 +200,7 @@ const BASE_RESOURCES: readonly DemoResource[] = [
   }),
   resource(STATS, {
     name: '宏观经济基础数据',
-    abstract:
-      '全市及各区县地区生产总值、固定资产投资、社会消费品零售总额、居民人均可支配收入等主要经济指标，逻辑集中、物理分布，按统计周期更新。',
+    abstract: '全市及各区县地区生产总值、固定资产投资、社会消费品零售总额、居民人均可支配收入等主要经济指标，逻辑集中、物理分布，按统计周期更新。',
     formatClass: '服务接口',
     formatType: 'REST',
     shareType: 'unconditional',

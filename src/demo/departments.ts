@@ -16,7 +16,15 @@ export const CITY_CODE = '210100000'
 
 /** The city government, the departments the city's plan names, and the 13 districts and counties. */
 export const DEMO_DEPARTMENTS: readonly DemoDepartment[] = [
-  { code: CITY_CODE, name: '沈阳市人民政府', shortName: '市政府', nameEn: 'Shenyang Municipal People’s Government', kind: 'city', divisionCode: '210100', parent: null },
+  {
+    code: CITY_CODE,
+    name: '沈阳市人民政府',
+    shortName: '市政府',
+    nameEn: 'Shenyang Municipal People’s Government',
+    kind: 'city',
+    divisionCode: '210100',
+    parent: null,
+  },
   ...(
     [
       ['001', '市委机要局', '机要局', 'Confidential Bureau of the Municipal Party Committee'],

@@ -83,9 +83,7 @@ export async function seedDemo(context: Context, password: string, options: Seed
   }
   // Password hashing runs on libuv's thread pool, so accounts are created a few at a time.
   for (let start = 0; start < missing.length; start += 4) {
-    await Promise.all(
-      missing.slice(start, start + 4).map((account) => identity.createUser('cli', { ...account, password }, SEED_META)),
-    )
+    await Promise.all(missing.slice(start, start + 4).map((account) => identity.createUser('cli', { ...account, password }, SEED_META)))
   }
   const resources = options.catalog === false ? 0 : await seedCatalog(context)
   if (resources === 0) return { departments, accounts: missing.length, resources, records: 0, persons: 0, entities: 0 }
@@ -114,7 +112,8 @@ async function seedExchange(context: Context, people: readonly DemoPerson[], org
     if (department === undefined) throw new Error(`demo department ${code} is missing`)
     return { kind: 'user', id: name, name, displayName: '演示数据', department, roles, credentialId: name }
   }
-  const codeOf = async (name: string) => (await database.db.selectFrom('catalog_resources').select('code').where('name', '=', name).executeTakeFirstOrThrow()).code
+  const codeOf = async (name: string) =>
+    (await database.db.selectFrom('catalog_resources').select('code').where('name', '=', name).executeTakeFirstOrThrow()).code
   let records = 0
   for (const [index, [name, count]] of DEMO_DATASETS.entries()) {
     const description = await gate.describe(await codeOf(name))
@@ -128,13 +127,35 @@ async function seedExchange(context: Context, people: readonly DemoPerson[], org
   const allowance = await codeOf('城乡低保对象信息')
   const approved = await sharing.request(
     actor('210102000', ['consumer'], 'heping'),
-    { resource: allowance, items: [{ key: 'resident_id', masked: false }, { key: 'name', masked: true }, { key: 'allowance_amount', masked: false }], operations: ['lookup', 'query', 'verify', 'subscribe', 'export'], purpose: '辖区低保对象动态复核', legalBasis: '《社会救助暂行办法》第十一条', validUntil: until },
+    {
+      resource: allowance,
+      items: [
+        { key: 'resident_id', masked: false },
+        { key: 'name', masked: true },
+        { key: 'allowance_amount', masked: false },
+      ],
+      operations: ['lookup', 'query', 'verify', 'subscribe', 'export'],
+      purpose: '辖区低保对象动态复核',
+      legalBasis: '《社会救助暂行办法》第十一条',
+      validUntil: until,
+    },
     SEED_META,
   )
   await sharing.approve(actor('210100005', ['steward'], 'civil'), approved.id, { comment: '同意，姓名脱敏' }, SEED_META)
   await sharing.request(
     actor('210100004', ['consumer'], 'hrss'),
-    { resource: await codeOf('人口基础信息'), items: [{ key: 'resident_id', masked: false }, { key: 'name', masked: false }, { key: 'birth_date', masked: false }], operations: ['lookup', 'verify'], purpose: '社会保险参保登记身份核验', legalBasis: '《社会保险法》', validUntil: until },
+    {
+      resource: await codeOf('人口基础信息'),
+      items: [
+        { key: 'resident_id', masked: false },
+        { key: 'name', masked: false },
+        { key: 'birth_date', masked: false },
+      ],
+      operations: ['lookup', 'verify'],
+      purpose: '社会保险参保登记身份核验',
+      legalBasis: '《社会保险法》',
+      validUntil: until,
+    },
     SEED_META,
   )
   const population = await codeOf('人口基础信息')
@@ -142,7 +163,18 @@ async function seedExchange(context: Context, people: readonly DemoPerson[], org
     actor('210102000', ['consumer'], 'heping'),
     {
       resource: population,
-      items: ['resident_id', 'name', 'gender', 'ethnic_group', 'birth_date', 'household_division', 'household_address', 'status', 'death_date', 'emigration_date'].map((key) => ({ key, masked: key === 'name' || key === 'household_address' })),
+      items: [
+        'resident_id',
+        'name',
+        'gender',
+        'ethnic_group',
+        'birth_date',
+        'household_division',
+        'household_address',
+        'status',
+        'death_date',
+        'emigration_date',
+      ].map((key) => ({ key, masked: key === 'name' || key === 'household_address' })),
       operations: ['lookup', 'verify', 'query'],
       purpose: '社区网格化服务人口核查',
       legalBasis: '《居民身份证法》《国务院关于加快推进“互联网+政务服务”工作的指导意见》',
@@ -154,7 +186,22 @@ async function seedExchange(context: Context, people: readonly DemoPerson[], org
     actor('210102000', ['consumer'], 'heping'),
     {
       resource: await codeOf('法人基础信息'),
-      items: ['credit_code', 'name', 'former_name', 'entity_type', 'legal_representative', 'registered_capital', 'established_on', 'domicile', 'division_code', 'industry_code', 'business_scope', 'registration_status', 'status_date', 'registration_authority'].map((key) => ({ key, masked: key === 'legal_representative' })),
+      items: [
+        'credit_code',
+        'name',
+        'former_name',
+        'entity_type',
+        'legal_representative',
+        'registered_capital',
+        'established_on',
+        'domicile',
+        'division_code',
+        'industry_code',
+        'business_scope',
+        'registration_status',
+        'status_date',
+        'registration_authority',
+      ].map((key) => ({ key, masked: key === 'legal_representative' })),
       operations: ['lookup', 'verify', 'query'],
       purpose: '辖区市场主体走访服务',
       legalBasis: '《优化营商环境条例》',
@@ -163,15 +210,35 @@ async function seedExchange(context: Context, people: readonly DemoPerson[], org
     SEED_META,
   )
   const employment = await codeOf('就业失业登记信息')
-  const employmentRequest = await sharing.request(
-    actor('210102000', ['consumer'], 'heping'),
-    { resource: employment, items: ['registration_no', 'resident_id', 'name', 'registration_type', 'hardship'].map((key) => ({ key, masked: false })), operations: ['lookup', 'query'], purpose: '就业援助对象走访', legalBasis: '《就业促进法》', validUntil: until },
-    SEED_META,
-  ).catch(() => undefined)
-  if (employmentRequest?.status === 'pending') await sharing.approve(actor('210100004', ['steward'], 'hrss'), employmentRequest.id, { comment: '同意' }, SEED_META)
+  const employmentRequest = await sharing
+    .request(
+      actor('210102000', ['consumer'], 'heping'),
+      {
+        resource: employment,
+        items: ['registration_no', 'resident_id', 'name', 'registration_type', 'hardship'].map((key) => ({ key, masked: false })),
+        operations: ['lookup', 'query'],
+        purpose: '就业援助对象走访',
+        legalBasis: '《就业促进法》',
+        validUntil: until,
+      },
+      SEED_META,
+    )
+    .catch(() => undefined)
+  if (employmentRequest?.status === 'pending')
+    await sharing.approve(actor('210100004', ['steward'], 'hrss'), employmentRequest.id, { comment: '同意' }, SEED_META)
   await sharing.request(
     actor('210100006', ['consumer'], 'health'),
-    { resource: allowance, items: [{ key: 'resident_id', masked: false }, { key: 'allowance_amount', masked: false }], operations: ['verify'], purpose: '医疗救助对象资格核验', legalBasis: '《社会救助暂行办法》第二十八条', validUntil: until },
+    {
+      resource: allowance,
+      items: [
+        { key: 'resident_id', masked: false },
+        { key: 'allowance_amount', masked: false },
+      ],
+      operations: ['verify'],
+      purpose: '医疗救助对象资格核验',
+      legalBasis: '《社会救助暂行办法》第二十八条',
+      validUntil: until,
+    },
     SEED_META,
   )
   return records
@@ -186,7 +253,15 @@ async function seedPopulation(context: Context, count: number): Promise<DemoPers
   const code = (await database.db.selectFrom('catalog_resources').select('code').where('name', '=', '人口基础信息').executeTakeFirstOrThrow()).code
   const department = (await identity.listDepartments()).find((candidate) => candidate.code === '210100002')
   if (department === undefined) throw new Error('the data office department is missing')
-  const office: Principal = { kind: 'user', id: 'demo-seed', name: 'demo-seed', displayName: '演示数据', department, roles: ['dataoffice'], credentialId: 'demo-seed' }
+  const office: Principal = {
+    kind: 'user',
+    id: 'demo-seed',
+    name: 'demo-seed',
+    displayName: '演示数据',
+    department,
+    roles: ['dataoffice'],
+    credentialId: 'demo-seed',
+  }
   await population.bind(office, code, SEED_META)
   const people: DemoPerson[] = []
   if (count === 0) return people
@@ -213,14 +288,19 @@ async function seedLegalPersons(context: Context, count: number, populationCount
   const code = (await database.db.selectFrom('catalog_resources').select('code').where('name', '=', '法人基础信息').executeTakeFirstOrThrow()).code
   const department = (await identity.listDepartments()).find((candidate) => candidate.code === '210100002')
   if (department === undefined) throw new Error('the data office department is missing')
-  await legalPersons.registry.bind({ kind: 'user', id: 'demo-seed', name: 'demo-seed', displayName: '演示数据', department, roles: ['dataoffice'], credentialId: 'demo-seed' }, code, SEED_META)
+  await legalPersons.registry.bind(
+    { kind: 'user', id: 'demo-seed', name: 'demo-seed', displayName: '演示数据', department, roles: ['dataoffice'], credentialId: 'demo-seed' },
+    code,
+    SEED_META,
+  )
   const organisations: DemoEntity[] = []
   if (count === 0 || populationCount === 0) return organisations
   let batch: Entity[] = []
   for (const generated of generateEntities({ count, seed: ENTITY_SEED, populationCount, populationSeed: POPULATION_SEED })) {
     const entity = entityOfGenerated(generated)
     batch.push(entity)
-    if ((entity.registration_status === '1' || entity.registration_status === '2') && organisations.length < 5_000) organisations.push({ credit_code: generated.credit_code, name: generated.name })
+    if ((entity.registration_status === '1' || entity.registration_status === '2') && organisations.length < 5_000)
+      organisations.push({ credit_code: generated.credit_code, name: generated.name })
     if (batch.length === 5_000) {
       await entities.applyBatch(batch, 'demo-seed', 'demo-seed')
       batch = []
@@ -256,7 +336,12 @@ async function seedCatalog(context: Context): Promise<number> {
     await catalog.approve(office, created.code, '符合目录编制要求', SEED_META)
     if (index === 0) {
       // A second version of the population registry's entry, so version history and diffs have content.
-      await catalog.saveDraft(steward, created.code, { ...content, tags: [...content.tags, '一人一档'], abstract: `${content.abstract}支持一人一档查询。` }, SEED_META)
+      await catalog.saveDraft(
+        steward,
+        created.code,
+        { ...content, tags: [...content.tags, '一人一档'], abstract: `${content.abstract}支持一人一档查询。` },
+        SEED_META,
+      )
       await catalog.submit(steward, created.code, SEED_META)
       await catalog.approve(office, created.code, '同意更新', SEED_META)
     }

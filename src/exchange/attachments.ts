@@ -68,7 +68,13 @@ export class AttachmentFinder {
         continue
       }
       const { decision, records } = await this.gate.bySubject(principal, resource.code, subject, kind, meta)
-      attachments.push({ ...resource, items: resource.items.filter((item) => decision.items.has(item.key)), granted: true, records, masked: [...decision.maskedKeys] })
+      attachments.push({
+        ...resource,
+        items: resource.items.filter((item) => decision.items.has(item.key)),
+        granted: true,
+        records,
+        masked: [...decision.maskedKeys],
+      })
     }
     return attachments
   }

@@ -55,12 +55,20 @@ export class BoundRegistry {
     const description = await this.gate.describe(code)
     if (description === undefined) throw new AppError('HT_NOT_FOUND', `No published resource ${code}`)
     if (description.keyItems.length !== 1 || description.keyItems[0] !== this.spec.keyItem) {
-      throw new AppError('HT_VALIDATION', `The ${this.spec.label} serves an entry keyed by one item, ${this.spec.keyItem} (主键须为${this.spec.keyItem})`, [{ field: 'code', message: `primary key must be ${this.spec.keyItem}` }])
+      throw new AppError('HT_VALIDATION', `The ${this.spec.label} serves an entry keyed by one item, ${this.spec.keyItem} (主键须为${this.spec.keyItem})`, [
+        { field: 'code', message: `primary key must be ${this.spec.keyItem}` },
+      ])
     }
     await this.providers.bind(this.spec.registry, description.resourceId, principal.name)
     this.attachments.forget()
     this.#core = undefined
-    await this.audit.append({ ...auditActor(principal, meta), action: 'registry.bind', target: code, outcome: 'success', detail: { registry: this.spec.registry } })
+    await this.audit.append({
+      ...auditActor(principal, meta),
+      action: 'registry.bind',
+      target: code,
+      outcome: 'success',
+      detail: { registry: this.spec.registry },
+    })
     return { registry: this.spec.registry, code }
   }
 

@@ -21,8 +21,20 @@ const PAGES: ReadonlyArray<{ name: string; page: ChangePage }> = [
     name: 'upserts with masked text, numbers, booleans and nulls, and a tombstone',
     page: {
       changes: [
-        { seq: 1, key: '210102195001101000', op: 'upsert', data: { resident_id: '210102195001101000', name: '张*', allowance_amount: 600 }, at: '2026-01-01T00:00:00.000Z' },
-        { seq: 2, key: '************', op: 'upsert', data: { amount: 612.5, negative: -3, zero: 0, big: 1e21, active: true, closed: false, note: null }, at: '2026-01-01T00:00:01.000Z' },
+        {
+          seq: 1,
+          key: '210102195001101000',
+          op: 'upsert',
+          data: { resident_id: '210102195001101000', name: '张*', allowance_amount: 600 },
+          at: '2026-01-01T00:00:00.000Z',
+        },
+        {
+          seq: 2,
+          key: '************',
+          op: 'upsert',
+          data: { amount: 612.5, negative: -3, zero: 0, big: 1e21, active: true, closed: false, note: null },
+          at: '2026-01-01T00:00:01.000Z',
+        },
         { seq: 3, key: '210102195001101000', op: 'delete', data: null, at: '2026-01-02T00:00:00.000Z' },
       ],
       next: 3,
@@ -32,7 +44,15 @@ const PAGES: ReadonlyArray<{ name: string; page: ChangePage }> = [
   {
     name: 'text that JSON must escape',
     page: {
-      changes: [{ seq: 7, key: 'a|"b"\\c', op: 'upsert', data: { address: '辽宁省沈阳市\n和平区\t"南京北街"\\100号', emoji: '🏛️', control: '\u0001\u001f', separator: '\u2028' }, at: '2026-01-01T00:00:00.000Z' }],
+      changes: [
+        {
+          seq: 7,
+          key: 'a|"b"\\c',
+          op: 'upsert',
+          data: { address: '辽宁省沈阳市\n和平区\t"南京北街"\\100号', emoji: '🏛️', control: '\u0001\u001f', separator: '\u2028' },
+          at: '2026-01-01T00:00:00.000Z',
+        },
+      ],
       next: 7,
       lastSeq: 7,
     },
@@ -44,7 +64,10 @@ const PAGES: ReadonlyArray<{ name: string; page: ChangePage }> = [
         seq: index + 1,
         key: `21010219500110${String(index).padStart(4, '0')}`,
         op: index % 7 === 6 ? ('delete' as const) : ('upsert' as const),
-        data: index % 7 === 6 ? null : { name: `${'张李王'[index % 3]}*`, address: '沈阳市和平区南京北街'.repeat(index % 500 === 0 ? 400 : 1 + (index % 5)), amount: index * 1.5 },
+        data:
+          index % 7 === 6
+            ? null
+            : { name: `${'张李王'[index % 3]}*`, address: '沈阳市和平区南京北街'.repeat(index % 500 === 0 ? 400 : 1 + (index % 5)), amount: index * 1.5 },
         at: '2026-01-01T00:00:00.000Z',
       })),
       next: 3000,
@@ -65,7 +88,11 @@ describe('changePageJson', () => {
   it('leaves out fields the schema does not document', async () => {
     const change = { seq: 1, key: 'k', op: 'upsert' as const, data: { a: 1 }, at: '2026-01-01T00:00:00.000Z', batchId: 'internal', recordId: 9 }
     const page = { changes: [change], next: 1, lastSeq: 1, extra: true } as ChangePage
-    expect(JSON.parse(decoded(page))).toEqual({ changes: [{ seq: 1, key: 'k', op: 'upsert', data: { a: 1 }, at: '2026-01-01T00:00:00.000Z' }], next: 1, lastSeq: 1 })
+    expect(JSON.parse(decoded(page))).toEqual({
+      changes: [{ seq: 1, key: 'k', op: 'upsert', data: { a: 1 }, at: '2026-01-01T00:00:00.000Z' }],
+      next: 1,
+      lastSeq: 1,
+    })
     expect(decoded(page)).toBe(await schemaSerialized(page))
   })
 })

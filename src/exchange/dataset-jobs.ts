@@ -63,7 +63,13 @@ export class DatasetJobs {
     const digest = createHash('sha256').update(file).digest('hex')
     const stored = this.#path('uploads', `${digest}`)
     fs.writeFileSync(stored, file)
-    const payload: UploadPayload = { principal, code: description.code, file: stored, batchId: options.batchId ?? `file:${digest}`, fileName: options.fileName ?? 'upload' }
+    const payload: UploadPayload = {
+      principal,
+      code: description.code,
+      file: stored,
+      batchId: options.batchId ?? `file:${digest}`,
+      fileName: options.fileName ?? 'upload',
+    }
     const job = await this.jobs.enqueue(DATASET_UPLOAD_JOB, payload, { createdBy: principal.id, departmentId: principal.department.id, maxAttempts: 2 })
     this.wake()
     return job
@@ -74,7 +80,14 @@ export class DatasetJobs {
    * without an export grant is refused (and audited) at once; the job reads through it again.
    */
   async export(principal: Principal, code: string, options: { filters: RecordFilter[]; format: TableFormat; encoding: TextEncoding }, meta: RequestMeta) {
-    await this.gate.decide(principal, code, 'export', options.filters.map((filter) => filter.key), meta, { filters: options.filters, queued: true })
+    await this.gate.decide(
+      principal,
+      code,
+      'export',
+      options.filters.map((filter) => filter.key),
+      meta,
+      { filters: options.filters, queued: true },
+    )
     const payload: ExportPayload = { principal, code, ...options }
     const job = await this.jobs.enqueue(DATASET_EXPORT_JOB, payload, { createdBy: principal.id, departmentId: principal.department.id, maxAttempts: 2 })
     this.wake()
@@ -126,7 +139,13 @@ export class DatasetJobs {
       }
       if (problems.length > 0) {
         const report = this.#path('reports', `${job.id}.csv`)
-        fs.writeFileSync(report, await writeTable({ name: 'errors', headers: ['行 row', '字段 field', '问题 problem'], rows: problems.map((p) => [String(p.row ?? ''), p.field, p.message]) }, 'csv'))
+        fs.writeFileSync(
+          report,
+          await writeTable(
+            { name: 'errors', headers: ['行 row', '字段 field', '问题 problem'], rows: problems.map((p) => [String(p.row ?? ''), p.field, p.message]) },
+            'csv',
+          ),
+        )
         return {
           status: 'rejected',
           rows: table.rows.length,
@@ -152,13 +171,26 @@ export class DatasetJobs {
       const rows = [...first.items]
       while (rows.length < first.total) {
         await progress(Math.floor((rows.length / first.total) * 90), `${rows.length} / ${first.total}`)
-        const page = await this.gate.query(payload.principal, payload.code, { filters: payload.filters, limit: EXPORT_PAGE, offset: rows.length }, meta, 'export')
+        const page = await this.gate.query(
+          payload.principal,
+          payload.code,
+          { filters: payload.filters, limit: EXPORT_PAGE, offset: rows.length },
+          meta,
+          'export',
+        )
         if (page.items.length === 0) break
         rows.push(...page.items)
       }
       const headers = Object.keys(rows[0] ?? {})
       const file = this.#path('exports', `${job.id}.${payload.format}`)
-      fs.writeFileSync(file, await writeTable({ name: 'data', headers, rows: rows.map((row) => headers.map((key) => (row[key] === null || row[key] === undefined ? '' : String(row[key])))) }, payload.format, payload.encoding))
+      fs.writeFileSync(
+        file,
+        await writeTable(
+          { name: 'data', headers, rows: rows.map((row) => headers.map((key) => (row[key] === null || row[key] === undefined ? '' : String(row[key])))) },
+          payload.format,
+          payload.encoding,
+        ),
+      )
       return {
         rows: rows.length,
         file,

@@ -46,7 +46,11 @@ export class DatasetRepository {
   readonly #record: PointRead<{ data: string }>
 
   constructor(private readonly database: Database) {
-    this.#record = new PointRead(database, 'SELECT data FROM dataset_records WHERE resource_id = ? AND record_key = ?', 'SELECT data FROM dataset_records WHERE resource_id = $1 AND record_key = $2')
+    this.#record = new PointRead(
+      database,
+      'SELECT data FROM dataset_records WHERE resource_id = ? AND record_key = ?',
+      'SELECT data FROM dataset_records WHERE resource_id = $1 AND record_key = $2',
+    )
   }
 
   get #db(): Kysely<Tables> {
@@ -57,19 +61,34 @@ export class DatasetRepository {
    * Applies a batch atomically. `subjectItems` are the resource's identifier items (resident IDs,
    * credit codes): their values are indexed so a profile finds the records naming a subject.
    */
-  async applyBatch(resourceId: string, batchId: string, createdBy: string, upserts: ReadonlyArray<{ key: string; data: DataRecord }>, deletes: readonly string[], subjectItems: readonly string[] = []): Promise<BatchResult> {
+  async applyBatch(
+    resourceId: string,
+    batchId: string,
+    createdBy: string,
+    upserts: ReadonlyArray<{ key: string; data: DataRecord }>,
+    deletes: readonly string[],
+    subjectItems: readonly string[] = [],
+  ): Promise<BatchResult> {
     return this.database.sqlite === undefined
       ? this.#applyPostgres(resourceId, batchId, createdBy, upserts, deletes, subjectItems)
       : this.#applySqlite(resourceId, batchId, createdBy, upserts, deletes, subjectItems)
   }
 
-  async #applySqlite(resourceId: string, batchId: string, createdBy: string, upserts: ReadonlyArray<{ key: string; data: DataRecord }>, deletes: readonly string[], subjectItems: readonly string[]): Promise<BatchResult> {
+  async #applySqlite(
+    resourceId: string,
+    batchId: string,
+    createdBy: string,
+    upserts: ReadonlyArray<{ key: string; data: DataRecord }>,
+    deletes: readonly string[],
+    subjectItems: readonly string[],
+  ): Promise<BatchResult> {
     const sqlite = this.database.sqlite
     if (sqlite === undefined) throw new Error('not SQLite')
     // Holding Kysely's connection keeps any Kysely transaction from interleaving with this one.
     return this.#db.connection().execute(async () => {
       const at = now()
-      const previous = sqlite.prepare('SELECT result FROM dataset_batches WHERE resource_id = ? AND batch_id = ?').get(resourceId, batchId) as { result: string } | undefined
+      const previous = sqlite.prepare('SELECT result FROM dataset_batches WHERE resource_id = ? AND batch_id = ?').get(resourceId, batchId) as
+        { result: string } | undefined
       if (previous !== undefined) return { ...(JSON.parse(previous.result) as BatchResult), replayed: true }
       const select = sqlite.prepare('SELECT data FROM dataset_records WHERE resource_id = ? AND record_key = ?').pluck()
       const upsert = sqlite.prepare(
@@ -85,8 +104,13 @@ export class DatasetRepository {
         if (data !== null) for (const subject of subjectsOf(data, subjectItems)) addSubject.run(subject, resourceId, key)
       }
       const run = sqlite.transaction(() => {
-        sqlite.prepare('INSERT INTO datasets (resource_id, last_seq, record_count, updated_at) VALUES (?, 0, 0, ?) ON CONFLICT (resource_id) DO NOTHING').run(resourceId, at)
-        const head = sqlite.prepare('SELECT last_seq, record_count FROM datasets WHERE resource_id = ?').get(resourceId) as { last_seq: number; record_count: number }
+        sqlite
+          .prepare('INSERT INTO datasets (resource_id, last_seq, record_count, updated_at) VALUES (?, 0, 0, ?) ON CONFLICT (resource_id) DO NOTHING')
+          .run(resourceId, at)
+        const head = sqlite.prepare('SELECT last_seq, record_count FROM datasets WHERE resource_id = ?').get(resourceId) as {
+          last_seq: number
+          record_count: number
+        }
         let seq = Number(head.last_seq)
         let count = Number(head.record_count)
         const fromSeq = seq + 1
@@ -120,19 +144,42 @@ export class DatasetRepository {
         }
         sqlite.prepare('UPDATE datasets SET last_seq = ?, record_count = ?, updated_at = ? WHERE resource_id = ?').run(seq, count, at, resourceId)
         const result: BatchResult = { batchId, upserted, deleted, unchanged, fromSeq, toSeq: seq, replayed: false }
-        sqlite.prepare('INSERT INTO dataset_batches (resource_id, batch_id, result, created_by, created_at) VALUES (?, ?, ?, ?, ?)').run(resourceId, batchId, JSON.stringify(result), createdBy, at)
+        sqlite
+          .prepare('INSERT INTO dataset_batches (resource_id, batch_id, result, created_by, created_at) VALUES (?, ?, ?, ?, ?)')
+          .run(resourceId, batchId, JSON.stringify(result), createdBy, at)
         return result
       })
       return run.immediate()
     })
   }
 
-  async #applyPostgres(resourceId: string, batchId: string, createdBy: string, upserts: ReadonlyArray<{ key: string; data: DataRecord }>, deletes: readonly string[], subjectItems: readonly string[]): Promise<BatchResult> {
+  async #applyPostgres(
+    resourceId: string,
+    batchId: string,
+    createdBy: string,
+    upserts: ReadonlyArray<{ key: string; data: DataRecord }>,
+    deletes: readonly string[],
+    subjectItems: readonly string[],
+  ): Promise<BatchResult> {
     return this.#db.transaction().execute(async (trx) => {
       const at = now()
-      await trx.insertInto('datasets').values({ resource_id: resourceId, last_seq: 0, record_count: 0, updated_at: at }).onConflict((oc) => oc.column('resource_id').doNothing()).execute()
-      const head = await trx.selectFrom('datasets').select(['last_seq', 'record_count']).where('resource_id', '=', resourceId).forUpdate().executeTakeFirstOrThrow()
-      const previous = await trx.selectFrom('dataset_batches').select('result').where('resource_id', '=', resourceId).where('batch_id', '=', batchId).executeTakeFirst()
+      await trx
+        .insertInto('datasets')
+        .values({ resource_id: resourceId, last_seq: 0, record_count: 0, updated_at: at })
+        .onConflict((oc) => oc.column('resource_id').doNothing())
+        .execute()
+      const head = await trx
+        .selectFrom('datasets')
+        .select(['last_seq', 'record_count'])
+        .where('resource_id', '=', resourceId)
+        .forUpdate()
+        .executeTakeFirstOrThrow()
+      const previous = await trx
+        .selectFrom('dataset_batches')
+        .select('result')
+        .where('resource_id', '=', resourceId)
+        .where('batch_id', '=', batchId)
+        .executeTakeFirst()
       if (previous !== undefined) return { ...(JSON.parse(previous.result) as BatchResult), replayed: true }
       let seq = Number(head.last_seq)
       let count = Number(head.record_count)
@@ -143,7 +190,18 @@ export class DatasetRepository {
       for (let start = 0; start < upserts.length; start += CHUNK) {
         const chunk = upserts.slice(start, start + CHUNK)
         const existing = new Map(
-          (await trx.selectFrom('dataset_records').select(['record_key', 'data']).where('resource_id', '=', resourceId).where('record_key', 'in', chunk.map((row) => row.key)).execute()).map((row) => [row.record_key, row.data]),
+          (
+            await trx
+              .selectFrom('dataset_records')
+              .select(['record_key', 'data'])
+              .where('resource_id', '=', resourceId)
+              .where(
+                'record_key',
+                'in',
+                chunk.map((row) => row.key),
+              )
+              .execute()
+          ).map((row) => [row.record_key, row.data]),
         )
         const rows: Array<{ resource_id: string; record_key: string; data: string; seq: number; updated_at: string }> = []
         for (const { key, data } of chunk) {
@@ -163,21 +221,55 @@ export class DatasetRepository {
         await trx
           .insertInto('dataset_records')
           .values(rows)
-          .onConflict((oc) => oc.columns(['resource_id', 'record_key']).doUpdateSet((eb) => ({ data: eb.ref('excluded.data'), seq: eb.ref('excluded.seq'), updated_at: eb.ref('excluded.updated_at') })))
+          .onConflict((oc) =>
+            oc
+              .columns(['resource_id', 'record_key'])
+              .doUpdateSet((eb) => ({ data: eb.ref('excluded.data'), seq: eb.ref('excluded.seq'), updated_at: eb.ref('excluded.updated_at') })),
+          )
           .execute()
         await trx
           .insertInto('dataset_changes')
-          .values(rows.map((row) => ({ resource_id: resourceId, seq: row.seq, record_key: row.record_key, op: 'upsert' as const, data: row.data, batch_id: batchId, at })))
+          .values(
+            rows.map((row) => ({
+              resource_id: resourceId,
+              seq: row.seq,
+              record_key: row.record_key,
+              op: 'upsert' as const,
+              data: row.data,
+              batch_id: batchId,
+              at,
+            })),
+          )
           .execute()
         if (subjectItems.length > 0) {
-          await trx.deleteFrom('dataset_subjects').where('resource_id', '=', resourceId).where('record_key', 'in', rows.map((row) => row.record_key)).execute()
-          const subjects = rows.flatMap((row) => subjectsOf(JSON.parse(row.data) as DataRecord, subjectItems).map((subject) => ({ subject, resource_id: resourceId, record_key: row.record_key })))
-          if (subjects.length > 0) await trx.insertInto('dataset_subjects').values(subjects).onConflict((oc) => oc.doNothing()).execute()
+          await trx
+            .deleteFrom('dataset_subjects')
+            .where('resource_id', '=', resourceId)
+            .where(
+              'record_key',
+              'in',
+              rows.map((row) => row.record_key),
+            )
+            .execute()
+          const subjects = rows.flatMap((row) =>
+            subjectsOf(JSON.parse(row.data) as DataRecord, subjectItems).map((subject) => ({ subject, resource_id: resourceId, record_key: row.record_key })),
+          )
+          if (subjects.length > 0)
+            await trx
+              .insertInto('dataset_subjects')
+              .values(subjects)
+              .onConflict((oc) => oc.doNothing())
+              .execute()
         }
       }
       for (let start = 0; start < deletes.length; start += CHUNK) {
         const chunk = deletes.slice(start, start + CHUNK)
-        const removed = await trx.deleteFrom('dataset_records').where('resource_id', '=', resourceId).where('record_key', 'in', chunk).returning('record_key').execute()
+        const removed = await trx
+          .deleteFrom('dataset_records')
+          .where('resource_id', '=', resourceId)
+          .where('record_key', 'in', chunk)
+          .returning('record_key')
+          .execute()
         unchanged += chunk.length - removed.length
         if (removed.length === 0) continue
         const changes = removed.map((row) => {
@@ -185,13 +277,25 @@ export class DatasetRepository {
           return { resource_id: resourceId, seq, record_key: row.record_key, op: 'delete' as const, data: null, batch_id: batchId, at }
         })
         await trx.insertInto('dataset_changes').values(changes).execute()
-        if (subjectItems.length > 0) await trx.deleteFrom('dataset_subjects').where('resource_id', '=', resourceId).where('record_key', 'in', removed.map((row) => row.record_key)).execute()
+        if (subjectItems.length > 0)
+          await trx
+            .deleteFrom('dataset_subjects')
+            .where('resource_id', '=', resourceId)
+            .where(
+              'record_key',
+              'in',
+              removed.map((row) => row.record_key),
+            )
+            .execute()
         count -= removed.length
         deleted += removed.length
       }
       await trx.updateTable('datasets').set({ last_seq: seq, record_count: count, updated_at: at }).where('resource_id', '=', resourceId).execute()
       const result: BatchResult = { batchId, upserted, deleted, unchanged, fromSeq, toSeq: seq, replayed: false }
-      await trx.insertInto('dataset_batches').values({ resource_id: resourceId, batch_id: batchId, result: JSON.stringify(result), created_by: createdBy, created_at: at }).execute()
+      await trx
+        .insertInto('dataset_batches')
+        .values({ resource_id: resourceId, batch_id: batchId, result: JSON.stringify(result), created_by: createdBy, created_at: at })
+        .execute()
       return result
     })
   }
@@ -235,7 +339,13 @@ export class DatasetRepository {
     return this.database.kind === 'postgres' ? sql<string>`(data::jsonb ->> ${key})` : sql<string>`CAST(json_extract(data, ${`$.${key}`}) AS TEXT)`
   }
 
-  async query(resourceId: string, filters: readonly RecordFilter[], sort: { key: string; direction: 'asc' | 'desc' } | undefined, limit: number, offset: number): Promise<{ items: DataRecord[]; total: number }> {
+  async query(
+    resourceId: string,
+    filters: readonly RecordFilter[],
+    sort: { key: string; direction: 'asc' | 'desc' } | undefined,
+    limit: number,
+    offset: number,
+  ): Promise<{ items: DataRecord[]; total: number }> {
     let query = this.#db.selectFrom('dataset_records').where('resource_id', '=', resourceId)
     for (const filter of filters) {
       query = filter.value.endsWith('*')
@@ -259,7 +369,13 @@ export class DatasetRepository {
       .orderBy('seq')
       .limit(limit)
       .execute()
-    return rows.map((row) => ({ seq: Number(row.seq), key: row.record_key, op: row.op, data: row.data === null ? null : (JSON.parse(row.data) as DataRecord), at: row.at }))
+    return rows.map((row) => ({
+      seq: Number(row.seq),
+      key: row.record_key,
+      op: row.op,
+      data: row.data === null ? null : (JSON.parse(row.data) as DataRecord),
+      at: row.at,
+    }))
   }
 
   async history(resourceId: string, key: string, limit = 100): Promise<Change[]> {
@@ -271,7 +387,13 @@ export class DatasetRepository {
       .orderBy('seq', 'desc')
       .limit(limit)
       .execute()
-    return rows.map((row) => ({ seq: Number(row.seq), key: row.record_key, op: row.op, data: row.data === null ? null : (JSON.parse(row.data) as DataRecord), at: row.at }))
+    return rows.map((row) => ({
+      seq: Number(row.seq),
+      key: row.record_key,
+      op: row.op,
+      data: row.data === null ? null : (JSON.parse(row.data) as DataRecord),
+      at: row.at,
+    }))
   }
 
   async head(resourceId: string): Promise<{ lastSeq: number; recordCount: number; updatedAt: string | null }> {

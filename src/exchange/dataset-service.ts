@@ -43,7 +43,11 @@ export class DatasetService {
       throw new AppError('HT_FORBIDDEN', 'Only the provider department’s stewards publish its records')
     }
     const registry = await this.providers.registryOf(description.resourceId)
-    if (registry !== undefined) throw new AppError('HT_CONFLICT', `${description.name} is served by the ${registry} registry: publish through the registry’s own import (该资源由基础库提供)`)
+    if (registry !== undefined)
+      throw new AppError(
+        'HT_CONFLICT',
+        `${description.name} is served by the ${registry} registry: publish through the registry’s own import (该资源由基础库提供)`,
+      )
     if (description.keyItems.length === 0) throw new AppError('HT_CONFLICT', `${description.name} has no primary-key item, so it cannot hold records`)
     return description
   }
@@ -52,7 +56,11 @@ export class DatasetService {
    * Validates a batch; returns the rows to write or throws with every problem. Rows are numbered
    * from 1 across upserts then deletes (for files: the file's own row numbers via `rowNumbers`).
    */
-  prepare(description: ProviderDescription, input: Pick<BatchInput, 'upserts' | 'deletes'>, rowNumbers?: readonly number[]): { upserts: Array<{ key: string; data: DataRecord }>; deletes: string[] } {
+  prepare(
+    description: ProviderDescription,
+    input: Pick<BatchInput, 'upserts' | 'deletes'>,
+    rowNumbers?: readonly number[],
+  ): { upserts: Array<{ key: string; data: DataRecord }>; deletes: string[] } {
     const problems: FieldProblem[] = []
     const keys = keyItems(description.items)
     const seen = new Map<string, number>()
@@ -87,7 +95,12 @@ export class DatasetService {
     })
     if (problems.length > 0) {
       const rows = new Set(problems.map((problem) => problem.row)).size
-      throw new AppError('HT_VALIDATION', `${rows} row(s) are invalid; nothing was written (${rows} 行数据有误，未写入任何数据)`, problems.slice(0, MAX_LISTED_PROBLEMS), { invalidRows: rows })
+      throw new AppError(
+        'HT_VALIDATION',
+        `${rows} row(s) are invalid; nothing was written (${rows} 行数据有误，未写入任何数据)`,
+        problems.slice(0, MAX_LISTED_PROBLEMS),
+        { invalidRows: rows },
+      )
     }
     return { upserts, deletes }
   }
@@ -99,15 +112,31 @@ export class DatasetService {
     return this.write(principal, description, input.batchId, prepared, meta)
   }
 
-  async write(principal: Principal, description: ProviderDescription, batchId: string, prepared: { upserts: Array<{ key: string; data: DataRecord }>; deletes: string[] }, meta: RequestMeta): Promise<BatchResult> {
-    const subjectItems = description.items.filter((item) => item.identifierKind === 'residentId' || item.identifierKind === 'creditCode').map((item) => item.key)
+  async write(
+    principal: Principal,
+    description: ProviderDescription,
+    batchId: string,
+    prepared: { upserts: Array<{ key: string; data: DataRecord }>; deletes: string[] },
+    meta: RequestMeta,
+  ): Promise<BatchResult> {
+    const subjectItems = description.items
+      .filter((item) => item.identifierKind === 'residentId' || item.identifierKind === 'creditCode')
+      .map((item) => item.key)
     const result = await this.datasets.applyBatch(description.resourceId, batchId, principal.name, prepared.upserts, prepared.deletes, subjectItems)
     await this.audit.append({
       ...auditActor(principal, meta),
       action: 'dataset.batch',
       target: description.code,
       outcome: 'success',
-      detail: { batchId, upserted: result.upserted, deleted: result.deleted, unchanged: result.unchanged, replayed: result.replayed, fromSeq: result.fromSeq, toSeq: result.toSeq },
+      detail: {
+        batchId,
+        upserted: result.upserted,
+        deleted: result.deleted,
+        unchanged: result.unchanged,
+        replayed: result.replayed,
+        fromSeq: result.fromSeq,
+        toSeq: result.toSeq,
+      },
     })
     if (!result.replayed && result.toSeq >= result.fromSeq) this.onChanged(description.resourceId)
     return result

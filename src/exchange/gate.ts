@@ -128,19 +128,33 @@ export class AccessGate {
    * (after auditing the refusal). Own department: everything. Otherwise an effective grant that
    * covers the operation and every field named.
    */
-  async decide(principal: Principal, code: string, operation: Operation, fields: readonly string[], meta: RequestMeta, summary: Record<string, unknown>): Promise<Decision> {
+  async decide(
+    principal: Principal,
+    code: string,
+    operation: Operation,
+    fields: readonly string[],
+    meta: RequestMeta,
+    summary: Record<string, unknown>,
+  ): Promise<Decision> {
     const refuse = async (error: AppError, reason: string): Promise<never> => {
       await this.audit.append({ ...auditActor(principal, meta), action: `data.${operation}`, target: code, outcome: 'denied', detail: { ...summary, reason } })
       throw error
     }
     const key = `${code}|${principal.department.id}|${operation}`
     const cached = this.#decisions.get(key)
-    const decision = cached !== undefined && cached.until > Date.now() && cached.bindings === this.providers.bindingsGeneration ? cached.value : await this.#decideAfresh(principal, code, operation, key, refuse)
+    const decision =
+      cached !== undefined && cached.until > Date.now() && cached.bindings === this.providers.bindingsGeneration
+        ? cached.value
+        : await this.#decideAfresh(principal, code, operation, key, refuse)
     if (decision.own) return decision
     const outside = fields.filter((field) => !decision.items.has(field))
     if (outside.length > 0) {
       return refuse(
-        new AppError('HT_NOT_GRANTED', `Outside your grant: ${outside.join(', ')} (超出授权范围的信息项)`, outside.map((field) => ({ field, message: 'not granted' }))),
+        new AppError(
+          'HT_NOT_GRANTED',
+          `Outside your grant: ${outside.join(', ')} (超出授权范围的信息项)`,
+          outside.map((field) => ({ field, message: 'not granted' })),
+        ),
         `items outside the grant: ${outside.join(', ')}`,
       )
     }
@@ -156,7 +170,13 @@ export class AccessGate {
   }
 
   /** Own department: everything. Otherwise an effective grant covering the operation. Kept in {@link AccessGate.#decisions}. */
-  async #decideAfresh(principal: Principal, code: string, operation: Operation, key: string, refuse: (error: AppError, reason: string) => Promise<never>): Promise<Decision> {
+  async #decideAfresh(
+    principal: Principal,
+    code: string,
+    operation: Operation,
+    key: string,
+    refuse: (error: AppError, reason: string) => Promise<never>,
+  ): Promise<Decision> {
     // What the decision rests on, each with the time it holds until: the decision holds until the first.
     const bindings = this.providers.bindingsGeneration
     const bindingsUntil = this.providers.bindingsUntil
@@ -172,7 +192,10 @@ export class AccessGate {
       if (description.shareType === 'none') return refuse(new AppError('HT_NOT_GRANTED', `${description.name} is not shared (不予共享)`), 'resource not shared')
       const { value: view, until: viewedUntil } = await this.#viewEntry(description, principal.department.id, operation)
       if (view === undefined) {
-        return refuse(new AppError('HT_NOT_GRANTED', `Your department has no grant to ${operation} ${description.name}; request access first (未获授权)`), 'no grant for this operation')
+        return refuse(
+          new AppError('HT_NOT_GRANTED', `Your department has no grant to ${operation} ${description.name}; request access first (未获授权)`),
+          'no grant for this operation',
+        )
       }
       until = Math.min(until, viewedUntil)
       decision = { provider, description, own: false, ...view }
@@ -215,10 +238,16 @@ export class AccessGate {
           const item = description.items.find((candidate) => candidate.key === granted.key)
           if (item === undefined) continue
           const current = items.get(item.key)
-          if (current === undefined || (current.masker !== undefined && !granted.masked)) items.set(item.key, { item, masker: granted.masked ? maskerFor(item) : undefined })
+          if (current === undefined || (current.masker !== undefined && !granted.masked))
+            items.set(item.key, { item, masker: granted.masked ? maskerFor(item) : undefined })
         }
       }
-      view = { grant: grants[0], items, itemKeys: [...items.keys()], maskedKeys: [...items].filter(([, visible]) => visible.masker !== undefined).map(([itemKey]) => itemKey) }
+      view = {
+        grant: grants[0],
+        items,
+        itemKeys: [...items.keys()],
+        maskedKeys: [...items].filter(([, visible]) => visible.masker !== undefined).map(([itemKey]) => itemKey),
+      }
     }
     const entry = { value: view, until: Date.now() + CACHE_MS }
     this.#views.set(key, entry)
@@ -241,20 +270,44 @@ export class AccessGate {
     return clear ? key : '*'.repeat(Math.min(key.length, 12))
   }
 
-  async #audited<T>(principal: Principal, code: string, operation: Operation, meta: RequestMeta, summary: Record<string, unknown>, decision: Decision, rows: number, result: T): Promise<T> {
+  async #audited<T>(
+    principal: Principal,
+    code: string,
+    operation: Operation,
+    meta: RequestMeta,
+    summary: Record<string, unknown>,
+    decision: Decision,
+    rows: number,
+    result: T,
+  ): Promise<T> {
     await this.audit.append({
       ...auditActor(principal, meta),
       action: `data.${operation}`,
       target: code,
       outcome: 'success',
-      detail: { ...summary, own: decision.own, grantId: decision.grant?.id ?? null, purpose: decision.grant?.purpose ?? null, items: decision.itemKeys, masked: decision.maskedKeys, rows },
+      detail: {
+        ...summary,
+        own: decision.own,
+        grantId: decision.grant?.id ?? null,
+        purpose: decision.grant?.purpose ?? null,
+        items: decision.itemKeys,
+        masked: decision.maskedKeys,
+        rows,
+      },
     })
     if (!decision.own) this.usage.count(decision.description.resourceId, principal.department.id, operation, rows)
     return result
   }
 
   /** One record by key, through the gate; with `asOf`, as the provider held it at the end of that day. */
-  async lookup(principal: Principal, code: string, key: string, meta: RequestMeta, statedPurpose?: string, options: { asOf?: string } = {}): Promise<DataRecord> {
+  async lookup(
+    principal: Principal,
+    code: string,
+    key: string,
+    meta: RequestMeta,
+    statedPurpose?: string,
+    options: { asOf?: string } = {},
+  ): Promise<DataRecord> {
     const summary = { key, statedPurpose: statedPurpose ?? null, ...(options.asOf === undefined ? {} : { asOf: options.asOf }) }
     const decision = await this.decide(principal, code, 'lookup', [], meta, summary)
     const stored = decision.provider.storedKey?.(key) ?? key
@@ -279,12 +332,22 @@ export class AccessGate {
    * Verifies several records in one decision and one audit row (keys listed). Flags a provider
    * derives from an item (deceased, moved out) reach only a caller who sees that item in clear.
    */
-  async verifyMany(principal: Principal, code: string, entries: ReadonlyArray<{ key: string; fields: Readonly<Record<string, string>> }>, meta: RequestMeta, extra: Record<string, unknown> = {}): Promise<VerifyResult[]> {
+  async verifyMany(
+    principal: Principal,
+    code: string,
+    entries: ReadonlyArray<{ key: string; fields: Readonly<Record<string, string>> }>,
+    meta: RequestMeta,
+    extra: Record<string, unknown> = {},
+  ): Promise<VerifyResult[]> {
     const fields = [...new Set(entries.flatMap((entry) => Object.keys(entry.fields)))]
     const summary = entries.length === 1 ? { key: entries[0]?.key, fields, ...extra } : { keys: entries.map((entry) => entry.key), fields, ...extra }
     const decision = await this.decide(principal, code, 'verify', fields, meta, summary)
     const stored = entries.map((entry) => decision.provider.storedKey?.(entry.key) ?? entry.key)
-    const read = stored.every((key, index) => key === entries[index]?.key) ? summary : entries.length === 1 ? { ...summary, key: stored[0], keyAsWritten: entries[0]?.key } : { ...summary, keys: stored, keysAsWritten: entries.map((entry) => entry.key) }
+    const read = stored.every((key, index) => key === entries[index]?.key)
+      ? summary
+      : entries.length === 1
+        ? { ...summary, key: stored[0], keyAsWritten: entries[0]?.key }
+        : { ...summary, keys: stored, keysAsWritten: entries.map((entry) => entry.key) }
     const results: VerifyResult[] = []
     for (const [index, entry] of entries.entries()) {
       const result = await decision.provider.verify(stored[index] ?? entry.key, entry.fields)
@@ -304,7 +367,15 @@ export class AccessGate {
    * For bulk work a job does after one decision (a batch comparison): records the read with its
    * row count. The job calls it before its results become available.
    */
-  async recordBulk(principal: Principal, code: string, operation: Operation, decision: Decision, summary: Record<string, unknown>, rows: number, meta: RequestMeta): Promise<void> {
+  async recordBulk(
+    principal: Principal,
+    code: string,
+    operation: Operation,
+    decision: Decision,
+    summary: Record<string, unknown>,
+    rows: number,
+    meta: RequestMeta,
+  ): Promise<void> {
     await this.#audited(principal, code, operation, meta, summary, decision, rows, undefined)
   }
 
@@ -313,15 +384,33 @@ export class AccessGate {
    * `kind`. Finding records by a subject reveals the link, so the caller must see such an item in
    * clear; otherwise the read is refused (and audited).
    */
-  async bySubject(principal: Principal, code: string, subject: string, kind: IdentifierKind, meta: RequestMeta): Promise<{ decision: Decision; records: DataRecord[] }> {
+  async bySubject(
+    principal: Principal,
+    code: string,
+    subject: string,
+    kind: IdentifierKind,
+    meta: RequestMeta,
+  ): Promise<{ decision: Decision; records: DataRecord[] }> {
     const summary = { subject, profile: true }
     const decision = await this.decide(principal, code, 'lookup', [], meta, summary)
     if (!decision.own && !linksSubjects(decision.items, kind)) {
-      await this.audit.append({ ...auditActor(principal, meta), action: 'data.lookup', target: code, outcome: 'denied', detail: { ...summary, reason: `no ${kind} item granted in clear` } })
-      throw new AppError('HT_NOT_GRANTED', `Your grant shows no ${kind} item of ${decision.description.name} in clear, so records cannot be found by one (未获授权按该标识查询)`)
+      await this.audit.append({
+        ...auditActor(principal, meta),
+        action: 'data.lookup',
+        target: code,
+        outcome: 'denied',
+        detail: { ...summary, reason: `no ${kind} item granted in clear` },
+      })
+      throw new AppError(
+        'HT_NOT_GRANTED',
+        `Your grant shows no ${kind} item of ${decision.description.name} in clear, so records cannot be found by one (未获授权按该标识查询)`,
+      )
     }
     const records = await decision.provider.bySubject(subject)
-    return this.#audited(principal, code, 'lookup', meta, summary, decision, records.length, { decision, records: records.map((record) => this.project(decision, record)) })
+    return this.#audited(principal, code, 'lookup', meta, summary, decision, records.length, {
+      decision,
+      records: records.map((record) => this.project(decision, record)),
+    })
   }
 
   /** A record's history: only changes to visible items, their values masked as granted. */
@@ -337,11 +426,22 @@ export class AccessGate {
           .filter((change) => decision.items.has(change.item))
           .map((change) => {
             const masker = decision.items.get(change.item)?.masker
-            return masker === undefined ? change : { item: change.item, before: maskValue(masker, change.before as string | null), after: maskValue(masker, change.after as string | null) }
+            return masker === undefined
+              ? change
+              : { item: change.item, before: maskValue(masker, change.before as string | null), after: maskValue(masker, change.after as string | null) }
           }),
       }))
       .filter((event) => event.changes.length > 0 || event.event === 'create')
-    return this.#audited(principal, code, 'lookup', meta, stored === key ? summary : { ...summary, key: stored, keyAsWritten: key }, decision, visible.length, visible)
+    return this.#audited(
+      principal,
+      code,
+      'lookup',
+      meta,
+      stored === key ? summary : { ...summary, key: stored, keyAsWritten: key },
+      decision,
+      visible.length,
+      visible,
+    )
   }
 
   /** Records matching filters on granted items, projected and masked, a page at a time. */
@@ -358,20 +458,43 @@ export class AccessGate {
     const masked = fields.filter((field) => decision.items.get(field)?.masker !== undefined)
     if (masked.length > 0) {
       // Filtering on a masked item would reveal its clear values one guess at a time.
-      await this.audit.append({ ...auditActor(principal, meta), action: `data.${operation}`, target: code, outcome: 'denied', detail: { ...summary, reason: `filter on masked items: ${masked.join(', ')}` } })
-      throw new AppError('HT_NOT_GRANTED', `Items granted only masked cannot be filtered or sorted on: ${masked.join(', ')}`, masked.map((field) => ({ field, message: 'granted masked' })))
+      await this.audit.append({
+        ...auditActor(principal, meta),
+        action: `data.${operation}`,
+        target: code,
+        outcome: 'denied',
+        detail: { ...summary, reason: `filter on masked items: ${masked.join(', ')}` },
+      })
+      throw new AppError(
+        'HT_NOT_GRANTED',
+        `Items granted only masked cannot be filtered or sorted on: ${masked.join(', ')}`,
+        masked.map((field) => ({ field, message: 'granted masked' })),
+      )
     }
     const clearItems = new Set([...decision.items].flatMap(([key, { masker }]) => (masker === undefined ? [key] : [])))
     const page = await decision.provider.query({ ...query, clearItems })
-    return this.#audited(principal, code, operation, meta, summary, decision, page.items.length, { items: page.items.map((record) => this.project(decision, record)), total: page.total })
+    return this.#audited(principal, code, operation, meta, summary, decision, page.items.length, {
+      items: page.items.map((record) => this.project(decision, record)),
+      total: page.total,
+    })
   }
 
   /** Changes after a sequence number, projected and masked; deletions as tombstones. */
-  async changes(principal: Principal, code: string, after: number, limit: number, meta: RequestMeta): Promise<{ changes: Array<Omit<Change, 'data'> & { data: DataRecord | null }>; next: number; lastSeq: number }> {
+  async changes(
+    principal: Principal,
+    code: string,
+    after: number,
+    limit: number,
+    meta: RequestMeta,
+  ): Promise<{ changes: Array<Omit<Change, 'data'> & { data: DataRecord | null }>; next: number; lastSeq: number }> {
     const summary = { after, limit }
     const decision = await this.decide(principal, code, 'subscribe', [], meta, summary)
     const { changes, lastSeq } = await decision.provider.changes(after, limit)
-    const visible = changes.map((change) => ({ ...change, key: this.presentKey(decision, change.key), data: change.data === null ? null : this.project(decision, change.data) }))
+    const visible = changes.map((change) => ({
+      ...change,
+      key: this.presentKey(decision, change.key),
+      data: change.data === null ? null : this.project(decision, change.data),
+    }))
     const next = changes.at(-1)?.seq ?? after
     return this.#audited(principal, code, 'subscribe', meta, { ...summary, next }, decision, changes.length, { changes: visible, next, lastSeq })
   }

@@ -2,7 +2,16 @@ import { endOfChinaDay } from '../platform/calendar/working-days.js'
 import type { CatalogItem } from '../catalog/model.js'
 import type { DatasetRepository } from './dataset-repository.js'
 import { keyItems, storedKey } from './record-validation.js'
-import { sameValue, type FieldVerdict, type HistoryChange, type HistoryEvent, type Provider, type ProviderDescription, type ProviderQuery, type VerifyResult } from './provider.js'
+import {
+  sameValue,
+  type FieldVerdict,
+  type HistoryChange,
+  type HistoryEvent,
+  type Provider,
+  type ProviderDescription,
+  type ProviderQuery,
+  type VerifyResult,
+} from './provider.js'
 
 /** A hosted dataset as a provider: records a department publishes into the platform. */
 export class HostedProvider implements Provider {
@@ -35,7 +44,8 @@ export class HostedProvider implements Provider {
     const record = await this.lookup(key)
     const verdicts: Record<string, FieldVerdict> = {}
     for (const [field, value] of Object.entries(fields)) {
-      verdicts[field] = record === undefined || record[field] === null || record[field] === undefined ? 'absent' : sameValue(value, record[field]) ? 'match' : 'mismatch'
+      verdicts[field] =
+        record === undefined || record[field] === null || record[field] === undefined ? 'absent' : sameValue(value, record[field]) ? 'match' : 'mismatch'
     }
     return { found: record !== undefined, fields: verdicts }
   }
@@ -64,8 +74,18 @@ export class HostedProvider implements Provider {
       const before = changes[index + 1]?.data ?? {}
       const after = change.data ?? {}
       const items = new Set([...Object.keys(before), ...Object.keys(after)])
-      const differences: HistoryChange[] = [...items].filter((item) => JSON.stringify(before[item] ?? null) !== JSON.stringify(after[item] ?? null)).map((item) => ({ item, before: before[item] ?? null, after: after[item] ?? null }))
-      return { seq: change.seq, event: change.op === 'delete' ? 'delete' : index === changes.length - 1 ? 'create' : 'update', effectiveDate: change.at.slice(0, 10), at: change.at, changedBy: '', source: '', changes: differences }
+      const differences: HistoryChange[] = [...items]
+        .filter((item) => JSON.stringify(before[item] ?? null) !== JSON.stringify(after[item] ?? null))
+        .map((item) => ({ item, before: before[item] ?? null, after: after[item] ?? null }))
+      return {
+        seq: change.seq,
+        event: change.op === 'delete' ? 'delete' : index === changes.length - 1 ? 'create' : 'update',
+        effectiveDate: change.at.slice(0, 10),
+        at: change.at,
+        changedBy: '',
+        source: '',
+        changes: differences,
+      }
     })
   }
 }

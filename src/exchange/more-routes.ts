@@ -31,10 +31,12 @@ const ObjectionSchema = Type.Object({
 })
 
 /** Dataset file uploads and bulk exports as jobs, data objections, and the exchange's statistics. */
-export const exchangeMoreRoutes: FastifyPluginAsyncTypebox<{ db: Db; calendar: WorkingDayCalendar; datasetJobs: DatasetJobs; objections: ObjectionService }> = async (
-  app,
-  { db, calendar, datasetJobs, objections },
-) => {
+export const exchangeMoreRoutes: FastifyPluginAsyncTypebox<{
+  db: Db
+  calendar: WorkingDayCalendar
+  datasetJobs: DatasetJobs
+  objections: ObjectionService
+}> = async (app, { db, calendar, datasetJobs, objections }) => {
   app.post(
     '/exchange/datasets/:code/uploads',
     {
@@ -43,14 +45,19 @@ export const exchangeMoreRoutes: FastifyPluginAsyncTypebox<{ db: Db; calendar: W
       schema: {
         tags: ['exchange'],
         summary: 'Upload a CSV (UTF-8, GBK or GB18030, detected) or XLSX file of records, as a job (上传数据文件)',
-        description: 'Columns are headed by item key or item name. Follow the job at /api/v1/jobs/{id}; a rejected file has a downloadable report of every bad row at /api/v1/exchange/files/{jobId}. The same file again changes nothing.',
+        description:
+          'Columns are headed by item key or item name. Follow the job at /api/v1/jobs/{id}; a rejected file has a downloadable report of every bad row at /api/v1/exchange/files/{jobId}. The same file again changes nothing.',
         params: CodeParam,
-        querystring: Type.Object({ batchId: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })), fileName: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: false }),
+        querystring: Type.Object(
+          { batchId: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })), fileName: Type.Optional(Type.String({ maxLength: 200 })) },
+          { additionalProperties: false },
+        ),
         response: { 202: JobSchema, ...ERROR_RESPONSES },
       },
     },
     async (request, reply) => {
-      if (!Buffer.isBuffer(request.body)) throw new AppError('HT_UNSUPPORTED_MEDIA_TYPE', 'Send the file itself as the body, as text/csv or an XLSX content type')
+      if (!Buffer.isBuffer(request.body))
+        throw new AppError('HT_UNSUPPORTED_MEDIA_TYPE', 'Send the file itself as the body, as text/csv or an XLSX content type')
       const job = await datasetJobs.upload(principalOf(request), codeOf(request.params.code), request.body, request.query)
       return reply.status(202).send(toJobView(job))
     },
@@ -68,7 +75,11 @@ export const exchangeMoreRoutes: FastifyPluginAsyncTypebox<{ db: Db; calendar: W
           {
             format: Type.Optional(Type.Enum(['csv', 'xlsx'], { default: 'xlsx' })),
             encoding: Type.Optional(Type.Enum(['utf-8', 'gbk'], { default: 'utf-8' })),
-            filters: Type.Optional(Type.Array(Type.Object({ key: Type.String({ maxLength: 63 }), value: Type.String({ maxLength: 200 }) }, { additionalProperties: false }), { maxItems: 20 })),
+            filters: Type.Optional(
+              Type.Array(Type.Object({ key: Type.String({ maxLength: 63 }), value: Type.String({ maxLength: 200 }) }, { additionalProperties: false }), {
+                maxItems: 20,
+              }),
+            ),
           },
           { additionalProperties: false },
         ),
@@ -76,7 +87,12 @@ export const exchangeMoreRoutes: FastifyPluginAsyncTypebox<{ db: Db; calendar: W
       },
     },
     async (request, reply) => {
-      const job = await datasetJobs.export(principalOf(request), codeOf(request.params.code), { filters: request.body.filters ?? [], format: request.body.format ?? 'xlsx', encoding: request.body.encoding ?? 'utf-8' }, metaOf(request))
+      const job = await datasetJobs.export(
+        principalOf(request),
+        codeOf(request.params.code),
+        { filters: request.body.filters ?? [], format: request.body.format ?? 'xlsx', encoding: request.body.encoding ?? 'utf-8' },
+        metaOf(request),
+      )
       return reply.status(202).send(toJobView(job))
     },
   )
@@ -103,11 +119,21 @@ export const exchangeMoreRoutes: FastifyPluginAsyncTypebox<{ db: Db; calendar: W
       schema: {
         tags: ['exchange'],
         summary: 'Flag a record as wrong (提出数据异议)',
-        body: Type.Object({ resource: Type.String({ minLength: 1, maxLength: 20 }), recordKey: Type.String({ minLength: 1, maxLength: 500 }), note: Type.String({ minLength: 2, maxLength: 2000 }) }, { additionalProperties: false }),
+        body: Type.Object(
+          {
+            resource: Type.String({ minLength: 1, maxLength: 20 }),
+            recordKey: Type.String({ minLength: 1, maxLength: 500 }),
+            note: Type.String({ minLength: 2, maxLength: 2000 }),
+          },
+          { additionalProperties: false },
+        ),
         response: { 201: ObjectionSchema, ...ERROR_RESPONSES, 409: Type.Ref('Problem') },
       },
     },
-    async (request, reply) => reply.status(201).send(await objections.raise(principalOf(request), codeOf(request.body.resource), request.body.recordKey, request.body.note, metaOf(request))),
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await objections.raise(principalOf(request), codeOf(request.body.resource), request.body.recordKey, request.body.note, metaOf(request))),
   )
 
   app.get(
@@ -117,7 +143,13 @@ export const exchangeMoreRoutes: FastifyPluginAsyncTypebox<{ db: Db; calendar: W
       schema: {
         tags: ['exchange'],
         summary: 'Objections my department raised (outgoing), received (incoming), or all (data office)',
-        querystring: Type.Object({ direction: Type.Optional(Type.Enum(['incoming', 'outgoing', 'all'], { default: 'outgoing' })), status: Type.Optional(Type.Enum(['open', 'answered'])) }, { additionalProperties: false }),
+        querystring: Type.Object(
+          {
+            direction: Type.Optional(Type.Enum(['incoming', 'outgoing', 'all'], { default: 'outgoing' })),
+            status: Type.Optional(Type.Enum(['open', 'answered'])),
+          },
+          { additionalProperties: false },
+        ),
         response: { 200: Type.Array(ObjectionSchema), ...ERROR_RESPONSES },
       },
     },

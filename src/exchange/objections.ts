@@ -47,10 +47,26 @@ export class ObjectionService {
       .innerJoin('departments as p', 'p.id', 'objections.provider_department_id')
       .innerJoin('departments as c', 'c.id', 'objections.consumer_department_id')
       .selectAll('objections')
-      .select(['r.code as resource_code', 'r.name as resource_name', 'p.code as provider_code', 'p.name as provider_name', 'c.code as consumer_code', 'c.name as consumer_name'])
+      .select([
+        'r.code as resource_code',
+        'r.name as resource_name',
+        'p.code as provider_code',
+        'p.name as provider_name',
+        'c.code as consumer_code',
+        'c.name as consumer_name',
+      ])
   }
 
-  #view(row: Selectable<ObjectionTable> & { resource_code: string; resource_name: string; provider_code: string; provider_name: string; consumer_code: string; consumer_name: string }): Objection {
+  #view(
+    row: Selectable<ObjectionTable> & {
+      resource_code: string
+      resource_name: string
+      provider_code: string
+      provider_name: string
+      consumer_code: string
+      consumer_name: string
+    },
+  ): Objection {
     return {
       id: row.id,
       resourceCode: row.resource_code,
@@ -72,7 +88,8 @@ export class ObjectionService {
   async raise(principal: Principal, code: string, recordKey: string, note: string, meta: RequestMeta): Promise<Objection> {
     const description = await this.gate.describe(code)
     if (description === undefined) throw new AppError('HT_NOT_FOUND', `No published resource ${code}`)
-    if (description.providerDepartmentId === principal.department.id) throw new AppError('HT_CONFLICT', 'Correct your own data directly; objections are for other departments’ data')
+    if (description.providerDepartmentId === principal.department.id)
+      throw new AppError('HT_CONFLICT', 'Correct your own data directly; objections are for other departments’ data')
     const grants = await this.sharing.effectiveGrants(description.resourceId, principal.department.id, beijingDate())
     if (grants.length === 0) throw new AppError('HT_NOT_GRANTED', 'Only a department that holds a grant on the resource raises objections to its data')
     const id = newId()
@@ -93,7 +110,13 @@ export class ObjectionService {
         created_at: now(),
       })
       .execute()
-    await this.audit.append({ ...auditActor(principal, meta), action: 'objection.raise', target: code, outcome: 'success', detail: { objectionId: id, recordKey } })
+    await this.audit.append({
+      ...auditActor(principal, meta),
+      action: 'objection.raise',
+      target: code,
+      outcome: 'success',
+      detail: { objectionId: id, recordKey },
+    })
     await this.notifications.toRole('steward', description.providerDepartmentId, {
       kind: 'objection.raised',
       title: `数据异议：${description.name}`,
@@ -105,7 +128,9 @@ export class ObjectionService {
 
   async get(principal: Principal, id: string): Promise<Objection> {
     const row = await this.#query().where('objections.id', '=', id).executeTakeFirst()
-    const involved = row !== undefined && ([row.provider_department_id, row.consumer_department_id].includes(principal.department.id) || principal.roles.includes('dataoffice'))
+    const involved =
+      row !== undefined &&
+      ([row.provider_department_id, row.consumer_department_id].includes(principal.department.id) || principal.roles.includes('dataoffice'))
     if (row === undefined || !involved) throw new AppError('HT_NOT_FOUND', `No objection ${id}`)
     return this.#view(row)
   }
@@ -123,16 +148,32 @@ export class ObjectionService {
   async answer(principal: Principal, id: string, answer: string, meta: RequestMeta): Promise<Objection> {
     const objection = await this.get(principal, id)
     const row = await this.db.selectFrom('objections').select(['provider_department_id', 'status']).where('id', '=', id).executeTakeFirstOrThrow()
-    if (row.provider_department_id !== principal.department.id || !principal.roles.includes('steward')) throw new AppError('HT_FORBIDDEN', 'Only the provider’s steward answers an objection')
+    if (row.provider_department_id !== principal.department.id || !principal.roles.includes('steward'))
+      throw new AppError('HT_FORBIDDEN', 'Only the provider’s steward answers an objection')
     if (row.status !== 'open') throw new AppError('HT_CONFLICT', `Objection ${id} is already answered`)
     await this.db.updateTable('objections').set({ status: 'answered', answer, answered_by: principal.name, answered_at: now() }).where('id', '=', id).execute()
-    await this.audit.append({ ...auditActor(principal, meta), action: 'objection.answer', target: objection.resourceCode, outcome: 'success', detail: { objectionId: id } })
-    await this.notifications.toUsername(objection.raisedBy, { kind: 'objection.answered', title: `异议已答复：${objection.resourceName}`, body: answer, link: `/exchange/objections/${id}` })
+    await this.audit.append({
+      ...auditActor(principal, meta),
+      action: 'objection.answer',
+      target: objection.resourceCode,
+      outcome: 'success',
+      detail: { objectionId: id },
+    })
+    await this.notifications.toUsername(objection.raisedBy, {
+      kind: 'objection.answered',
+      title: `异议已答复：${objection.resourceName}`,
+      body: answer,
+      link: `/exchange/objections/${id}`,
+    })
     return this.get(principal, id)
   }
 
   async openCount(): Promise<number> {
-    const row = await this.db.selectFrom('objections').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'open').executeTakeFirstOrThrow()
+    const row = await this.db
+      .selectFrom('objections')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('status', '=', 'open')
+      .executeTakeFirstOrThrow()
     return Number(row.n)
   }
 }

@@ -93,7 +93,11 @@ export function sameValue(submitted: string, stored: unknown): boolean {
  * @example
  * recordAsOf(person, history, endOfChinaDay('2025-12-31'))
  */
-export function recordAsOf<T extends { readonly created_at: string }>(current: T, history: ReadonlyArray<{ readonly at: string; readonly changes: ReadonlyArray<{ readonly field: string; readonly before: string }> }>, until: string): T | undefined {
+export function recordAsOf<T extends { readonly created_at: string }>(
+  current: T,
+  history: ReadonlyArray<{ readonly at: string; readonly changes: ReadonlyArray<{ readonly field: string; readonly before: string }> }>,
+  until: string,
+): T | undefined {
   if (current.created_at >= until) return undefined
   const fields: Record<string, unknown> = { ...current }
   for (const entry of history) {

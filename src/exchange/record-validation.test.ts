@@ -32,7 +32,20 @@ const ID = `21010219900307123${checkCharacter('21010219900307123')}`
 
 describe('record validation', () => {
   it('accepts and normalises a good record', () => {
-    const { record, problems } = validateRecord(ITEMS, { resident_id: ` ${ID.toLowerCase()} `, name: '张三', amount: '1234.57', count: 3, born: '1990-03-07', at: '2026-11-26 09:30', active: '是', division: '210102000000' }, 1)
+    const { record, problems } = validateRecord(
+      ITEMS,
+      {
+        resident_id: ` ${ID.toLowerCase()} `,
+        name: '张三',
+        amount: '1234.57',
+        count: 3,
+        born: '1990-03-07',
+        at: '2026-11-26 09:30',
+        active: '是',
+        division: '210102000000',
+      },
+      1,
+    )
     expect(problems).toEqual([])
     expect(record).toMatchObject({ resident_id: ID, amount: 1234.57, count: 3, active: true, at: expect.stringMatching(/^2026-11-26T/) })
     expect(recordKey([ITEMS[0]!], record)).toBe(ID)

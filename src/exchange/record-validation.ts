@@ -53,15 +53,19 @@ function convert(item: CatalogItem, raw: unknown): { value: string | number | bo
       if (!Number.isFinite(number) || !/^[-+]?[\d,]*\.?\d+(e[-+]?\d+)?$/i.test(text)) return { problem: `"${text}" is not a number (不是数值)` }
       if (item.type === 'I' && !Number.isInteger(number)) return { problem: `"${text}" is not a whole number (不是整数)` }
       // Decimals are counted in the text: 1234.57 * 100 is not exactly 123457 in floating point.
-      if (item.type === 'Y' && (/e/i.test(text) || (text.split('.')[1]?.length ?? 0) > 2)) return { problem: 'currency has at most 2 decimals (货币最多两位小数)' }
-      if (item.length !== null && text.replace(/[-+.,]/g, '').length > item.length) return { problem: `more than ${item.length} digits (超过长度 ${item.length})` }
+      if (item.type === 'Y' && (/e/i.test(text) || (text.split('.')[1]?.length ?? 0) > 2))
+        return { problem: 'currency has at most 2 decimals (货币最多两位小数)' }
+      if (item.length !== null && text.replace(/[-+.,]/g, '').length > item.length)
+        return { problem: `more than ${item.length} digits (超过长度 ${item.length})` }
       return { value: number }
     }
     case 'D':
       return realDate(text) ? { value: text } : { problem: `"${text}" is not a date YYYY-MM-DD (日期无效)` }
     case 'T': {
       const time = Date.parse(text)
-      return Number.isNaN(time) || !/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(text) ? { problem: `"${text}" is not a date-time (日期时间无效)` } : { value: new Date(time).toISOString() }
+      return Number.isNaN(time) || !/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(text)
+        ? { problem: `"${text}" is not a date-time (日期时间无效)` }
+        : { value: new Date(time).toISOString() }
     }
     case 'L': {
       const lower = text.toLowerCase()
@@ -80,7 +84,11 @@ function convert(item: CatalogItem, raw: unknown): { value: string | number | bo
  * @example
  * validateRecord(items, { resident_id: '21010219900307123x', name: '张三' }, 7)
  */
-export function validateRecord(items: readonly CatalogItem[], record: Readonly<Record<string, unknown>>, row: number): { record: DataRecord; problems: FieldProblem[] } {
+export function validateRecord(
+  items: readonly CatalogItem[],
+  record: Readonly<Record<string, unknown>>,
+  row: number,
+): { record: DataRecord; problems: FieldProblem[] } {
   const problems: FieldProblem[] = []
   const known = new Set(items.map((item) => item.key))
   for (const field of Object.keys(record)) {
@@ -138,4 +146,3 @@ export function storedKey(keys: readonly CatalogItem[], key: string): string {
     })
     .join('|')
 }
-

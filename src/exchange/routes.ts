@@ -31,7 +31,6 @@ const Paging = {
 const READERS = ['consumer', 'steward'] as const
 const CONFLICT = { 409: Type.Ref('Problem') }
 
-
 /** `filter.<item>=value` query parameters, `*` at the end for a prefix. */
 function filtersOf(query: Record<string, unknown>): RecordFilter[] {
   return Object.entries(query)
@@ -40,7 +39,10 @@ function filtersOf(query: Record<string, unknown>): RecordFilter[] {
 }
 
 /** Sharing requests and grants, reads through the gate, and hosted datasets. */
-export const exchangeRoutes: FastifyPluginAsyncTypebox<{ sharing: SharingService; gate: AccessGate; datasets: DatasetService }> = async (app, { sharing, gate, datasets }) => {
+export const exchangeRoutes: FastifyPluginAsyncTypebox<{ sharing: SharingService; gate: AccessGate; datasets: DatasetService }> = async (
+  app,
+  { sharing, gate, datasets },
+) => {
   // Sharing requests (共享申请)
 
   app.post(
@@ -55,7 +57,8 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<{ sharing: SharingService
         response: { 201: SharingRequestSchema, ...ERROR_RESPONSES, ...CONFLICT },
       },
     },
-    async (request, reply) => reply.status(201).send(await sharing.request(principalOf(request), { ...request.body, resource: codeOf(request.body.resource) }, metaOf(request))),
+    async (request, reply) =>
+      reply.status(201).send(await sharing.request(principalOf(request), { ...request.body, resource: codeOf(request.body.resource) }, metaOf(request))),
   )
 
   app.get(
@@ -85,7 +88,10 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<{ sharing: SharingService
 
   app.get(
     '/exchange/requests/:id',
-    { config: { access: [...READERS, 'dataoffice'] }, schema: { tags: ['exchange'], summary: 'One sharing request', params: IdParam, response: { 200: SharingRequestSchema, ...ERROR_RESPONSES } } },
+    {
+      config: { access: [...READERS, 'dataoffice'] },
+      schema: { tags: ['exchange'], summary: 'One sharing request', params: IdParam, response: { 200: SharingRequestSchema, ...ERROR_RESPONSES } },
+    },
     async (request) => sharing.get(principalOf(request), request.params.id),
   )
 
@@ -93,7 +99,13 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<{ sharing: SharingService
     '/exchange/requests/:id/approve',
     {
       config: { access: ['steward'] },
-      schema: { tags: ['exchange'], summary: 'Approve, possibly narrowing items, operations or period (同意)', params: IdParam, body: ApproveBody, response: { 200: SharingRequestSchema, ...ERROR_RESPONSES, ...CONFLICT } },
+      schema: {
+        tags: ['exchange'],
+        summary: 'Approve, possibly narrowing items, operations or period (同意)',
+        params: IdParam,
+        body: ApproveBody,
+        response: { 200: SharingRequestSchema, ...ERROR_RESPONSES, ...CONFLICT },
+      },
     },
     async (request) => sharing.approve(principalOf(request), request.params.id, request.body, metaOf(request)),
   )
@@ -102,7 +114,13 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<{ sharing: SharingService
     '/exchange/requests/:id/refuse',
     {
       config: { access: ['steward'] },
-      schema: { tags: ['exchange'], summary: 'Refuse with a reason (不同意)', params: IdParam, body: ReasonBody, response: { 200: SharingRequestSchema, ...ERROR_RESPONSES, ...CONFLICT } },
+      schema: {
+        tags: ['exchange'],
+        summary: 'Refuse with a reason (不同意)',
+        params: IdParam,
+        body: ReasonBody,
+        response: { 200: SharingRequestSchema, ...ERROR_RESPONSES, ...CONFLICT },
+      },
     },
     async (request) => sharing.refuse(principalOf(request), request.params.id, request.body.reason, metaOf(request)),
   )
@@ -111,7 +129,12 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<{ sharing: SharingService
     '/exchange/requests/:id/cancel',
     {
       config: { access: [...READERS] },
-      schema: { tags: ['exchange'], summary: 'Withdraw my department’s pending request (撤回申请)', params: IdParam, response: { 200: SharingRequestSchema, ...ERROR_RESPONSES, ...CONFLICT } },
+      schema: {
+        tags: ['exchange'],
+        summary: 'Withdraw my department’s pending request (撤回申请)',
+        params: IdParam,
+        response: { 200: SharingRequestSchema, ...ERROR_RESPONSES, ...CONFLICT },
+      },
     },
     async (request) => sharing.cancel(principalOf(request), request.params.id, metaOf(request)),
   )
@@ -126,7 +149,10 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<{ sharing: SharingService
         tags: ['exchange'],
         summary: 'Grants: to my department (incoming), given by it (outgoing), or all (data office)',
         querystring: Type.Object(
-          { direction: Type.Optional(Type.Enum(['incoming', 'outgoing', 'all'], { default: 'incoming' })), status: Type.Optional(Type.Enum(['active', 'revoked'])) },
+          {
+            direction: Type.Optional(Type.Enum(['incoming', 'outgoing', 'all'], { default: 'incoming' })),
+            status: Type.Optional(Type.Enum(['active', 'revoked'])),
+          },
           { additionalProperties: false },
         ),
         response: { 200: Type.Array(GrantSchema), ...ERROR_RESPONSES },
@@ -137,7 +163,10 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<{ sharing: SharingService
 
   app.get(
     '/exchange/grants/:id',
-    { config: { access: [...READERS, 'dataoffice'] }, schema: { tags: ['exchange'], summary: 'One grant', params: IdParam, response: { 200: GrantSchema, ...ERROR_RESPONSES } } },
+    {
+      config: { access: [...READERS, 'dataoffice'] },
+      schema: { tags: ['exchange'], summary: 'One grant', params: IdParam, response: { 200: GrantSchema, ...ERROR_RESPONSES } },
+    },
     async (request) => sharing.getGrant(principalOf(request), request.params.id),
   )
 
@@ -145,7 +174,13 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<{ sharing: SharingService
     '/exchange/grants/:id/revoke',
     {
       config: { access: ['steward', 'dataoffice'] },
-      schema: { tags: ['exchange'], summary: 'Revoke a grant; reads stop (撤销授权)', params: IdParam, body: ReasonBody, response: { 200: GrantSchema, ...ERROR_RESPONSES, ...CONFLICT } },
+      schema: {
+        tags: ['exchange'],
+        summary: 'Revoke a grant; reads stop (撤销授权)',
+        params: IdParam,
+        body: ReasonBody,
+        response: { 200: GrantSchema, ...ERROR_RESPONSES, ...CONFLICT },
+      },
     },
     async (request) => sharing.revoke(principalOf(request), request.params.id, request.body.reason, metaOf(request)),
   )
@@ -159,7 +194,8 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<{ sharing: SharingService
       schema: {
         tags: ['exchange'],
         summary: 'Look a record up by its key (按键查询); composite keys joined by |',
-        description: 'Through the access gate: granted items only, masked where granted masked, audited. State the purpose of this read in the X-Huitong-Purpose header (URL-encoded).',
+        description:
+          'Through the access gate: granted items only, masked where granted masked, audited. State the purpose of this read in the X-Huitong-Purpose header (URL-encoded).',
         params: Type.Object({ ...CodeParam.properties, key: Type.String({ minLength: 1, maxLength: 500 }) }),
         response: { 200: RecordSchema, ...ERROR_RESPONSES, 429: Type.Ref('Problem') },
       },
@@ -185,9 +221,22 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<{ sharing: SharingService
     async (request) => {
       const query = request.query as Record<string, unknown> & { sort?: string; limit?: number; offset?: number }
       const unknown = Object.keys(query).filter((name) => !['sort', 'limit', 'offset'].includes(name) && !name.startsWith('filter.'))
-      if (unknown.length > 0) throw new AppError('HT_VALIDATION', `Unknown query parameter ${unknown[0]}`, unknown.map((name) => ({ field: `querystring:/${name}`, message: 'unknown parameter' })))
-      const sort = query.sort === undefined ? undefined : { key: query.sort.replace(/^-/, ''), direction: query.sort.startsWith('-') ? ('desc' as const) : ('asc' as const) }
-      return gate.query(principalOf(request), codeOf((request.params as { code: string }).code), { filters: filtersOf(query), ...(sort === undefined ? {} : { sort }), limit: query.limit ?? 50, offset: query.offset ?? 0 }, metaOf(request))
+      if (unknown.length > 0)
+        throw new AppError(
+          'HT_VALIDATION',
+          `Unknown query parameter ${unknown[0]}`,
+          unknown.map((name) => ({ field: `querystring:/${name}`, message: 'unknown parameter' })),
+        )
+      const sort =
+        query.sort === undefined
+          ? undefined
+          : { key: query.sort.replace(/^-/, ''), direction: query.sort.startsWith('-') ? ('desc' as const) : ('asc' as const) }
+      return gate.query(
+        principalOf(request),
+        codeOf((request.params as { code: string }).code),
+        { filters: filtersOf(query), ...(sort === undefined ? {} : { sort }), limit: query.limit ?? 50, offset: query.offset ?? 0 },
+        metaOf(request),
+      )
     },
   )
 
@@ -199,8 +248,15 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<{ sharing: SharingService
         tags: ['exchange'],
         summary: 'Verify submitted values against a record without seeing it (核验)',
         params: CodeParam,
-        body: Type.Object({ key: Type.String({ minLength: 1, maxLength: 500 }), fields: Type.Record(Type.String(), Type.String({ maxLength: 500 })) }, { additionalProperties: false }),
-        response: { 200: Type.Object({ found: Type.Boolean(), fields: Type.Record(Type.String(), Type.Enum(['match', 'mismatch', 'absent'])) }), ...ERROR_RESPONSES, 429: Type.Ref('Problem') },
+        body: Type.Object(
+          { key: Type.String({ minLength: 1, maxLength: 500 }), fields: Type.Record(Type.String(), Type.String({ maxLength: 500 })) },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({ found: Type.Boolean(), fields: Type.Record(Type.String(), Type.Enum(['match', 'mismatch', 'absent'])) }),
+          ...ERROR_RESPONSES,
+          429: Type.Ref('Problem'),
+        },
       },
     },
     async (request) => gate.verify(principalOf(request), codeOf(request.params.code), request.body.key, request.body.fields, metaOf(request)),
@@ -214,7 +270,13 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<{ sharing: SharingService
         tags: ['exchange'],
         summary: 'Changes after a sequence number; deletions as tombstones (变更订阅)',
         params: CodeParam,
-        querystring: Type.Object({ after: Type.Optional(Type.Integer({ minimum: 0, default: 0 })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000, default: 1000 })) }, { additionalProperties: false }),
+        querystring: Type.Object(
+          {
+            after: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000, default: 1000 })),
+          },
+          { additionalProperties: false },
+        ),
         response: { 200: ChangesSchema, ...ERROR_RESPONSES, 429: Type.Ref('Problem') },
       },
     },
@@ -234,14 +296,20 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<{ sharing: SharingService
       schema: {
         tags: ['exchange'],
         summary: 'Publish a batch of upserts and deletes, atomically and idempotently (发布数据)',
-        description: 'Every record is validated against the resource’s items; any bad row refuses the whole batch, listing every bad row and field. Sending a batch id again returns its first result.',
+        description:
+          'Every record is validated against the resource’s items; any bad row refuses the whole batch, listing every bad row and field. Sending a batch id again returns its first result.',
         params: CodeParam,
         body: BatchBody,
         response: { 200: BatchResultSchema, ...ERROR_RESPONSES, ...CONFLICT },
       },
     },
     async (request) =>
-      datasets.publish(principalOf(request), codeOf(request.params.code), { batchId: request.body.batchId, upserts: request.body.upserts ?? [], deletes: request.body.deletes ?? [] }, metaOf(request)),
+      datasets.publish(
+        principalOf(request),
+        codeOf(request.params.code),
+        { batchId: request.body.batchId, upserts: request.body.upserts ?? [], deletes: request.body.deletes ?? [] },
+        metaOf(request),
+      ),
   )
 
   app.get(
@@ -252,7 +320,17 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<{ sharing: SharingService
         tags: ['exchange'],
         summary: 'My department’s dataset: record count and last change (数据集概况)',
         params: CodeParam,
-        response: { 200: Type.Object({ code: Type.String(), name: Type.String(), keyItems: Type.Array(Type.String()), lastSeq: Type.Integer(), recordCount: Type.Integer(), updatedAt: Type.Union([Type.String(), Type.Null()]) }), ...ERROR_RESPONSES },
+        response: {
+          200: Type.Object({
+            code: Type.String(),
+            name: Type.String(),
+            keyItems: Type.Array(Type.String()),
+            lastSeq: Type.Integer(),
+            recordCount: Type.Integer(),
+            updatedAt: Type.Union([Type.String(), Type.Null()]),
+          }),
+          ...ERROR_RESPONSES,
+        },
       },
     },
     async (request) => datasets.summary(principalOf(request), codeOf(request.params.code)),

@@ -100,12 +100,22 @@ export class SharingRepository {
       .innerJoin('departments as p', 'p.id', 'grants.provider_department_id')
       .innerJoin('departments as c', 'c.id', 'grants.consumer_department_id')
       .selectAll('grants')
-      .select(['r.code as resource_code', 'r.name as resource_name', 'p.code as provider_code', 'p.name as provider_name', 'c.code as consumer_code', 'c.name as consumer_name'])
+      .select([
+        'r.code as resource_code',
+        'r.name as resource_name',
+        'p.code as provider_code',
+        'p.name as provider_name',
+        'c.code as consumer_code',
+        'c.name as consumer_name',
+      ])
   }
 
   async insertGrant(grant: Omit<Selectable<GrantTable>, 'id' | 'created_at' | 'revoked_at' | 'revoked_by' | 'revoke_reason' | 'status'>): Promise<string> {
     const id = newId()
-    await this.db.insertInto('grants').values({ ...grant, id, status: 'active', created_at: now(), revoked_at: null, revoked_by: null, revoke_reason: null }).execute()
+    await this.db
+      .insertInto('grants')
+      .values({ ...grant, id, status: 'active', created_at: now(), revoked_at: null, revoked_by: null, revoke_reason: null })
+      .execute()
     return id
   }
 
@@ -137,7 +147,12 @@ export class SharingRepository {
   }
 
   async revokeGrant(id: string, by: string, reason: string): Promise<void> {
-    await this.db.updateTable('grants').set({ status: 'revoked', revoked_at: now(), revoked_by: by, revoke_reason: reason }).where('id', '=', id).where('status', '=', 'active').execute()
+    await this.db
+      .updateTable('grants')
+      .set({ status: 'revoked', revoked_at: now(), revoked_by: by, revoke_reason: reason })
+      .where('id', '=', id)
+      .where('status', '=', 'active')
+      .execute()
   }
 
   #requests() {
@@ -148,10 +163,20 @@ export class SharingRepository {
       .innerJoin('departments as p', 'p.id', 'sharing_requests.provider_department_id')
       .innerJoin('departments as c', 'c.id', 'sharing_requests.consumer_department_id')
       .selectAll('sharing_requests')
-      .select(['r.code as resource_code', 'r.name as resource_name', 'v.content as content', 'p.code as provider_code', 'p.name as provider_name', 'c.code as consumer_code', 'c.name as consumer_name'])
+      .select([
+        'r.code as resource_code',
+        'r.name as resource_name',
+        'v.content as content',
+        'p.code as provider_code',
+        'p.name as provider_name',
+        'c.code as consumer_code',
+        'c.name as consumer_name',
+      ])
   }
 
-  async insertRequest(request: Omit<Selectable<SharingRequestTable>, 'id' | 'created_at' | 'decided_by' | 'decided_at' | 'decision_reason' | 'grant_id' | 'overdue_notified'>): Promise<string> {
+  async insertRequest(
+    request: Omit<Selectable<SharingRequestTable>, 'id' | 'created_at' | 'decided_by' | 'decided_at' | 'decision_reason' | 'grant_id' | 'overdue_notified'>,
+  ): Promise<string> {
     const id = newId()
     await this.db
       .insertInto('sharing_requests')
@@ -170,13 +195,17 @@ export class SharingRepository {
     if (filter.providerDepartmentId !== undefined) query = query.where('sharing_requests.provider_department_id', '=', filter.providerDepartmentId)
     if (filter.consumerDepartmentId !== undefined) query = query.where('sharing_requests.consumer_department_id', '=', filter.consumerDepartmentId)
     if (filter.status !== undefined) query = query.where('sharing_requests.status', '=', filter.status)
-    if (filter.overdueBefore !== undefined) query = query.where('sharing_requests.status', '=', 'pending').where('sharing_requests.deadline', '<', filter.overdueBefore)
+    if (filter.overdueBefore !== undefined)
+      query = query.where('sharing_requests.status', '=', 'pending').where('sharing_requests.deadline', '<', filter.overdueBefore)
     const rows = await query.orderBy('sharing_requests.created_at', 'desc').execute()
     const items = rows.map((row) => toRequest({ ...row, share_type: (JSON.parse(row.content) as { shareType: string }).shareType }, today))
     return { items: items.slice(filter.offset, filter.offset + filter.limit), total: items.length }
   }
 
-  async decideRequest(id: string, decision: { status: 'approved' | 'refused' | 'cancelled'; by: string; reason: string | null; grantId: string | null }): Promise<boolean> {
+  async decideRequest(
+    id: string,
+    decision: { status: 'approved' | 'refused' | 'cancelled'; by: string; reason: string | null; grantId: string | null },
+  ): Promise<boolean> {
     const result = await this.db
       .updateTable('sharing_requests')
       .set({ status: decision.status, decided_by: decision.by, decided_at: now(), decision_reason: decision.reason, grant_id: decision.grantId })
@@ -196,7 +225,15 @@ export class SharingRepository {
       .where('overdue_notified', '=', 0)
       .execute()
     if (rows.length > 0) {
-      await this.db.updateTable('sharing_requests').set({ overdue_notified: 1 }).where('id', 'in', rows.map((row) => row.id)).execute()
+      await this.db
+        .updateTable('sharing_requests')
+        .set({ overdue_notified: 1 })
+        .where(
+          'id',
+          'in',
+          rows.map((row) => row.id),
+        )
+        .execute()
     }
     return rows
   }

@@ -65,7 +65,8 @@ export class SharingService {
     items.forEach((requested, index) => {
       const item = content.items.find((candidate) => candidate.key === requested.key)
       if (item === undefined) problems.push({ field: `${field}/${index}/key`, message: `${requested.key} is not an item of this resource` })
-      else if (itemShareType(item, content) === 'none') problems.push({ field: `${field}/${index}/key`, message: `${item.name} is not shared (该信息项不予共享)` })
+      else if (itemShareType(item, content) === 'none')
+        problems.push({ field: `${field}/${index}/key`, message: `${item.name} is not shared (该信息项不予共享)` })
       if (seen.has(requested.key)) problems.push({ field: `${field}/${index}/key`, message: 'asked for twice' })
       seen.add(requested.key)
     })
@@ -126,7 +127,12 @@ export class SharingService {
           rate_limit: DEFAULT_RATE_LIMIT,
           granted_by: 'system:unconditional',
         })
-        await repository.decideRequest(requestId, { status: 'approved', by: 'system:unconditional', reason: '无条件共享，自动授权 (unconditional: granted on request)', grantId })
+        await repository.decideRequest(requestId, {
+          status: 'approved',
+          by: 'system:unconditional',
+          reason: '无条件共享，自动授权 (unconditional: granted on request)',
+          grantId,
+        })
       }
       return requestId
     })
@@ -157,7 +163,10 @@ export class SharingService {
   }
 
   /** Requests the caller's department made (outgoing), received (incoming), or for the data office, all. */
-  list(principal: Principal, filter: { direction: 'incoming' | 'outgoing' | 'all'; status?: SharingRequest['status']; overdue?: boolean; limit: number; offset: number }) {
+  list(
+    principal: Principal,
+    filter: { direction: 'incoming' | 'outgoing' | 'all'; status?: SharingRequest['status']; overdue?: boolean; limit: number; offset: number },
+  ) {
     const today = beijingDate()
     if (filter.direction === 'all' && !principal.roles.includes('dataoffice')) throw new AppError('HT_FORBIDDEN', 'Only the data office sees every request')
     return this.repository.listRequests(
@@ -211,8 +220,19 @@ export class SharingService {
       }
     })
     this.onGrantChange(id)
-    await this.audit.append({ ...auditActor(principal, meta), action: 'sharing.approve', target: request.resourceCode, outcome: 'success', detail: { requestId: id, items: items.map((item) => item.key), operations: [...operations], validUntil } })
-    await this.notifications.toUsername(request.requestedBy, { kind: 'sharing.approved', title: `共享申请已通过：${request.resourceName}`, body: `${request.provider.name}已同意您的申请，有效期至 ${validUntil}。`, link: `/exchange/requests/${id}` })
+    await this.audit.append({
+      ...auditActor(principal, meta),
+      action: 'sharing.approve',
+      target: request.resourceCode,
+      outcome: 'success',
+      detail: { requestId: id, items: items.map((item) => item.key), operations: [...operations], validUntil },
+    })
+    await this.notifications.toUsername(request.requestedBy, {
+      kind: 'sharing.approved',
+      title: `共享申请已通过：${request.resourceName}`,
+      body: `${request.provider.name}已同意您的申请，有效期至 ${validUntil}。`,
+      link: `/exchange/requests/${id}`,
+    })
     return this.#request(id)
   }
 
@@ -221,8 +241,19 @@ export class SharingService {
     if (!(await this.repository.decideRequest(id, { status: 'refused', by: principal.name, reason, grantId: null }))) {
       throw new AppError('HT_CONFLICT', `Request ${id} was decided meanwhile`)
     }
-    await this.audit.append({ ...auditActor(principal, meta), action: 'sharing.refuse', target: request.resourceCode, outcome: 'success', detail: { requestId: id, reason } })
-    await this.notifications.toUsername(request.requestedBy, { kind: 'sharing.refused', title: `共享申请未通过：${request.resourceName}`, body: `${request.provider.name}的答复：${reason}`, link: `/exchange/requests/${id}` })
+    await this.audit.append({
+      ...auditActor(principal, meta),
+      action: 'sharing.refuse',
+      target: request.resourceCode,
+      outcome: 'success',
+      detail: { requestId: id, reason },
+    })
+    await this.notifications.toUsername(request.requestedBy, {
+      kind: 'sharing.refused',
+      title: `共享申请未通过：${request.resourceName}`,
+      body: `${request.provider.name}的答复：${reason}`,
+      link: `/exchange/requests/${id}`,
+    })
     return this.#request(id)
   }
 
@@ -232,7 +263,13 @@ export class SharingService {
     if (!(await this.repository.decideRequest(id, { status: 'cancelled', by: principal.name, reason: null, grantId: null }))) {
       throw new AppError('HT_CONFLICT', `Request ${id} is no longer pending`)
     }
-    await this.audit.append({ ...auditActor(principal, meta), action: 'sharing.cancel', target: request.resourceCode, outcome: 'success', detail: { requestId: id } })
+    await this.audit.append({
+      ...auditActor(principal, meta),
+      action: 'sharing.cancel',
+      target: request.resourceCode,
+      outcome: 'success',
+      detail: { requestId: id },
+    })
     return this.#request(id)
   }
 
@@ -264,8 +301,18 @@ export class SharingService {
     if (grant.status === 'revoked') throw new AppError('HT_CONFLICT', `Grant ${id} is already revoked`)
     await this.repository.revokeGrant(id, principal.name, reason)
     this.onGrantChange(id)
-    await this.audit.append({ ...auditActor(principal, meta), action: 'sharing.revoke', target: grant.resourceCode, outcome: 'success', detail: { grantId: id, consumer: grant.consumer.code, reason } })
-    await this.notifications.toRole('steward', grant.consumer.id, { kind: 'sharing.revoked', title: `授权已撤销：${grant.resourceName}`, body: `${grant.provider.name}撤销了对“${grant.resourceName}”的授权：${reason}` })
+    await this.audit.append({
+      ...auditActor(principal, meta),
+      action: 'sharing.revoke',
+      target: grant.resourceCode,
+      outcome: 'success',
+      detail: { grantId: id, consumer: grant.consumer.code, reason },
+    })
+    await this.notifications.toRole('steward', grant.consumer.id, {
+      kind: 'sharing.revoked',
+      title: `授权已撤销：${grant.resourceName}`,
+      body: `${grant.provider.name}撤销了对“${grant.resourceName}”的授权：${reason}`,
+    })
     return this.getGrant(principal, id)
   }
 

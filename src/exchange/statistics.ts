@@ -34,7 +34,10 @@ export async function exchangeStatistics(db: Db, calendar: WorkingDayCalendar) {
       .select(['r.id', 'r.code', 'r.name', 'd.id as department_id', 'd.code as department_code', 'd.name as department_name'])
       .where('r.status', '=', 'published')
       .execute(),
-    db.selectFrom('sharing_requests').select(['resource_id', 'provider_department_id', 'consumer_department_id', 'status', 'created_at', 'decided_at', 'decided_by', 'deadline']).execute(),
+    db
+      .selectFrom('sharing_requests')
+      .select(['resource_id', 'provider_department_id', 'consumer_department_id', 'status', 'created_at', 'decided_at', 'decided_by', 'deadline'])
+      .execute(),
     db.selectFrom('grants').select(['resource_id', 'provider_department_id', 'consumer_department_id', 'status', 'valid_from', 'valid_until']).execute(),
     db.selectFrom('exchange_usage').select(['resource_id', 'consumer_department_id', 'reads', 'records']).execute(),
     db.selectFrom('objections').select(['status']).execute(),
@@ -49,7 +52,11 @@ export async function exchangeStatistics(db: Db, calendar: WorkingDayCalendar) {
   let overdue = 0
   const approvalDays: number[] = []
   for (const request of requests) {
-    const targets = [byResource.get(request.resource_id), of(asProvider, request.provider_department_id), of(asConsumer, request.consumer_department_id)].filter((t) => t !== undefined)
+    const targets = [
+      byResource.get(request.resource_id),
+      of(asProvider, request.provider_department_id),
+      of(asConsumer, request.consumer_department_id),
+    ].filter((t) => t !== undefined)
     for (const t of targets) {
       t.requests += 1
       if (request.status === 'approved') t.approved += 1
@@ -68,14 +75,19 @@ export async function exchangeStatistics(db: Db, calendar: WorkingDayCalendar) {
   for (const grant of grants) {
     const active = grant.status === 'active' && grant.valid_from <= today && grant.valid_until >= today
     if (!active) continue
-    for (const t of [byResource.get(grant.resource_id), of(asProvider, grant.provider_department_id), of(asConsumer, grant.consumer_department_id)]) if (t !== undefined) t.grants += 1
+    for (const t of [byResource.get(grant.resource_id), of(asProvider, grant.provider_department_id), of(asConsumer, grant.consumer_department_id)])
+      if (t !== undefined) t.grants += 1
     if (grant.consumer_department_id !== grant.provider_department_id) shared.add(grant.resource_id)
   }
   for (const row of usage) {
     const reads = Number(row.reads)
     const records = Number(row.records)
     const providerId = provider.get(row.resource_id)
-    for (const t of [byResource.get(row.resource_id), providerId === undefined ? undefined : of(asProvider, providerId), of(asConsumer, row.consumer_department_id)]) {
+    for (const t of [
+      byResource.get(row.resource_id),
+      providerId === undefined ? undefined : of(asProvider, providerId),
+      of(asConsumer, row.consumer_department_id),
+    ]) {
       if (t === undefined) continue
       t.reads += reads
       t.records += records
@@ -84,7 +96,12 @@ export async function exchangeStatistics(db: Db, calendar: WorkingDayCalendar) {
   const published = resources.length
   const sharedCount = resources.filter((r) => shared.has(r.id)).length
   return {
-    sharingRate: { shared: sharedCount, published, rate: published === 0 ? 0 : Math.round((sharedCount / published) * 1000) / 1000, target: SHARING_RATE_TARGET },
+    sharingRate: {
+      shared: sharedCount,
+      published,
+      rate: published === 0 ? 0 : Math.round((sharedCount / published) * 1000) / 1000,
+      target: SHARING_RATE_TARGET,
+    },
     requests: {
       total: requests.length,
       pending: requests.filter((r) => r.status === 'pending').length,
@@ -101,7 +118,12 @@ export async function exchangeStatistics(db: Db, calendar: WorkingDayCalendar) {
       .filter((r) => r.requests > 0 || r.grants > 0 || r.reads > 0)
       .sort((a, b) => b.reads - a.reads || b.requests - a.requests || a.code.localeCompare(b.code)),
     byDepartment: [...new Set([...asProvider.keys(), ...asConsumer.keys()])]
-      .map((id) => ({ code: departments.get(id)?.code ?? id, name: departments.get(id)?.name ?? id, asProvider: view(asProvider.get(id) ?? tally()), asConsumer: view(asConsumer.get(id) ?? tally()) }))
+      .map((id) => ({
+        code: departments.get(id)?.code ?? id,
+        name: departments.get(id)?.name ?? id,
+        asProvider: view(asProvider.get(id) ?? tally()),
+        asConsumer: view(asConsumer.get(id) ?? tally()),
+      }))
       .sort((a, b) => a.code.localeCompare(b.code)),
   }
 }

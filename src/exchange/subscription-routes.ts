@@ -49,7 +49,9 @@ export const CreateSubscriptionBody = Type.Object(
   {
     resource: Type.String({ pattern: '^\\d{3,10}[-/]\\d{6}$', description: 'catalog code, e.g. 202/000001' }),
     name: Type.String({ minLength: 1, maxLength: 100 }),
-    webhookUrl: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 2000, description: 'http(s) address that receives the changes; none to pull only' }), Type.Null()])),
+    webhookUrl: Type.Optional(
+      Type.Union([Type.String({ minLength: 1, maxLength: 2000, description: 'http(s) address that receives the changes; none to pull only' }), Type.Null()]),
+    ),
     from: Type.Optional(Type.Enum(['start', 'now'], { default: 'start', description: 'start: every change since the first; now: only changes from now on' })),
   },
   { additionalProperties: false },
@@ -67,7 +69,12 @@ export const subscriptionRoutes: FastifyPluginAsyncTypebox<{ subscriptions: Subs
         description:
           'Needs a grant with the subscribe operation. With a webhookUrl, changes are pushed signed with HMAC-SM3; the secret is in this response only and is never shown again. A loopback, private, link-local or metadata address, or a name resolving to one, is refused (422 HT_WEBHOOK_TARGET_REFUSED) unless the operator allows it (HUITONG_WEBHOOK_ALLOW). See docs/webhooks.md.',
         body: CreateSubscriptionBody,
-        response: { 201: Type.Object({ subscription: SubscriptionSchema, secret: Type.Union([Type.String(), Type.Null()]) }), ...ERROR_RESPONSES, ...CONFLICT, 422: Type.Ref('Problem') },
+        response: {
+          201: Type.Object({ subscription: SubscriptionSchema, secret: Type.Union([Type.String(), Type.Null()]) }),
+          ...ERROR_RESPONSES,
+          ...CONFLICT,
+          422: Type.Ref('Problem'),
+        },
       },
     },
     async (request, reply) => {
@@ -92,7 +99,10 @@ export const subscriptionRoutes: FastifyPluginAsyncTypebox<{ subscriptions: Subs
 
   app.get(
     '/exchange/subscriptions/:id',
-    { config: { access: [...READERS] }, schema: { tags: ['exchange'], summary: 'One subscription (订阅详情)', params: IdParam, response: { 200: SubscriptionSchema, ...ERROR_RESPONSES } } },
+    {
+      config: { access: [...READERS] },
+      schema: { tags: ['exchange'], summary: 'One subscription (订阅详情)', params: IdParam, response: { 200: SubscriptionSchema, ...ERROR_RESPONSES } },
+    },
     async (request) => subscriptions.get(principalOf(request), request.params.id),
   )
 
@@ -106,7 +116,10 @@ export const subscriptionRoutes: FastifyPluginAsyncTypebox<{ subscriptions: Subs
         description: 'Through the access gate with my department’s grants. Reading does not move the cursor: acknowledge what was processed.',
         params: IdParam,
         querystring: Type.Object(
-          { after: Type.Optional(Seq('defaults to the acknowledged cursor')), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000, default: 1000 })) },
+          {
+            after: Type.Optional(Seq('defaults to the acknowledged cursor')),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000, default: 1000 })),
+          },
           { additionalProperties: false },
         ),
         response: { 200: ChangesSchema, ...ERROR_RESPONSES, ...CONFLICT, 429: Type.Ref('Problem') },
@@ -151,7 +164,15 @@ export const subscriptionRoutes: FastifyPluginAsyncTypebox<{ subscriptions: Subs
 
   app.post(
     '/exchange/subscriptions/:id/pause',
-    { config: { access: [...READERS] }, schema: { tags: ['exchange'], summary: 'Pause webhook pushes (暂停推送)', params: IdParam, response: { 200: SubscriptionSchema, ...ERROR_RESPONSES, ...CONFLICT } } },
+    {
+      config: { access: [...READERS] },
+      schema: {
+        tags: ['exchange'],
+        summary: 'Pause webhook pushes (暂停推送)',
+        params: IdParam,
+        response: { 200: SubscriptionSchema, ...ERROR_RESPONSES, ...CONFLICT },
+      },
+    },
     async (request) => subscriptions.pause(principalOf(request), request.params.id, metaOf(request)),
   )
 
@@ -159,7 +180,12 @@ export const subscriptionRoutes: FastifyPluginAsyncTypebox<{ subscriptions: Subs
     '/exchange/subscriptions/:id/resume',
     {
       config: { access: [...READERS] },
-      schema: { tags: ['exchange'], summary: 'Resume webhook pushes where they stopped (恢复推送)', params: IdParam, response: { 200: SubscriptionSchema, ...ERROR_RESPONSES, ...CONFLICT } },
+      schema: {
+        tags: ['exchange'],
+        summary: 'Resume webhook pushes where they stopped (恢复推送)',
+        params: IdParam,
+        response: { 200: SubscriptionSchema, ...ERROR_RESPONSES, ...CONFLICT },
+      },
     },
     async (request) => subscriptions.resume(principalOf(request), request.params.id, metaOf(request)),
   )
@@ -168,7 +194,12 @@ export const subscriptionRoutes: FastifyPluginAsyncTypebox<{ subscriptions: Subs
     '/exchange/subscriptions/:id',
     {
       config: { access: [...READERS] },
-      schema: { tags: ['exchange'], summary: 'Cancel a subscription; its delivery log stays (取消订阅)', params: IdParam, response: { 200: SubscriptionSchema, ...ERROR_RESPONSES, ...CONFLICT } },
+      schema: {
+        tags: ['exchange'],
+        summary: 'Cancel a subscription; its delivery log stays (取消订阅)',
+        params: IdParam,
+        response: { 200: SubscriptionSchema, ...ERROR_RESPONSES, ...CONFLICT },
+      },
     },
     async (request) => subscriptions.cancel(principalOf(request), request.params.id, metaOf(request)),
   )
@@ -185,6 +216,7 @@ export const subscriptionRoutes: FastifyPluginAsyncTypebox<{ subscriptions: Subs
         response: { 200: PageOf(WebhookDeliverySchema), ...ERROR_RESPONSES },
       },
     },
-    async (request) => subscriptions.deliveries(principalOf(request), request.params.id, { limit: request.query.limit ?? 50, offset: request.query.offset ?? 0 }),
+    async (request) =>
+      subscriptions.deliveries(principalOf(request), request.params.id, { limit: request.query.limit ?? 50, offset: request.query.offset ?? 0 }),
   )
 }

@@ -86,7 +86,15 @@ export class SubscriptionRepository {
       .innerJoin('departments as p', 'p.id', 'r.department_id')
       .innerJoin('departments as c', 'c.id', 's.consumer_department_id')
       .selectAll('s')
-      .select(['r.code as resource_code', 'r.name as resource_name', 'r.department_id as provider_department_id', 'p.code as provider_code', 'p.name as provider_name', 'c.code as consumer_code', 'c.name as consumer_name'])
+      .select([
+        'r.code as resource_code',
+        'r.name as resource_name',
+        'r.department_id as provider_department_id',
+        'p.code as provider_code',
+        'p.name as provider_name',
+        'c.code as consumer_code',
+        'c.name as consumer_name',
+      ])
   }
 
   find(id: string): Promise<Row | undefined> {
@@ -96,7 +104,10 @@ export class SubscriptionRepository {
   /** Subscriptions a department made, and, when `providerDepartmentId` is given, those to its resources. */
   list(consumerDepartmentId: string, providerDepartmentId: string | undefined, status: SubscriptionStatus | undefined): Promise<Row[]> {
     let query = this.#select().where((eb) =>
-      eb.or([eb('s.consumer_department_id', '=', consumerDepartmentId), ...(providerDepartmentId === undefined ? [] : [eb('r.department_id', '=', providerDepartmentId)])]),
+      eb.or([
+        eb('s.consumer_department_id', '=', consumerDepartmentId),
+        ...(providerDepartmentId === undefined ? [] : [eb('r.department_id', '=', providerDepartmentId)]),
+      ]),
     )
     if (status !== undefined) query = query.where('s.status', '=', status)
     return query.orderBy('s.created_at', 'desc').orderBy('s.id').execute()
@@ -111,7 +122,12 @@ export class SubscriptionRepository {
   }
 
   /** Moves a subscription from one of `from` to `to`; false when it was in none of them. */
-  async setStatus(id: string, from: readonly SubscriptionStatus[], to: SubscriptionStatus, extra: { consecutive_failures?: number; webhook_secret?: null } = {}): Promise<boolean> {
+  async setStatus(
+    id: string,
+    from: readonly SubscriptionStatus[],
+    to: SubscriptionStatus,
+    extra: { consecutive_failures?: number; webhook_secret?: null } = {},
+  ): Promise<boolean> {
     const result = await this.db
       .updateTable('subscriptions')
       .set({ status: to, ...extra, updated_at: now() })
@@ -191,10 +207,14 @@ function webhookAddress(raw: string): URL {
     throw new AppError('HT_VALIDATION', '/webhookUrl is not a URL', [{ field: '/webhookUrl', message: 'not a URL' }])
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new AppError('HT_VALIDATION', '/webhookUrl must be http or https', [{ field: '/webhookUrl', message: 'only http and https addresses receive webhooks' }])
+    throw new AppError('HT_VALIDATION', '/webhookUrl must be http or https', [
+      { field: '/webhookUrl', message: 'only http and https addresses receive webhooks' },
+    ])
   }
   if (url.username !== '' || url.password !== '') {
-    throw new AppError('HT_VALIDATION', '/webhookUrl must not hold credentials', [{ field: '/webhookUrl', message: 'credentials in the address would be stored and shown; use the signature instead' }])
+    throw new AppError('HT_VALIDATION', '/webhookUrl must not hold credentials', [
+      { field: '/webhookUrl', message: 'credentials in the address would be stored and shown; use the signature instead' },
+    ])
   }
   return url
 }
@@ -299,7 +319,10 @@ export class SubscriptionService {
     const row = await this.#owned(principal, id)
     if (row.status === 'cancelled') throw new AppError('HT_CONFLICT', `Subscription ${id} is cancelled`)
     const lastSeq = await this.#lastSeq(row)
-    if (seq > lastSeq) throw new AppError('HT_VALIDATION', `/seq ${seq} is beyond the last change, ${lastSeq}`, [{ field: '/seq', message: `beyond the last change (${lastSeq})` }])
+    if (seq > lastSeq)
+      throw new AppError('HT_VALIDATION', `/seq ${seq} is beyond the last change, ${lastSeq}`, [
+        { field: '/seq', message: `beyond the last change (${lastSeq})` },
+      ])
     await this.#repository.advanceCursor(id, seq)
     return this.get(principal, id)
   }
@@ -315,7 +338,11 @@ export class SubscriptionService {
       throw new AppError('HT_VALIDATION', `/fromSeq must lie between 1 and ${lastSeq + 1}`, [{ field: '/fromSeq', message: `between 1 and ${lastSeq + 1}` }])
     }
     if (!(await this.#repository.rewind(id, fromSeq - 1))) throw new AppError('HT_CONFLICT', `Subscription ${id} is cancelled`)
-    await this.#audit(principal, meta, 'subscription.replay', row, { fromSeq, previousCursor: Number(row.cursor), previousWebhookCursor: Number(row.webhook_cursor) })
+    await this.#audit(principal, meta, 'subscription.replay', row, {
+      fromSeq,
+      previousCursor: Number(row.cursor),
+      previousWebhookCursor: Number(row.webhook_cursor),
+    })
     await this.#schedule(id)
     return this.get(principal, id)
   }
@@ -331,7 +358,8 @@ export class SubscriptionService {
   /** Resumes webhook pushes from where they stopped, with the failure count cleared. */
   async resume(principal: Principal, id: string, meta: RequestMeta): Promise<Subscription> {
     const row = await this.#owned(principal, id)
-    if (!(await this.#repository.setStatus(id, ['paused'], 'active', { consecutive_failures: 0 }))) throw new AppError('HT_CONFLICT', `Subscription ${id} is ${row.status}, not paused`)
+    if (!(await this.#repository.setStatus(id, ['paused'], 'active', { consecutive_failures: 0 })))
+      throw new AppError('HT_CONFLICT', `Subscription ${id} is ${row.status}, not paused`)
     await this.#audit(principal, meta, 'subscription.resume', row)
     await this.#schedule(id)
     return this.get(principal, id)
@@ -340,7 +368,8 @@ export class SubscriptionService {
   /** Ends a subscription for good and forgets its webhook secret; its delivery log stays. */
   async cancel(principal: Principal, id: string, meta: RequestMeta): Promise<Subscription> {
     const row = await this.#owned(principal, id)
-    if (!(await this.#repository.setStatus(id, ['active', 'paused'], 'cancelled', { webhook_secret: null }))) throw new AppError('HT_CONFLICT', `Subscription ${id} is already cancelled`)
+    if (!(await this.#repository.setStatus(id, ['active', 'paused'], 'cancelled', { webhook_secret: null })))
+      throw new AppError('HT_CONFLICT', `Subscription ${id} is already cancelled`)
     await this.#audit(principal, meta, 'subscription.cancel', row)
     return this.get(principal, id)
   }
@@ -355,7 +384,9 @@ export class SubscriptionService {
   async #visible(principal: Principal, id: string): Promise<Row> {
     const row = await this.#repository.find(id)
     const visible =
-      row !== undefined && (row.consumer_department_id === principal.department.id || (row.provider_department_id === principal.department.id && principal.roles.includes('steward')))
+      row !== undefined &&
+      (row.consumer_department_id === principal.department.id ||
+        (row.provider_department_id === principal.department.id && principal.roles.includes('steward')))
     if (!visible) throw new AppError('HT_NOT_FOUND', `No subscription ${id}`)
     return row
   }
@@ -388,6 +419,12 @@ export class SubscriptionService {
   }
 
   async #audit(principal: Principal, meta: RequestMeta, action: string, row: Row, detail: Record<string, unknown> = {}): Promise<void> {
-    await this.audit.append({ ...auditActor(principal, meta), action, target: row.resource_code, outcome: 'success', detail: { subscriptionId: row.id, name: row.name, ...detail } })
+    await this.audit.append({
+      ...auditActor(principal, meta),
+      action,
+      target: row.resource_code,
+      outcome: 'success',
+      detail: { subscriptionId: row.id, name: row.name, ...detail },
+    })
   }
 }

@@ -43,7 +43,14 @@ export class UsageCounter {
     for (const entry of entries) {
       await this.db
         .insertInto('exchange_usage')
-        .values({ day: entry.day, resource_id: entry.resourceId, consumer_department_id: entry.consumerId, operation: entry.operation, reads: entry.reads, records: entry.records })
+        .values({
+          day: entry.day,
+          resource_id: entry.resourceId,
+          consumer_department_id: entry.consumerId,
+          operation: entry.operation,
+          reads: entry.reads,
+          records: entry.records,
+        })
         .onConflict((oc) =>
           oc.columns(['day', 'resource_id', 'consumer_department_id', 'operation']).doUpdateSet({
             reads: sql`exchange_usage.reads + ${entry.reads}`,

@@ -11,7 +11,8 @@ function resolverOf(table: Record<string, readonly string[]>): HostResolver {
   }
 }
 
-const targets = (allow: string, table: Record<string, readonly string[]> = {}) => new WebhookTargets(loadConfig({ HUITONG_WEBHOOK_ALLOW: allow }).webhookAllow, resolverOf(table))
+const targets = (allow: string, table: Record<string, readonly string[]> = {}) =>
+  new WebhookTargets(loadConfig({ HUITONG_WEBHOOK_ALLOW: allow }).webhookAllow, resolverOf(table))
 
 describe('addressKind', () => {
   it.each([
@@ -52,10 +53,23 @@ describe('WebhookTargets', () => {
   const refused = /HUITONG_WEBHOOK_ALLOW/
 
   it('allows public addresses and refuses every special one by default', async () => {
-    const policy = targets('', { 'hook.example': ['202.96.64.68'], 'mixed.example': ['202.96.64.68', '10.0.0.7'], 'inside.example': ['192.168.0.9'], localhost: ['127.0.0.1'] })
+    const policy = targets('', {
+      'hook.example': ['202.96.64.68'],
+      'mixed.example': ['202.96.64.68', '10.0.0.7'],
+      'inside.example': ['192.168.0.9'],
+      localhost: ['127.0.0.1'],
+    })
     await expect(policy.check(new URL('https://202.96.64.68/in'))).resolves.toBeUndefined()
     await expect(policy.resolve(new URL('https://hook.example/in'))).resolves.toEqual({ address: '202.96.64.68', family: 4 })
-    for (const url of ['http://127.0.0.1:8080/', 'http://localhost.:8080/', 'http://[::1]/', 'http://0.0.0.0/', 'http://169.254.169.254/latest/meta-data/', 'http://[::ffff:7f00:1]/', 'http://2130706433/']) {
+    for (const url of [
+      'http://127.0.0.1:8080/',
+      'http://localhost.:8080/',
+      'http://[::1]/',
+      'http://0.0.0.0/',
+      'http://169.254.169.254/latest/meta-data/',
+      'http://[::ffff:7f00:1]/',
+      'http://2130706433/',
+    ]) {
       await expect(policy.check(new URL(url)), url).rejects.toThrow(refused)
     }
     // A name is judged by every address it resolves to.
@@ -77,10 +91,23 @@ describe('WebhookTargets', () => {
       'hook.gov.example': ['192.168.3.3'],
       'other.gov.example': ['192.168.3.3'],
     })
-    for (const url of ['http://127.0.0.1:9000/', 'http://[::ffff:127.0.0.1]/', 'http://10.20.3.4/', 'https://a.intranet.example/', 'https://hook.gov.example/']) {
+    for (const url of [
+      'http://127.0.0.1:9000/',
+      'http://[::ffff:127.0.0.1]/',
+      'http://10.20.3.4/',
+      'https://a.intranet.example/',
+      'https://hook.gov.example/',
+    ]) {
       await expect(policy.resolve(new URL(url)), url).resolves.toBeDefined()
     }
-    for (const url of ['http://127.0.0.2/', 'http://10.21.0.1/', 'https://intranet.example/', 'https://evil-intranet.example/', 'https://other.gov.example/', 'http://[::1]/']) {
+    for (const url of [
+      'http://127.0.0.2/',
+      'http://10.21.0.1/',
+      'https://intranet.example/',
+      'https://evil-intranet.example/',
+      'https://other.gov.example/',
+      'http://[::1]/',
+    ]) {
       await expect(policy.resolve(new URL(url)), url).rejects.toThrow(refused)
     }
     await expect(policy.resolve(new URL('https://a.intranet.example/'))).resolves.toEqual({ address: '10.9.9.9', family: 4 })

@@ -62,7 +62,10 @@ function blockList(blocks: Iterable<readonly [string, number, Family]>): BlockLi
 
 const METADATA_LIST = blockList(METADATA.map((address) => [address, familyOf(address) === 'ipv4' ? 32 : 128, familyOf(address)] as const))
 const SPECIAL_LISTS = new Map<AddressKind, BlockList>(
-  (['loopback', 'private', 'link-local', 'reserved'] as const).map((kind) => [kind, blockList(SPECIAL.filter(([of]) => of === kind).map(([, ...block]) => block))]),
+  (['loopback', 'private', 'link-local', 'reserved'] as const).map((kind) => [
+    kind,
+    blockList(SPECIAL.filter(([of]) => of === kind).map(([, ...block]) => block)),
+  ]),
 )
 
 /**
@@ -83,7 +86,10 @@ export function addressKind(address: string): AddressKind | undefined {
 
 /** A URL's host as the policy compares it: lower case, without brackets or a trailing dot. */
 function hostOf(url: URL): string {
-  return url.hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '')
+  return url.hostname
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1')
+    .replace(/\.$/, '')
 }
 
 function hostMatches(pattern: string, host: string): boolean {
@@ -125,7 +131,10 @@ export class WebhookTargets {
     const kind = addressKind(address)
     if (kind === undefined) return undefined
     const family = familyOf(address)
-    const allowed = kind === 'metadata' ? this.#addresses.check(address, family) : this.#hosts.some((pattern) => hostMatches(pattern, host)) || this.#blocks.check(address, family)
+    const allowed =
+      kind === 'metadata'
+        ? this.#addresses.check(address, family)
+        : this.#hosts.some((pattern) => hostMatches(pattern, host)) || this.#blocks.check(address, family)
     if (allowed) return undefined
     const listed = kind === 'metadata' ? 'it is listed as that one address' : 'its host name or address is listed'
     return `${host === address ? address : `${host} resolves to ${address}, which`} is a ${kind} address: webhooks reach it only if ${listed} in HUITONG_WEBHOOK_ALLOW`

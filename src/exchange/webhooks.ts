@@ -157,7 +157,19 @@ async function loadTarget(db: Db, id: string): Promise<Target | undefined> {
     .selectFrom('subscriptions as s')
     .innerJoin('catalog_resources as r', 'r.id', 's.resource_id')
     .innerJoin('departments as c', 'c.id', 's.consumer_department_id')
-    .select(['s.id', 's.name', 's.status', 's.webhook_url', 's.webhook_secret', 's.webhook_cursor', 's.consecutive_failures', 'r.code as resource_code', 's.consumer_department_id', 'c.code as consumer_code', 'c.name as consumer_name'])
+    .select([
+      's.id',
+      's.name',
+      's.status',
+      's.webhook_url',
+      's.webhook_secret',
+      's.webhook_cursor',
+      's.consecutive_failures',
+      'r.code as resource_code',
+      's.consumer_department_id',
+      'c.code as consumer_code',
+      'c.name as consumer_name',
+    ])
     .where('s.id', '=', id)
     .executeTakeFirst()
   if (row === undefined) return undefined
@@ -184,7 +196,13 @@ function consumerPrincipal(target: Target): Principal {
 }
 
 /** An HTTP status, or the reason no answer came. */
-function sendRequest(url: URL, address: { readonly address: string; readonly family: number }, headers: Record<string, string>, body: string, signal: AbortSignal): Promise<{ status: number; statusText: string }> {
+function sendRequest(
+  url: URL,
+  address: { readonly address: string; readonly family: number },
+  headers: Record<string, string>,
+  body: string,
+  signal: AbortSignal,
+): Promise<{ status: number; statusText: string }> {
   // Connects to the address just checked, never to whatever a second lookup of the name answers.
   const lookup: LookupFunction = (_host, options, callback) => {
     if (options.all === true) (callback as unknown as (error: null, addresses: Array<{ address: string; family: number }>) => void)(null, [address])
@@ -201,7 +219,13 @@ function sendRequest(url: URL, address: { readonly address: string; readonly fam
   })
 }
 
-async function post(target: Target & { url: string }, address: { readonly address: string; readonly family: number }, secret: string, body: string, signal: AbortSignal): Promise<Attempt> {
+async function post(
+  target: Target & { url: string },
+  address: { readonly address: string; readonly family: number },
+  secret: string,
+  body: string,
+  signal: AbortSignal,
+): Promise<Attempt> {
   const timestamp = Math.floor(Date.now() / 1000)
   const started = performance.now()
   const elapsed = () => Math.round(performance.now() - started)
@@ -228,7 +252,12 @@ async function post(target: Target & { url: string }, address: { readonly addres
  * One attempt: opens the signing secret, resolves the receiver's name and checks every address
  * against the allowed targets, then POSTs the signed body to the address checked.
  */
-async function deliver(deps: Pick<WebhookDeps, 'targets' | 'secrets'>, target: Target & { url: string; sealedSecret: string }, body: string, signal: AbortSignal): Promise<Attempt> {
+async function deliver(
+  deps: Pick<WebhookDeps, 'targets' | 'secrets'>,
+  target: Target & { url: string; sealedSecret: string },
+  body: string,
+  signal: AbortSignal,
+): Promise<Attempt> {
   let secret: string
   let address: { address: string; family: number }
   try {
@@ -252,7 +281,13 @@ function errorText(error: unknown): string {
   return `${error.message}${cause}`
 }
 
-async function recordDelivery(db: Db, subscriptionId: string, range: { from: number; to: number; changes: number }, attempt: number, outcome: Attempt): Promise<void> {
+async function recordDelivery(
+  db: Db,
+  subscriptionId: string,
+  range: { from: number; to: number; changes: number },
+  attempt: number,
+  outcome: Attempt,
+): Promise<void> {
   await db
     .insertInto('webhook_deliveries')
     .values({
@@ -312,14 +347,31 @@ export function webhookDeliveryHandler(deps: Pick<WebhookDeps, 'db' | 'gate' | '
         page = await deps.gate.changes(consumerPrincipal(target), target.resourceCode, target.cursor, WEBHOOK_BATCH, { requestId: job.id, ip: null })
       } catch (error) {
         if (!(error instanceof AppError) || !['HT_NOT_GRANTED', 'HT_NOT_FOUND'].includes(error.code)) throw error
-        await recordDelivery(deps.db, target.id, { from: target.cursor + 1, to: target.cursor, changes: 0 }, target.failures + 1, { ok: false, httpStatus: null, error: `refused by the access gate: ${error.message}`, durationMs: 0 })
-        await deps.db.updateTable('subscriptions').set({ status: 'paused', updated_at: now() }).where('id', '=', target.id).where('status', '=', 'active').execute()
+        await recordDelivery(deps.db, target.id, { from: target.cursor + 1, to: target.cursor, changes: 0 }, target.failures + 1, {
+          ok: false,
+          httpStatus: null,
+          error: `refused by the access gate: ${error.message}`,
+          durationMs: 0,
+        })
+        await deps.db
+          .updateTable('subscriptions')
+          .set({ status: 'paused', updated_at: now() })
+          .where('id', '=', target.id)
+          .where('status', '=', 'active')
+          .execute()
         return { batches, delivered, stopped: 'paused' }
       }
       const first = page.changes[0]
       if (first === undefined) return { batches, delivered, stopped: 'caught-up' }
       const range = { from: first.seq, to: page.next, changes: page.changes.length }
-      const body = JSON.stringify({ subscriptionId: target.id, resource: target.resourceCode, changes: page.changes, from: range.from, to: range.to, lastSeq: page.lastSeq })
+      const body = JSON.stringify({
+        subscriptionId: target.id,
+        resource: target.resourceCode,
+        changes: page.changes,
+        from: range.from,
+        to: range.to,
+        lastSeq: page.lastSeq,
+      })
       const outcome = await deliver(deps, webhook, body, signal)
       await recordDelivery(deps.db, target.id, range, target.failures + 1, outcome)
       if (!outcome.ok) {

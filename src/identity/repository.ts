@@ -148,7 +148,10 @@ export class IdentityRepository {
   // Users
 
   async countUsers(): Promise<number> {
-    const row = await this.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+    const row = await this.db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
     return Number(row.n)
   }
 
@@ -157,9 +160,7 @@ export class IdentityRepository {
   }
 
   async findUser(idOrUsername: string): Promise<User | undefined> {
-    const page = await this.#users((query) =>
-      query.where((eb) => eb.or([eb('users.id', '=', idOrUsername), eb('users.username', '=', idOrUsername)])),
-    )
+    const page = await this.#users((query) => query.where((eb) => eb.or([eb('users.id', '=', idOrUsername), eb('users.username', '=', idOrUsername)])))
     return page[0]
   }
 
@@ -167,9 +168,7 @@ export class IdentityRepository {
     let query = this.db.selectFrom('users')
     if (filter.q !== undefined && filter.q !== '') {
       const like = `%${filter.q.toLowerCase()}%`
-      query = query.where((eb) =>
-        eb.or([eb(eb.fn('lower', ['users.username']), 'like', like), eb('users.display_name', 'like', `%${filter.q}%`)]),
-      )
+      query = query.where((eb) => eb.or([eb(eb.fn('lower', ['users.username']), 'like', like), eb('users.display_name', 'like', `%${filter.q}%`)]))
     }
     if (filter.departmentId !== undefined) query = query.where('users.department_id', '=', filter.departmentId)
     if (filter.status !== undefined) query = query.where('users.status', '=', filter.status)
@@ -188,23 +187,32 @@ export class IdentityRepository {
       .limit(filter.limit)
       .offset(filter.offset)
       .execute()
-    const found = ids.length === 0 ? [] : await this.#users((q) => q.where('users.id', 'in', ids.map((row) => row.id)))
+    const found =
+      ids.length === 0
+        ? []
+        : await this.#users((q) =>
+            q.where(
+              'users.id',
+              'in',
+              ids.map((row) => row.id),
+            ),
+          )
     const position = new Map(ids.map((row, index) => [row.id, index]))
     const items = found.sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0))
     return { items, total: Number(total) }
   }
 
-  async #users(
-    refine: (
-      query: ReturnType<IdentityRepository['baseUserQuery']>,
-    ) => ReturnType<IdentityRepository['baseUserQuery']>,
-  ): Promise<User[]> {
+  async #users(refine: (query: ReturnType<IdentityRepository['baseUserQuery']>) => ReturnType<IdentityRepository['baseUserQuery']>): Promise<User[]> {
     const rows = await refine(this.baseUserQuery()).execute()
     if (rows.length === 0) return []
     const roles = await this.db
       .selectFrom('user_roles')
       .select(['user_id', 'role'])
-      .where('user_id', 'in', rows.map((row) => row.id))
+      .where(
+        'user_id',
+        'in',
+        rows.map((row) => row.id),
+      )
       .orderBy('role')
       .execute()
     return rows.map((row) => ({
@@ -212,7 +220,10 @@ export class IdentityRepository {
       username: row.username,
       displayName: row.display_name,
       department: { id: row.department_id, code: row.department_code, name: row.department_name },
-      roles: roles.filter((r) => r.user_id === row.id).map((r) => r.role).filter(isRole),
+      roles: roles
+        .filter((r) => r.user_id === row.id)
+        .map((r) => r.role)
+        .filter(isRole),
       status: row.status,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
@@ -236,13 +247,7 @@ export class IdentityRepository {
       ])
   }
 
-  async insertUser(user: {
-    username: string
-    displayName: string
-    departmentId: string
-    passwordHash: string
-    roles: readonly Role[]
-  }): Promise<string> {
+  async insertUser(user: { username: string; displayName: string; departmentId: string; passwordHash: string; roles: readonly Role[] }): Promise<string> {
     const id = newId()
     const timestamp = now()
     await this.db.transaction().execute(async (trx) => {
@@ -261,16 +266,16 @@ export class IdentityRepository {
         })
         .execute()
       if (user.roles.length > 0) {
-        await trx.insertInto('user_roles').values(user.roles.map((role) => ({ user_id: id, role }))).execute()
+        await trx
+          .insertInto('user_roles')
+          .values(user.roles.map((role) => ({ user_id: id, role })))
+          .execute()
       }
     })
     return id
   }
 
-  async updateUser(
-    id: string,
-    changes: { displayName?: string; departmentId?: string; status?: 'active' | 'disabled'; passwordHash?: string },
-  ): Promise<void> {
+  async updateUser(id: string, changes: { displayName?: string; departmentId?: string; status?: 'active' | 'disabled'; passwordHash?: string }): Promise<void> {
     const timestamp = now()
     await this.db
       .updateTable('users')
@@ -278,9 +283,7 @@ export class IdentityRepository {
         ...(changes.displayName === undefined ? {} : { display_name: changes.displayName }),
         ...(changes.departmentId === undefined ? {} : { department_id: changes.departmentId }),
         ...(changes.status === undefined ? {} : { status: changes.status }),
-        ...(changes.passwordHash === undefined
-          ? {}
-          : { password_hash: changes.passwordHash, password_changed_at: timestamp }),
+        ...(changes.passwordHash === undefined ? {} : { password_hash: changes.passwordHash, password_changed_at: timestamp }),
         updated_at: timestamp,
       })
       .where('id', '=', id)
@@ -291,7 +294,10 @@ export class IdentityRepository {
     await this.db.transaction().execute(async (trx) => {
       await trx.deleteFrom('user_roles').where('user_id', '=', userId).execute()
       if (roles.length > 0) {
-        await trx.insertInto('user_roles').values(roles.map((role) => ({ user_id: userId, role }))).execute()
+        await trx
+          .insertInto('user_roles')
+          .values(roles.map((role) => ({ user_id: userId, role })))
+          .execute()
       }
       await trx.updateTable('users').set({ updated_at: now() }).where('id', '=', userId).execute()
     })
@@ -354,12 +360,7 @@ export class IdentityRepository {
   }
 
   async revokeUserSessions(userId: string): Promise<void> {
-    await this.db
-      .updateTable('sessions')
-      .set({ revoked_at: now() })
-      .where('user_id', '=', userId)
-      .where('revoked_at', 'is', null)
-      .execute()
+    await this.db.updateTable('sessions').set({ revoked_at: now() }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute()
   }
 
   // Login attempts

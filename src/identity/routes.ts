@@ -103,7 +103,12 @@ export const identityRoutes: FastifyPluginAsyncTypebox<{ identity: IdentityServi
     '/users',
     {
       config: { access: ['sysadmin', 'secadmin'] },
-      schema: { tags: ['identity'], summary: 'List users with search and paging (用户列表)', querystring: UserListQuery, response: { 200: PageOf(UserSchema), ...ERROR_RESPONSES } },
+      schema: {
+        tags: ['identity'],
+        summary: 'List users with search and paging (用户列表)',
+        querystring: UserListQuery,
+        response: { 200: PageOf(UserSchema), ...ERROR_RESPONSES },
+      },
     },
     async (request) => identity.listUsers({ limit: 50, offset: 0, ...request.query }),
   )
@@ -121,7 +126,12 @@ export const identityRoutes: FastifyPluginAsyncTypebox<{ identity: IdentityServi
     '/users',
     {
       config: { access: ['sysadmin'] },
-      schema: { tags: ['identity'], summary: 'Create a user account, without roles (新建用户)', body: CreateUserBody, response: { 201: UserSchema, ...ERROR_RESPONSES } },
+      schema: {
+        tags: ['identity'],
+        summary: 'Create a user account, without roles (新建用户)',
+        body: CreateUserBody,
+        response: { 201: UserSchema, ...ERROR_RESPONSES },
+      },
     },
     async (request, reply) => {
       const user = await identity.createUser(principalOf(request), { ...request.body, roles: [] }, metaOf(request))
@@ -133,7 +143,13 @@ export const identityRoutes: FastifyPluginAsyncTypebox<{ identity: IdentityServi
     '/users/:id',
     {
       config: { access: ['sysadmin'] },
-      schema: { tags: ['identity'], summary: 'Change a user’s name, department or status (修改用户)', params: IdParam, body: UpdateUserBody, response: { 200: UserSchema, ...ERROR_RESPONSES } },
+      schema: {
+        tags: ['identity'],
+        summary: 'Change a user’s name, department or status (修改用户)',
+        params: IdParam,
+        body: UpdateUserBody,
+        response: { 200: UserSchema, ...ERROR_RESPONSES },
+      },
     },
     async (request) => identity.updateUser(principalOf(request), request.params.id, request.body, metaOf(request)),
   )
@@ -142,7 +158,13 @@ export const identityRoutes: FastifyPluginAsyncTypebox<{ identity: IdentityServi
     '/users/:id/password',
     {
       config: { access: ['sysadmin'] },
-      schema: { tags: ['identity'], summary: 'Reset a user’s password; ends their sessions (重置密码)', params: IdParam, body: ResetPasswordBody, response: { 204: Type.Null(), ...ERROR_RESPONSES } },
+      schema: {
+        tags: ['identity'],
+        summary: 'Reset a user’s password; ends their sessions (重置密码)',
+        params: IdParam,
+        body: ResetPasswordBody,
+        response: { 204: Type.Null(), ...ERROR_RESPONSES },
+      },
     },
     async (request, reply) => {
       await identity.resetPassword(principalOf(request), request.params.id, request.body.password, metaOf(request))
@@ -154,7 +176,13 @@ export const identityRoutes: FastifyPluginAsyncTypebox<{ identity: IdentityServi
     '/users/:id/roles',
     {
       config: { access: ['secadmin'] },
-      schema: { tags: ['identity'], summary: 'Set a user’s roles (分配角色); the three administrator roles exclude all others', params: IdParam, body: SetRolesBody, response: { 200: UserSchema, ...ERROR_RESPONSES } },
+      schema: {
+        tags: ['identity'],
+        summary: 'Set a user’s roles (分配角色); the three administrator roles exclude all others',
+        params: IdParam,
+        body: SetRolesBody,
+        response: { 200: UserSchema, ...ERROR_RESPONSES },
+      },
     },
     async (request) => identity.setRoles(principalOf(request), request.params.id, request.body.roles, metaOf(request)),
   )
@@ -174,7 +202,12 @@ export const identityRoutes: FastifyPluginAsyncTypebox<{ identity: IdentityServi
     '/departments',
     {
       config: { access: ['sysadmin'] },
-      schema: { tags: ['identity'], summary: 'Create a department (新建部门)', body: CreateDepartmentBody, response: { 201: DepartmentSchema, ...ERROR_RESPONSES } },
+      schema: {
+        tags: ['identity'],
+        summary: 'Create a department (新建部门)',
+        body: CreateDepartmentBody,
+        response: { 201: DepartmentSchema, ...ERROR_RESPONSES },
+      },
     },
     async (request, reply) => reply.status(201).send(await identity.createDepartment(principalOf(request), request.body, metaOf(request))),
   )
@@ -183,7 +216,13 @@ export const identityRoutes: FastifyPluginAsyncTypebox<{ identity: IdentityServi
     '/departments/:id',
     {
       config: { access: ['sysadmin'] },
-      schema: { tags: ['identity'], summary: 'Change a department (修改部门)', params: IdParam, body: UpdateDepartmentBody, response: { 200: DepartmentSchema, ...ERROR_RESPONSES } },
+      schema: {
+        tags: ['identity'],
+        summary: 'Change a department (修改部门)',
+        params: IdParam,
+        body: UpdateDepartmentBody,
+        response: { 200: DepartmentSchema, ...ERROR_RESPONSES },
+      },
     },
     async (request) => identity.updateDepartment(principalOf(request), request.params.id, request.body, metaOf(request)),
   )
@@ -194,7 +233,11 @@ export const identityRoutes: FastifyPluginAsyncTypebox<{ identity: IdentityServi
     '/clients',
     {
       config: { access: ['sysadmin', 'steward'] },
-      schema: { tags: ['identity'], summary: 'API clients: all for the system administrator, own department’s for a steward (接入系统)', response: { 200: Type.Array(ApiClientSchema), ...ERROR_RESPONSES } },
+      schema: {
+        tags: ['identity'],
+        summary: 'API clients: all for the system administrator, own department’s for a steward (接入系统)',
+        response: { 200: Type.Array(ApiClientSchema), ...ERROR_RESPONSES },
+      },
     },
     async (request) => identity.listClients(principalOf(request)),
   )
@@ -214,7 +257,12 @@ export const identityRoutes: FastifyPluginAsyncTypebox<{ identity: IdentityServi
       const actor = principalOf(request)
       const created = await identity.createClient(
         actor,
-        { name: request.body.name, department: request.body.department ?? actor.department.id, roles: request.body.roles ?? [], expiresAt: request.body.expiresAt ?? null },
+        {
+          name: request.body.name,
+          department: request.body.department ?? actor.department.id,
+          roles: request.body.roles ?? [],
+          expiresAt: request.body.expiresAt ?? null,
+        },
         metaOf(request),
       )
       return reply.status(201).send(created)
@@ -236,7 +284,11 @@ export const identityRoutes: FastifyPluginAsyncTypebox<{ identity: IdentityServi
     '/security/settings',
     {
       config: { access: ['secadmin'] },
-      schema: { tags: ['identity'], summary: 'Password policy, lockout and session settings (安全设置)', response: { 200: SecuritySettingsSchema, ...ERROR_RESPONSES } },
+      schema: {
+        tags: ['identity'],
+        summary: 'Password policy, lockout and session settings (安全设置)',
+        response: { 200: SecuritySettingsSchema, ...ERROR_RESPONSES },
+      },
     },
     async () => identity.securitySettings(),
   )
@@ -245,7 +297,12 @@ export const identityRoutes: FastifyPluginAsyncTypebox<{ identity: IdentityServi
     '/security/settings',
     {
       config: { access: ['secadmin'] },
-      schema: { tags: ['identity'], summary: 'Change security settings (修改安全设置)', body: UpdateSecuritySettingsBody, response: { 200: SecuritySettingsSchema, ...ERROR_RESPONSES } },
+      schema: {
+        tags: ['identity'],
+        summary: 'Change security settings (修改安全设置)',
+        body: UpdateSecuritySettingsBody,
+        response: { 200: SecuritySettingsSchema, ...ERROR_RESPONSES },
+      },
     },
     async (request) => identity.updateSecuritySettings(principalOf(request), request.body, metaOf(request)),
   )

@@ -10,7 +10,6 @@ import type { ApiClient, Department, IdentityRepository, Page, User, UserFilter 
 import { CLIENT_ROLES, separationViolation, type Role } from './roles.js'
 import { hashToken, newToken, tokenKind } from './tokens.js'
 
-
 /** Settings the security administrator keeps. */
 export interface SecuritySettings {
   readonly passwordMinLength: number
@@ -26,7 +25,9 @@ const TOUCH_INTERVAL_MS = 60_000
 
 function checkDivision(code: string | null): void {
   if (code !== null && findDivision(code) === undefined) {
-    throw new AppError('HT_VALIDATION', `${code} is not a current GB/T 2260 division code`, [{ field: '/divisionCode', message: 'unknown division (未知行政区划代码)' }])
+    throw new AppError('HT_VALIDATION', `${code} is not a current GB/T 2260 division code`, [
+      { field: '/divisionCode', message: 'unknown division (未知行政区划代码)' },
+    ])
   }
 }
 
@@ -240,7 +241,11 @@ export class IdentityService {
     return this.repository.listDepartments()
   }
 
-  async createDepartment(actor: Principal | 'seed', input: Omit<Department, 'id' | 'parentId'> & { parent?: string | null }, meta: RequestMeta): Promise<Department> {
+  async createDepartment(
+    actor: Principal | 'seed',
+    input: Omit<Department, 'id' | 'parentId'> & { parent?: string | null },
+    meta: RequestMeta,
+  ): Promise<Department> {
     if ((await this.repository.findDepartment(input.code)) !== undefined) {
       throw new AppError('HT_DUPLICATE', `Department code ${input.code} exists`, [{ field: '/code', message: 'already exists' }])
     }
@@ -271,7 +276,8 @@ export class IdentityService {
     let parentId: string | null | undefined
     if (changes.parent !== undefined) {
       parentId = changes.parent === null ? null : (await this.#department(changes.parent, '/parent')).id
-      if (parentId === department.id) throw new AppError('HT_VALIDATION', 'A department cannot be its own parent', [{ field: '/parent', message: 'own parent' }])
+      if (parentId === department.id)
+        throw new AppError('HT_VALIDATION', 'A department cannot be its own parent', [{ field: '/parent', message: 'own parent' }])
     }
     if (changes.divisionCode !== undefined) checkDivision(changes.divisionCode)
     const { parent: _parent, ...rest } = changes
@@ -295,7 +301,9 @@ export class IdentityService {
     const roles = input.roles.length === 0 ? (['consumer'] as Role[]) : [...new Set(input.roles)]
     const outside = roles.filter((role) => !CLIENT_ROLES.includes(role))
     if (outside.length > 0) {
-      throw new AppError('HT_VALIDATION', `API clients may carry only ${CLIENT_ROLES.join(', ')}`, [{ field: '/roles', message: `not allowed: ${outside.join(', ')}` }])
+      throw new AppError('HT_VALIDATION', `API clients may carry only ${CLIENT_ROLES.join(', ')}`, [
+        { field: '/roles', message: `not allowed: ${outside.join(', ')}` },
+      ])
     }
     if (actor !== 'cli' && !actor.roles.includes('sysadmin') && !roles.every((role) => actor.roles.includes(role))) {
       throw new AppError('HT_FORBIDDEN', 'A client cannot carry a role its creator does not hold')
@@ -351,13 +359,25 @@ export class IdentityService {
     const before = await this.securitySettings()
     const after = { ...before, ...changes }
     await this.repository.putSetting(SECURITY_KEY, JSON.stringify(after), actor.name)
-    await this.audit.append({ ...auditActor(actor, meta), action: 'security.settings.update', target: SECURITY_KEY, outcome: 'success', detail: { before, after } })
+    await this.audit.append({
+      ...auditActor(actor, meta),
+      action: 'security.settings.update',
+      target: SECURITY_KEY,
+      outcome: 'success',
+      detail: { before, after },
+    })
     return after
   }
 
   /** Records that a caller was refused an endpoint, so probing shows up in the audit log. */
   async recordDenied(principal: Principal, meta: RequestMeta, route: string): Promise<void> {
-    await this.audit.append({ ...auditActor(principal, meta), action: 'access.denied', target: route, outcome: 'denied', detail: { roles: [...principal.roles] } })
+    await this.audit.append({
+      ...auditActor(principal, meta),
+      action: 'access.denied',
+      target: route,
+      outcome: 'denied',
+      detail: { roles: [...principal.roles] },
+    })
   }
 
   // Helpers
@@ -371,7 +391,11 @@ export class IdentityService {
     const settings = await this.securitySettings()
     const problems = passwordProblems(password, { minLength: settings.passwordMinLength, minClasses: settings.passwordMinClasses }, username)
     if (problems.length > 0) {
-      throw new AppError('HT_PASSWORD_POLICY', `The password does not meet the policy: ${problems.join('; ')}`, problems.map((message) => ({ field, message })))
+      throw new AppError(
+        'HT_PASSWORD_POLICY',
+        `The password does not meet the policy: ${problems.join('; ')}`,
+        problems.map((message) => ({ field, message })),
+      )
     }
   }
 

@@ -50,7 +50,9 @@ export function mapEntityColumns(headers: readonly string[]): { columns: Map<Ent
     if (spec === undefined || columns.has(spec.field)) ignored.push(name)
     else columns.set(spec.field, index)
   })
-  const missing = ENTITY_IMPORT_COLUMNS.filter((column) => column.required && !columns.has(column.field)).map((column) => `${column.field} (${column.headers[0] ?? ''})`)
+  const missing = ENTITY_IMPORT_COLUMNS.filter((column) => column.required && !columns.has(column.field)).map(
+    (column) => `${column.field} (${column.headers[0] ?? ''})`,
+  )
   return { columns, missing, ignored }
 }
 
@@ -91,7 +93,11 @@ export interface RowProblem {
  * dates, the registered division (from the code's characters 3–8 when not given), the industry
  * (GB/T 4754-2017) and the status with its date.
  */
-export function parseEntityRow(cells: readonly string[], columns: ReadonlyMap<EntityField, number>, today: string): { entity: Entity; problems?: undefined } | { entity?: undefined; problems: RowProblem[] } {
+export function parseEntityRow(
+  cells: readonly string[],
+  columns: ReadonlyMap<EntityField, number>,
+  today: string,
+): { entity: Entity; problems?: undefined } | { entity?: undefined; problems: RowProblem[] } {
   const problems: RowProblem[] = []
   const cell = (field: EntityField): string => {
     const index = columns.get(field)
@@ -122,7 +128,8 @@ export function parseEntityRow(cells: readonly string[], columns: ReadonlyMap<En
     else problems.push({ field: 'representative_id', message: id.message })
   }
   const capital = toHalfWidth(cell('registered_capital')).replace(/,/g, '')
-  if (capital !== '' && !CAPITAL.test(capital)) problems.push({ field: 'registered_capital', message: 'is an amount in 万元, e.g. 500 or 12.5 (注册资本格式错误)' })
+  if (capital !== '' && !CAPITAL.test(capital))
+    problems.push({ field: 'registered_capital', message: 'is an amount in 万元, e.g. 500 or 12.5 (注册资本格式错误)' })
   const currency = toHalfWidth(cell('currency')).toUpperCase() || 'CNY'
   if (!/^[A-Z]{3}$/.test(currency)) problems.push({ field: 'currency', message: 'is an ISO 4217 code such as CNY (币种代码错误)' })
   const established = normaliseDate(toHalfWidth(cell('established_on')))
@@ -132,25 +139,30 @@ export function parseEntityRow(cells: readonly string[], columns: ReadonlyMap<En
   const term = termText === '' || termText === '长期' ? '' : normaliseDate(termText)
   if (term === undefined) problems.push({ field: 'business_term_to', message: 'is a date or 长期 (营业期限无效)' })
   const divisionText = toHalfWidth(cell('division_code')) || (code.valid ? code.divisionCode : '')
-  if (!/^\d{6}$/.test(divisionText) || findDivision(divisionText) === undefined) problems.push({ field: 'division_code', message: `${divisionText || '(none)'} is not a current county-level division (行政区划代码无效)` })
+  if (!/^\d{6}$/.test(divisionText) || findDivision(divisionText) === undefined)
+    problems.push({ field: 'division_code', message: `${divisionText || '(none)'} is not a current county-level division (行政区划代码无效)` })
   const industryText = toHalfWidth(cell('industry_code')).toUpperCase()
   const industry = industryText === '' ? undefined : findIndustry(industryText)
-  if (industryText !== '' && industry?.division === undefined) problems.push({ field: 'industry_code', message: `${industryText} is not a GB/T 4754-2017 division (行业代码无效)` })
+  if (industryText !== '' && industry?.division === undefined)
+    problems.push({ field: 'industry_code', message: `${industryText} is not a GB/T 4754-2017 division (行业代码无效)` })
   const statusText = toHalfWidth(cell('registration_status'))
   const status = STATUS_WORDS[statusText]
   let statusDate = ''
-  if (status === undefined) problems.push({ field: 'registration_status', message: `"${statusText}" is not a status: 1 存续, 2 在业, 3 吊销, 4 注销, 5 迁出 (登记状态无效)` })
+  if (status === undefined)
+    problems.push({ field: 'registration_status', message: `"${statusText}" is not a status: 1 存续, 2 在业, 3 吊销, 4 注销, 5 迁出 (登记状态无效)` })
   else if (status === ENTITY_STATUSES.revoked || status === ENTITY_STATUSES.deregistered || status === ENTITY_STATUSES.movedOut) {
     const date = normaliseDate(toHalfWidth(cell('status_date')))
     if (date === undefined) problems.push({ field: 'status_date', message: 'is required for this status, a real date (状态日期无效)' })
-    else if (date > today || (established !== undefined && date < established)) problems.push({ field: 'status_date', message: 'is before the establishment or in the future (状态日期不合理)' })
+    else if (date > today || (established !== undefined && date < established))
+      problems.push({ field: 'status_date', message: 'is before the establishment or in the future (状态日期不合理)' })
     else statusDate = date
   }
   const authority = cell('registration_authority')
   if (authority === '') problems.push({ field: 'registration_authority', message: 'is required (登记机关不能为空)' })
   const sourceText = cell('source_department')
   const source = (sourceText === '' ? (code.valid ? sourceOfCreditCode(code.code) : undefined) : sourceText) as SourceDepartment | undefined
-  if (source === undefined || !SOURCE_DEPARTMENTS.includes(source)) problems.push({ field: 'source_department', message: 'is market, civil or staffing (来源部门无效)' })
+  if (source === undefined || !SOURCE_DEPARTMENTS.includes(source))
+    problems.push({ field: 'source_department', message: 'is market, civil or staffing (来源部门无效)' })
   if (problems.length > 0 || !code.valid || established === undefined || term === undefined || status === undefined || source === undefined) return { problems }
   return {
     entity: {

@@ -53,7 +53,8 @@ describe('synthetic legal persons', () => {
   beforeAll(() => {
     sample = [...generateEntities(OPTIONS)]
     population = new Map()
-    for (const person of generatePopulation({ count: OPTIONS.populationCount, seed: OPTIONS.populationSeed, today: TODAY })) population.set(person.resident_id, person)
+    for (const person of generatePopulation({ count: OPTIONS.populationCount, seed: OPTIONS.populationSeed, today: TODAY }))
+      population.set(person.resident_id, person)
   })
 
   it('is deterministic: the same options give the same entities, another seed others', () => {
@@ -211,7 +212,12 @@ describe('synthetic legal persons', () => {
         entity.established_on > TODAY_DATE ||
         (entity.business_term_to !== '' && (!date.test(entity.business_term_to) || entity.business_term_to <= entity.established_on)) ||
         (active && entity.business_term_to !== '' && entity.business_term_to < TODAY_DATE) ||
-        (active ? entity.status_date !== '' : !date.test(entity.status_date) || entity.status_date <= entity.established_on || entity.status_date > TODAY_DATE || entity.status_date < '2016-01-01')
+        (active
+          ? entity.status_date !== ''
+          : !date.test(entity.status_date) ||
+            entity.status_date <= entity.established_on ||
+            entity.status_date > TODAY_DATE ||
+            entity.status_date < '2016-01-01')
       )
     })
     expect(wrong).toEqual([])
@@ -234,7 +240,10 @@ describe('synthetic legal persons', () => {
     const counts = new Map<string, number>()
     for (const entity of sample) counts.set(entity.industry_code, (counts.get(entity.industry_code) ?? 0) + 1)
     for (const code of counts.keys()) expect(findIndustry(code)?.division?.code, code).toBe(code)
-    const top = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([code]) => code)
+    const top = [...counts]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 6)
+      .map(([code]) => code)
     expect(top).toEqual(expect.arrayContaining(['52', '62', '51', '72']))
     for (const code of ['65', '34', '47', '50']) expect(counts.get(code) ?? 0, code).toBeGreaterThan(SAMPLE_SIZE * 0.003)
     const sectionOf = (entity: GeneratedEntity) => findIndustry(entity.industry_code)?.section.code

@@ -423,11 +423,18 @@ const INDUSTRIES: Readonly<Record<string, IndustryProfile>> = {
     '配电开关控制设备制造 配电开关控制设备销售 电气设备销售 电线、电缆经营 光伏设备及元器件制造 输配电及控制设备制造 家用电器销售',
     '电线、电缆制造',
   ),
-  '39': profile('电子 电子科技 通信设备 智能科技 光电', '电子元器件制造 电子产品销售 通信设备制造 计算机软硬件及外围设备制造 移动终端设备制造 电子专用设备制造'),
+  '39': profile(
+    '电子 电子科技 通信设备 智能科技 光电',
+    '电子元器件制造 电子产品销售 通信设备制造 计算机软硬件及外围设备制造 移动终端设备制造 电子专用设备制造',
+  ),
   '40': profile('仪器仪表 仪表 测控技术', '仪器仪表制造 仪器仪表销售 实验分析仪器制造 电子测量仪器制造'),
   '42': profile('再生资源 资源回收 环保科技', '再生资源回收（除生产性废旧金属） 再生资源加工 再生资源销售 生产性废旧金属回收'),
   '43': profile('设备维修 机电维修', '通用设备修理 专用设备修理 电气设备修理 仪器仪表修理'),
-  '44': profile('热力 供暖 新能源 电力 能源', '热力生产和供应 太阳能发电技术服务 风力发电技术服务 合同能源管理 供冷服务', '发电业务、输电业务、供（配）电业务 供电业务'),
+  '44': profile(
+    '热力 供暖 新能源 电力 能源',
+    '热力生产和供应 太阳能发电技术服务 风力发电技术服务 合同能源管理 供冷服务',
+    '发电业务、输电业务、供（配）电业务 供电业务',
+  ),
   '45': profile('燃气 天然气 能源', '技术服务、技术开发、技术咨询、技术交流、技术转让、技术推广 燃气器具生产', '燃气经营 燃气汽车加气经营'),
   '46': profile('水务 供水 净水', '污水处理及其再生利用 水资源管理 水环境污染防治服务', '自来水生产与供应'),
   '47': profile('建筑工程 建设工程 建筑', '工程管理服务 建筑材料销售 建筑工程机械与设备租赁 土石方工程施工', '建设工程施工 住宅室内装饰装修'),
@@ -474,7 +481,11 @@ const INDUSTRIES: Readonly<Record<string, IndustryProfile>> = {
     '餐饮服务 食品销售',
     '面馆 饭店 烧烤店 饺子馆 火锅店 快餐店 小吃部 冷面馆 包子铺 麻辣烫店 饮品店 早餐店 熏肉大饼店 鸡架店 砂锅店 炖菜馆 酒馆',
   ),
-  '63': profile('通信 网络通信 通信技术 信息网络', '通信设备销售 信息系统集成服务 网络技术服务 通讯设备修理', '基础电信业务 第一类增值电信业务 第二类增值电信业务'),
+  '63': profile(
+    '通信 网络通信 通信技术 信息网络',
+    '通信设备销售 信息系统集成服务 网络技术服务 通讯设备修理',
+    '基础电信业务 第一类增值电信业务 第二类增值电信业务',
+  ),
   '64': profile(
     '网络科技 互联网科技 网络技术 信息科技 数字科技 电子商务',
     '互联网数据服务 信息技术咨询服务 网络技术服务 互联网销售（除销售需要许可的商品） 数字内容制作服务（不含出版发行） 数据处理和存储支持服务',
@@ -510,7 +521,10 @@ const INDUSTRIES: Readonly<Record<string, IndustryProfile>> = {
     '劳务派遣服务 职业中介活动 旅游业务 保安服务',
     '广告部 图文制作部 打字复印部',
   ),
-  '73': profile('研究院 技术研究院 新材料 生物技术', '工程和技术研究和试验发展 自然科学研究和试验发展 医学研究和试验发展 新材料技术研发 农业科学研究和试验发展'),
+  '73': profile(
+    '研究院 技术研究院 新材料 生物技术',
+    '工程和技术研究和试验发展 自然科学研究和试验发展 医学研究和试验发展 新材料技术研发 农业科学研究和试验发展',
+  ),
   '74': profile(
     '工程设计 工程咨询 检测 检验检测 测绘 工程技术 规划设计 环境检测 建筑设计 工程监理 勘察设计',
     '工程造价咨询业务 工程管理服务 规划设计管理 专业设计服务 工业设计服务 环境保护监测 地质勘查技术服务 标准化服务 认证咨询 平面设计',
@@ -848,23 +862,103 @@ interface TypeRule {
 }
 
 const MARKET_YEARS: YearAnchors = [
-  [1980, 0.15], [1990, 0.6], [1993, 1.2], [1998, 1.6], [2004, 2.4], [2008, 3.2], [2012, 4.6], [2014, 6.5],
-  [2016, 8.5], [2018, 10], [2020, 11], [2021, 12], [2023, 11], [2025, 10],
+  [1980, 0.15],
+  [1990, 0.6],
+  [1993, 1.2],
+  [1998, 1.6],
+  [2004, 2.4],
+  [2008, 3.2],
+  [2012, 4.6],
+  [2014, 6.5],
+  [2016, 8.5],
+  [2018, 10],
+  [2020, 11],
+  [2021, 12],
+  [2023, 11],
+  [2025, 10],
 ]
 // Individual businesses come and go faster: the surviving ones are young.
 const INDIVIDUAL_YEARS: YearAnchors = [
-  [1985, 0.1], [1995, 0.5], [2005, 1.5], [2010, 2.5], [2014, 4], [2016, 6], [2018, 8], [2020, 10], [2021, 11], [2023, 12],
+  [1985, 0.1],
+  [1995, 0.5],
+  [2005, 1.5],
+  [2010, 2.5],
+  [2014, 4],
+  [2016, 6],
+  [2018, 8],
+  [2020, 10],
+  [2021, 11],
+  [2023, 12],
 ]
-const OLD_STATE_YEARS: YearAnchors = [[1953, 0.5], [1958, 1], [1978, 1], [1985, 2], [1992, 2], [1997, 1]]
-const FOREIGN_YEARS: YearAnchors = [[1992, 0.5], [1995, 1], [2005, 1.2], [2012, 1], [2025, 0.6]]
+const OLD_STATE_YEARS: YearAnchors = [
+  [1953, 0.5],
+  [1958, 1],
+  [1978, 1],
+  [1985, 2],
+  [1992, 2],
+  [1997, 1],
+]
+const FOREIGN_YEARS: YearAnchors = [
+  [1992, 0.5],
+  [1995, 1],
+  [2005, 1.2],
+  [2012, 1],
+  [2025, 0.6],
+]
 // The law on farmers' cooperatives came into force on 2007-07-01.
-const COOPERATIVE_YEARS: YearAnchors = [[2008, 2], [2009, 3], [2012, 5], [2014, 6], [2016, 5], [2019, 3], [2023, 2]]
-const SOCIETY_YEARS: YearAnchors = [[1985, 0.3], [1990, 0.6], [1998, 1], [2008, 1.5], [2015, 2.5], [2020, 2], [2025, 1.5]]
-const PRIVATE_NON_ENTERPRISE_YEARS: YearAnchors = [[1999, 0.3], [2005, 1], [2012, 2], [2016, 3], [2020, 3], [2025, 2]]
-const FOUNDATION_YEARS: YearAnchors = [[1990, 0.2], [2004, 0.5], [2010, 1], [2016, 2], [2025, 1.5]]
+const COOPERATIVE_YEARS: YearAnchors = [
+  [2008, 2],
+  [2009, 3],
+  [2012, 5],
+  [2014, 6],
+  [2016, 5],
+  [2019, 3],
+  [2023, 2],
+]
+const SOCIETY_YEARS: YearAnchors = [
+  [1985, 0.3],
+  [1990, 0.6],
+  [1998, 1],
+  [2008, 1.5],
+  [2015, 2.5],
+  [2020, 2],
+  [2025, 1.5],
+]
+const PRIVATE_NON_ENTERPRISE_YEARS: YearAnchors = [
+  [1999, 0.3],
+  [2005, 1],
+  [2012, 2],
+  [2016, 3],
+  [2020, 3],
+  [2025, 2],
+]
+const FOUNDATION_YEARS: YearAnchors = [
+  [1990, 0.2],
+  [2004, 0.5],
+  [2010, 1],
+  [2016, 2],
+  [2025, 1.5],
+]
 // The 2019 reform of government bodies founded many of today's agencies.
-const AGENCY_YEARS: YearAnchors = [[1949, 1.5], [1956, 1], [1980, 1], [1984, 1.5], [2000, 1], [2010, 0.5], [2018, 0.5], [2019, 3], [2020, 0.3]]
-const INSTITUTION_YEARS: YearAnchors = [[1949, 0.5], [1958, 1], [1980, 1.5], [1995, 1.5], [2010, 1], [2025, 0.5]]
+const AGENCY_YEARS: YearAnchors = [
+  [1949, 1.5],
+  [1956, 1],
+  [1980, 1],
+  [1984, 1.5],
+  [2000, 1],
+  [2010, 0.5],
+  [2018, 0.5],
+  [2019, 3],
+  [2020, 0.3],
+]
+const INSTITUTION_YEARS: YearAnchors = [
+  [1949, 0.5],
+  [1958, 1],
+  [1980, 1.5],
+  [1995, 1.5],
+  [2010, 1],
+  [2025, 0.5],
+]
 
 function entityType(code: string): EntityType {
   const type = ENTITY_TYPES.find((candidate) => candidate.code === code)
@@ -1265,7 +1359,15 @@ function openName(random: Random, code: string, county: County, industry: string
       const shop = shops.length > 0 ? pickFrom(random, shops) : `${pickFrom(random, industryWords)}服务部`
       const draw = random()
       const surname = pickFrom(random, SURNAMES)
-      const owner = long ? brand(random, true) : draw < 0.35 ? `${surname}记` : draw < 0.45 ? `老${surname}家` : draw < 0.85 ? brand(random, false) : pickFrom(random, county.roads)
+      const owner = long
+        ? brand(random, true)
+        : draw < 0.35
+          ? `${surname}记`
+          : draw < 0.45
+            ? `老${surname}家`
+            : draw < 0.85
+              ? brand(random, false)
+              : pickFrom(random, county.roads)
       return `${random() < 0.2 ? '沈阳市' : ''}${county.name}${owner}${shop}`
     }
     case '52': {
@@ -1277,7 +1379,13 @@ function openName(random: Random, code: string, county: County, industry: string
     case '4540': {
       const word = pickFrom(random, industryWords)
       const section = industry < '44' && industry >= '13' ? 'C' : industry === '51' || industry === '52' ? 'F' : ''
-      const suffix = /(店|超市|药房)$/.test(word) ? '' : section === 'C' ? '厂' : section === 'F' ? pickFrom(random, ['商行', '经销处']) : pickFrom(random, ['中心', '工作室', '服务部'])
+      const suffix = /(店|超市|药房)$/.test(word)
+        ? ''
+        : section === 'C'
+          ? '厂'
+          : section === 'F'
+            ? pickFrom(random, ['商行', '经销处'])
+            : pickFrom(random, ['中心', '工作室', '服务部'])
       return `${county.government}${brand(random, long)}${word}${suffix}`
     }
     case '3100':

@@ -12,7 +12,11 @@ export type ImportScope = { readonly all: true } | { readonly all: false; readon
 
 /** Rows named in a refusal; the count says how many there were in all. */
 const LISTED_ROWS = 20
-const SOURCE_NAMES: Readonly<Record<SourceDepartment, string>> = { market: 'market regulation (市场监管)', civil: 'civil affairs (民政)', staffing: 'the staffing office (编委办)' }
+const SOURCE_NAMES: Readonly<Record<SourceDepartment, string>> = {
+  market: 'market regulation (市场监管)',
+  civil: 'civil affairs (民政)',
+  staffing: 'the staffing office (编委办)',
+}
 
 /**
  * Who may import legal persons, and which: the stewards of the registry's provider department
@@ -41,7 +45,10 @@ export class EntityImportAccess {
       if (!(error instanceof AppError) || error.code !== 'HT_FORBIDDEN') throw error
       const source = SOURCE_DEPARTMENTS.find((candidate) => this.sources[candidate] === principal.department.code)
       if (source === undefined || !principal.roles.includes('steward')) {
-        throw new AppError('HT_FORBIDDEN', 'Only the stewards of the registry’s provider department, or of the department an entity comes from, import into the legal-person registry (法人库) (仅提供部门或来源部门的数据管理员可导入)')
+        throw new AppError(
+          'HT_FORBIDDEN',
+          'Only the stewards of the registry’s provider department, or of the department an entity comes from, import into the legal-person registry (法人库) (仅提供部门或来源部门的数据管理员可导入)',
+        )
       }
       return { all: false, source }
     }
@@ -73,11 +80,17 @@ export class EntityImportAccess {
           const code = parseCreditCode(cells[codeColumn] ?? '')
           const stated = sourceColumn === undefined ? '' : (cells[sourceColumn] ?? '')
           const source = stated === '' ? (code.valid ? sourceOfCreditCode(code.code) : undefined) : SOURCE_DEPARTMENTS.find((candidate) => candidate === stated)
-          if (source !== undefined && source !== scope.source) note({ row, field: 'source_department', message: `is ${source}: ${SOURCE_NAMES[scope.source]} imports only its own entities (只能导入本部门登记的主体)` })
+          if (source !== undefined && source !== scope.source)
+            note({
+              row,
+              field: 'source_department',
+              message: `is ${source}: ${SOURCE_NAMES[scope.source]} imports only its own entities (只能导入本部门登记的主体)`,
+            })
           else if (source !== undefined && code.valid) own.set(code.code, row)
         }
         for (const [code, stored] of await this.entities.sourcesOf([...own.keys()])) {
-          if (stored !== scope.source) note({ row: own.get(code) ?? 0, field: 'credit_code', message: `names an entity that ${stored} keeps (该主体由其他部门登记)` })
+          if (stored !== scope.source)
+            note({ row: own.get(code) ?? 0, field: 'credit_code', message: `names an entity that ${stored} keeps (该主体由其他部门登记)` })
         }
       }
     } catch (error) {
@@ -85,7 +98,11 @@ export class EntityImportAccess {
       throw error
     }
     if (count > 0) {
-      throw new AppError('HT_FORBIDDEN', `${count} row(s) name entities ${SOURCE_NAMES[scope.source]} does not keep; nothing was imported (含非本部门登记的主体，未导入任何数据)`, foreign)
+      throw new AppError(
+        'HT_FORBIDDEN',
+        `${count} row(s) name entities ${SOURCE_NAMES[scope.source]} does not keep; nothing was imported (含非本部门登记的主体，未导入任何数据)`,
+        foreign,
+      )
     }
   }
 
@@ -93,9 +110,18 @@ export class EntityImportAccess {
   vetFor(scope: ImportScope): EntityVet | undefined {
     if (scope.all) return undefined
     return (incoming: Entity, stored: Entity | undefined) => {
-      const other = incoming.source_department !== scope.source ? incoming.source_department : stored !== undefined && stored.source_department !== scope.source ? stored.source_department : undefined
+      const other =
+        incoming.source_department !== scope.source
+          ? incoming.source_department
+          : stored !== undefined && stored.source_department !== scope.source
+            ? stored.source_department
+            : undefined
       if (other !== undefined) {
-        throw new AppError('HT_FORBIDDEN', `Entity ${incoming.credit_code} is kept by ${other}: ${SOURCE_NAMES[scope.source]} imports only its own entities (只能导入本部门登记的主体)`, [{ field: 'credit_code', message: incoming.credit_code }])
+        throw new AppError(
+          'HT_FORBIDDEN',
+          `Entity ${incoming.credit_code} is kept by ${other}: ${SOURCE_NAMES[scope.source]} imports only its own entities (只能导入本部门登记的主体)`,
+          [{ field: 'credit_code', message: incoming.credit_code }],
+        )
       }
     }
   }

@@ -8,7 +8,13 @@ import { importEntities } from './imports.js'
 import { EntityRepository } from './repository.js'
 
 const COUNT = 2000
-const INDEXES = ['entities_credit_code_idx', 'entities_organisation_code_idx', 'entities_registration_number_idx', 'entities_representative_idx', 'entities_seq_idx']
+const INDEXES = [
+  'entities_credit_code_idx',
+  'entities_organisation_code_idx',
+  'entities_registration_number_idx',
+  'entities_representative_idx',
+  'entities_seq_idx',
+]
 
 for (const dialect of DIALECTS) {
   describe(`importing entities, on ${dialect}`, () => {
@@ -30,14 +36,27 @@ for (const dialect of DIALECTS) {
     const indexes = async () => {
       const names =
         test.database.sqlite === undefined
-          ? (await test.database.db.selectFrom('pg_indexes' as never).select('indexname' as never).where('tablename' as never, '=', 'entities' as never).where('schemaname' as never, '=', test.schema as never).execute()).map((row) => (row as { indexname: string }).indexname)
+          ? (
+              await test.database.db
+                .selectFrom('pg_indexes' as never)
+                .select('indexname' as never)
+                .where('tablename' as never, '=', 'entities' as never)
+                .where('schemaname' as never, '=', test.schema as never)
+                .execute()
+            ).map((row) => (row as { indexname: string }).indexname)
           : (test.database.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'entities'").pluck().all() as string[])
       return names.filter((name) => name.startsWith('entities_')).sort()
     }
 
     it('loads an empty registry (in bulk on SQLite, checked on a thread) with its indexes, and the same file again changes nothing', async () => {
       const phases = new Set<ImportProgress['phase']>()
-      const first = await importEntities(entities, file, { changedBy: 'market', source: 'test', workDir: workDir(), bulkFromBytes: 1, onProgress: (progress) => void phases.add(progress.phase) })
+      const first = await importEntities(entities, file, {
+        changedBy: 'market',
+        source: 'test',
+        workDir: workDir(),
+        bulkFromBytes: 1,
+        onProgress: (progress) => void phases.add(progress.phase),
+      })
       expect(first).toMatchObject({ rows: COUNT, accepted: COUNT, rejected: 0, created: COUNT, bulk: dialect === 'sqlite' })
       expect((await entities.head()).recordCount).toBe(COUNT)
       expect(await indexes()).toEqual(INDEXES)
@@ -51,7 +70,9 @@ for (const dialect of DIALECTS) {
 
     it('a file found truncated at its end leaves the empty registry empty, indexes in place', async () => {
       fs.appendFileSync(file, '91210102MA0XXXXXX0,"沈阳某某有限公司,1100')
-      await expect(importEntities(entities, file, { changedBy: 'market', source: 'test', workDir: workDir(), bulkFromBytes: 1 })).rejects.toMatchObject({ code: 'HT_VALIDATION' })
+      await expect(importEntities(entities, file, { changedBy: 'market', source: 'test', workDir: workDir(), bulkFromBytes: 1 })).rejects.toMatchObject({
+        code: 'HT_VALIDATION',
+      })
       expect((await entities.head()).recordCount).toBe(0)
       expect(await entities.query([], undefined, 10, 0)).toMatchObject({ total: 0, items: [] })
       expect(await indexes()).toEqual(INDEXES)
@@ -76,7 +97,12 @@ for (const dialect of DIALECTS) {
       expect(saved).toMatchObject({ phase: 'write', applied: COUNT })
       expect(afterCrash.lastSeq).toBeGreaterThan(COUNT)
       fs.rmSync(file)
-      const resumed = await importEntities(entities, file, { changedBy: 'market', source: 'test', workDir: workDir(), ...(saved === undefined ? {} : { resume: saved }) })
+      const resumed = await importEntities(entities, file, {
+        changedBy: 'market',
+        source: 'test',
+        workDir: workDir(),
+        ...(saved === undefined ? {} : { resume: saved }),
+      })
       expect(resumed).toMatchObject({ rows: COUNT, created: 0, updated: 0 })
       expect(await entities.head()).toEqual(afterCrash)
     })

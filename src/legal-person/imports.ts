@@ -37,7 +37,8 @@ function entityTarget(entities: EntityRepository, vet?: EntityVet): ImportTarget
     checker: siblingModule(import.meta.url, 'import-check'),
     record: recordOf<Entity>(ENTITY_FIELDS),
     order: creditCodeOrder,
-    applyBatch: (records, fields, source, changedBy) => entities.applyBatch(records, source, changedBy, { fields: fields as readonly EntityField[], ...(vet === undefined ? {} : { vet }) }),
+    applyBatch: (records, fields, source, changedBy) =>
+      entities.applyBatch(records, source, changedBy, { fields: fields as readonly EntityField[], ...(vet === undefined ? {} : { vet }) }),
     ...(vet === undefined && entities.bulkLoad !== undefined ? { bulk: entities.bulkLoad } : {}),
   }
 }
@@ -58,7 +59,15 @@ export function importEntities(entities: EntityRepository, file: string, options
 
 /** Legal-person imports as jobs with progress, for the provider department and each source department. */
 export class LegalPersonImports extends RegistryImports<Entity> {
-  constructor(dataDir: string, jobs: JobQueue, entities: EntityRepository, legalPersons: LegalPersonService, audit: AuditLog, sources: Readonly<Record<string, string>>, wake: () => void) {
+  constructor(
+    dataDir: string,
+    jobs: JobQueue,
+    entities: EntityRepository,
+    legalPersons: LegalPersonService,
+    audit: AuditLog,
+    sources: Readonly<Record<string, string>>,
+    wake: () => void,
+  ) {
     const access = new EntityImportAccess(legalPersons.registry, entities, sources)
     super(
       dataDir,

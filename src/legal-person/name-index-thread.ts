@@ -7,7 +7,8 @@ export type NameRows = ReadonlyArray<{ readonly credit_code: string; readonly na
 
 /** Messages between this thread and the builder. */
 export type ToBuilder = { readonly kind: 'rows'; readonly rows: NameRows } | { readonly kind: 'end' }
-export type FromBuilder = { readonly kind: 'taken' } | { readonly kind: 'built'; readonly parts: EntityNameIndexParts } | { readonly kind: 'failed'; readonly message: string }
+export type FromBuilder =
+  { readonly kind: 'taken' } | { readonly kind: 'built'; readonly parts: EntityNameIndexParts } | { readonly kind: 'failed'; readonly message: string }
 
 /** Pages handed to the builder and not yet taken in, at most: the others wait in the registry. */
 const PAGES_IN_FLIGHT = 4

@@ -110,7 +110,18 @@ describe('EntityNameIndex', () => {
 
     it('puts the name itself first, then its start, any piece, all words; a former name below the name; then shorter, then by code', () => {
       expect(ranked.search('华信机械', ALL).codes).toEqual(
-        codesOf(exact, formerExact, prefixes[2] as NameEntry, prefixes[1] as NameEntry, prefixes[0] as NameEntry, prefixAfterRegion, formerPrefix, substring, words, formerWords),
+        codesOf(
+          exact,
+          formerExact,
+          prefixes[2] as NameEntry,
+          prefixes[1] as NameEntry,
+          prefixes[0] as NameEntry,
+          prefixAfterRegion,
+          formerPrefix,
+          substring,
+          words,
+          formerWords,
+        ),
       )
     })
 
@@ -174,7 +185,8 @@ describe('EntityNameIndex', () => {
       const { parts, transfer } = EntityNameIndex.build(REGISTRY).parts()
       expect(transfer.length).toBeGreaterThan(10)
       const taken = EntityNameIndex.fromParts(structuredClone(parts, { transfer }))
-      for (const query of ['华信', 'hxjx', 'huaxin', '有限公司', '9121', '机械', '计算机软件']) expect(taken.search(query, ALL), query).toEqual(index.search(query, ALL))
+      for (const query of ['华信', 'hxjx', 'huaxin', '有限公司', '9121', '机械', '计算机软件'])
+        expect(taken.search(query, ALL), query).toEqual(index.search(query, ALL))
       taken.upsert({ code: A.code, name: '沈阳华信重工有限公司', formerNames: [] })
       expect(taken.search('重工', ALL).codes).toEqual([A.code])
       expect(taken.search('xinmiao', ALL).codes).toEqual([])
@@ -269,11 +281,87 @@ describe('EntityNameIndex', () => {
 
 // A registry generated at random, and a search done the slow, obvious way to check the index by.
 
-const DISTRICTS = ['沈阳市和平区', '沈阳市沈河区', '沈阳市皇姑区', '沈阳市铁西区', '沈阳市大东区', '沈阳市浑南区', '沈阳', '沈阳市', '辽宁省', '辽宁', '和平区', '']
-const COMMON_BRANDS = ['华信', '鑫源', '恒通', '金诚', '宏达', '永盛', '东方', '天成', '盛世', '瑞丰', '兴隆', '广源', '中科', '北方', '长城', '新星', '博远', '德润', '嘉禾', '银行']
-const BRAND_CHARS = [...'安邦宝诚达鼎丰富光广海汉和恒宏华辉汇佳嘉金锦京聚凯康坤蓝乐力利隆龙美铭明鹏奇启泉荣瑞润森晟盛顺泰腾天通万伟祥鑫欣新兴旭亚扬耀益银永友宇裕远源跃云泽正致智中众卓梓長華東']
-const INDUSTRIES = ['科技', '网络科技', '信息科技', '生物科技', '机械制造', '商贸', '餐饮管理', '建筑工程', '房地产开发', '物流', '信息技术', '食品', '医药', '装饰工程', '广告传媒', '电子', '汽车销售', '农业发展', '文化传播', '环保科技', '机械设备', '五金', '服装', '教育咨询', '物业管理', '劳务', '化工', '钢结构', '电气', '能源']
-const SUFFIXES: ReadonlyArray<readonly [string, number]> = [['有限公司', 0.55], ['有限责任公司', 0.15], ['股份有限公司', 0.05], ['经营部', 0.05], ['中心', 0.05], ['协会', 0.05], ['合作社', 0.04], ['店', 0.06]]
+const DISTRICTS = [
+  '沈阳市和平区',
+  '沈阳市沈河区',
+  '沈阳市皇姑区',
+  '沈阳市铁西区',
+  '沈阳市大东区',
+  '沈阳市浑南区',
+  '沈阳',
+  '沈阳市',
+  '辽宁省',
+  '辽宁',
+  '和平区',
+  '',
+]
+const COMMON_BRANDS = [
+  '华信',
+  '鑫源',
+  '恒通',
+  '金诚',
+  '宏达',
+  '永盛',
+  '东方',
+  '天成',
+  '盛世',
+  '瑞丰',
+  '兴隆',
+  '广源',
+  '中科',
+  '北方',
+  '长城',
+  '新星',
+  '博远',
+  '德润',
+  '嘉禾',
+  '银行',
+]
+const BRAND_CHARS = [
+  ...'安邦宝诚达鼎丰富光广海汉和恒宏华辉汇佳嘉金锦京聚凯康坤蓝乐力利隆龙美铭明鹏奇启泉荣瑞润森晟盛顺泰腾天通万伟祥鑫欣新兴旭亚扬耀益银永友宇裕远源跃云泽正致智中众卓梓長華東',
+]
+const INDUSTRIES = [
+  '科技',
+  '网络科技',
+  '信息科技',
+  '生物科技',
+  '机械制造',
+  '商贸',
+  '餐饮管理',
+  '建筑工程',
+  '房地产开发',
+  '物流',
+  '信息技术',
+  '食品',
+  '医药',
+  '装饰工程',
+  '广告传媒',
+  '电子',
+  '汽车销售',
+  '农业发展',
+  '文化传播',
+  '环保科技',
+  '机械设备',
+  '五金',
+  '服装',
+  '教育咨询',
+  '物业管理',
+  '劳务',
+  '化工',
+  '钢结构',
+  '电气',
+  '能源',
+]
+const SUFFIXES: ReadonlyArray<readonly [string, number]> = [
+  ['有限公司', 0.55],
+  ['有限责任公司', 0.15],
+  ['股份有限公司', 0.05],
+  ['经营部', 0.05],
+  ['中心', 0.05],
+  ['协会', 0.05],
+  ['合作社', 0.04],
+  ['店', 0.06],
+]
 const SURNAMES = [...'王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗']
 const SHOPS = ['面馆', '饭店', '超市', '理发店', '修理部', '烧烤']
 const CODE_CHARACTERS = '0123456789ABCDEFGHJKLMNPQRTUWXY'
@@ -322,7 +410,10 @@ function sampleQueries(random: Random, entries: readonly NameEntry[]): Record<st
     'four-character word': () => pick(random, fourCharacterWords),
     'two words': () => `${pick(random, INDUSTRIES)} ${brand()}`,
     pinyin: () => syllablesOf(random() < 0.5 ? brand() : brand() + pick(random, fourCharacterWords)).join(''),
-    initials: () => syllablesOf(brand() + pick(random, fourCharacterWords)).map((syllable) => syllable[0]).join(''),
+    initials: () =>
+      syllablesOf(brand() + pick(random, fourCharacterWords))
+        .map((syllable) => syllable[0])
+        .join(''),
     'full name': () => pick(random, entries).name,
     '科技 (very common)': () => '科技',
     'code prefix': () => pick(random, entries).code.slice(0, 8),
@@ -344,9 +435,12 @@ function textsOf(entry: NameEntry): string[] {
 function referenceSearch(entries: ReadonlyMap<string, NameEntry>, readings: PinyinReadings, query: string, formerNames: boolean): string[] {
   const parsed = parseNameQuery(query)
   if (parsed === undefined) return []
-  const spellings = parsed.letters === undefined ? [] : readings.spellings(parsed.letters).map((spelling) => spelling.classes.map((chars: CharClass) => new Set(chars)))
+  const spellings =
+    parsed.letters === undefined ? [] : readings.spellings(parsed.letters).map((spelling) => spelling.classes.map((chars: CharClass) => new Set(chars)))
   const spells = (text: string) =>
-    spellings.some((spelling) => [...text].some((_, start) => start + spelling.length <= text.length && spelling.every((chars, k) => chars.has(text.charCodeAt(start + k)))))
+    spellings.some((spelling) =>
+      [...text].some((_, start) => start + spelling.length <= text.length && spelling.every((chars, k) => chars.has(text.charCodeAt(start + k)))),
+    )
   const ranked: Array<{ code: string; rank: number; length: number }> = []
   for (const entry of entries.values()) {
     const { code } = entry
@@ -387,7 +481,28 @@ describe('EntityNameIndex against a search through every entity', () => {
   const kinds = sampleQueries(random, [...entries.values()])
   const queries = [
     ...Object.values(kinds).flatMap((make) => Array.from({ length: 12 }, make)),
-    ...['华', '記', '有限公司', '股份', '沈阳', '辽宁省', 'hua', 'hu', 'zg', '9', '91', '12210', '科技 有限', '瀋陽', 'ＡＢＣ', '和平区王记', '老', 'sy', 'yxgs', 'hxkj'],
+    ...[
+      '华',
+      '記',
+      '有限公司',
+      '股份',
+      '沈阳',
+      '辽宁省',
+      'hua',
+      'hu',
+      'zg',
+      '9',
+      '91',
+      '12210',
+      '科技 有限',
+      '瀋陽',
+      'ＡＢＣ',
+      '和平区王记',
+      '老',
+      'sy',
+      'yxgs',
+      'hxkj',
+    ],
   ]
   const check = () => {
     for (const formerNames of [true, false]) {
@@ -399,7 +514,8 @@ describe('EntityNameIndex against a search through every entity', () => {
           const label = `${query}${formerNames ? '' : ' (current names)'}, limit ${matchLimit}`
           expect(index.search(query, { ...ALL, formerNames }), label).toEqual({ codes: found, total })
           // Short pages are picked, not sorted whole: each must be its slice of the whole.
-          for (const offset of [0, 5, 40]) expect(index.search(query, { limit: 7, offset, formerNames }), `${label} from ${offset}`).toEqual({ codes: found.slice(offset, offset + 7), total })
+          for (const offset of [0, 5, 40])
+            expect(index.search(query, { limit: 7, offset, formerNames }), `${label} from ${offset}`).toEqual({ codes: found.slice(offset, offset + 7), total })
         }
       }
     }
@@ -430,7 +546,10 @@ describe('EntityNameIndex against a search through every entity', () => {
   })
 
   it('and built afresh on the changed registry, handed over from its parts', () => {
-    indexes = indexes.map(({ matchLimit }) => ({ matchLimit, index: EntityNameIndex.fromParts(EntityNameIndex.build(entries.values(), { matchLimit }).parts().parts) }))
+    indexes = indexes.map(({ matchLimit }) => ({
+      matchLimit,
+      index: EntityNameIndex.fromParts(EntityNameIndex.build(entries.values(), { matchLimit }).parts().parts),
+    }))
     for (const { index } of indexes) expect(index.size).toBe(entries.size)
     check()
   })

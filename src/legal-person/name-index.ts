@@ -1,5 +1,26 @@
-import { normaliseName, parseNameQuery, PinyinReadings, regionPrefixLengthOf, type NameQuery, type PinyinReadingsParts, type PinyinSpelling } from './name-terms.js'
-import { ADDED, CURRENT, DONE, FORMER, IntersectCursor, PostingLists, PostingListsPacker, UnionCursor, type Cursor, type PostingListsParts, type PostingSink, type Segment } from './posting-lists.js'
+import {
+  normaliseName,
+  parseNameQuery,
+  PinyinReadings,
+  regionPrefixLengthOf,
+  type NameQuery,
+  type PinyinReadingsParts,
+  type PinyinSpelling,
+} from './name-terms.js'
+import {
+  ADDED,
+  CURRENT,
+  DONE,
+  FORMER,
+  IntersectCursor,
+  PostingLists,
+  PostingListsPacker,
+  UnionCursor,
+  type Cursor,
+  type PostingListsParts,
+  type PostingSink,
+  type Segment,
+} from './posting-lists.js'
 
 /** A legal person as the name index knows it: its credit code, current name and former names. */
 export interface NameEntry {
@@ -575,7 +596,13 @@ export class EntityNameIndex {
     if (this.changesSinceBuild > 0) throw new Error('only a fresh build of the name index can be handed over')
     const codes = this.#codeUnits
     const codeEnds = this.#codeEnds
-    const lists = { chars: this.#chars.parts(), pairs: this.#pairs.parts(), headChars: this.#headChars.parts(), headPairs: this.#headPairs.parts(), triples: this.#triples.parts() }
+    const lists = {
+      chars: this.#chars.parts(),
+      pairs: this.#pairs.parts(),
+      headChars: this.#headChars.parts(),
+      headPairs: this.#headPairs.parts(),
+      triples: this.#triples.parts(),
+    }
     const parts: EntityNameIndexParts = {
       matchLimit: this.#matchLimit,
       codes,
@@ -678,11 +705,24 @@ export class EntityNameIndex {
 
   /** Bytes of the typed arrays it holds: the bulk of it, the rest being the codes (a string each) and what changed since the build. */
   get arrayBytes(): number {
-    const arrays = [this.#firstText, this.#formerFirst, this.#textCount, this.#codeOrder, this.#marks, this.#corpus, this.#textStart, this.#textEntity, this.#regionEnd, this.#textTable]
+    const arrays = [
+      this.#firstText,
+      this.#formerFirst,
+      this.#textCount,
+      this.#codeOrder,
+      this.#marks,
+      this.#corpus,
+      this.#textStart,
+      this.#textEntity,
+      this.#regionEnd,
+      this.#textTable,
+    ]
     const grams = [this.#charIds, this.#charInitials, this.#pairFirst, this.#pairSecond, this.#pairsByFirstStart, this.#pairsByFirst]
     const lists = [this.#chars, this.#pairs, this.#headChars, this.#headPairs, this.#triples]
     const table = this.#pairIds.parts()
-    return [...arrays, ...grams, table.keys, table.values].reduce((sum, array) => sum + array.byteLength, 0) + lists.reduce((sum, list) => sum + list.byteLength, 0)
+    return (
+      [...arrays, ...grams, table.keys, table.values].reduce((sum, array) => sum + array.byteLength, 0) + lists.reduce((sum, list) => sum + list.byteLength, 0)
+    )
   }
 
   /** How many entities the index holds. */
@@ -768,7 +808,8 @@ export class EntityNameIndex {
     }
     const lengthStarts = new Int32Array(longest + 2)
     for (const length of lengths) increment(lengthStarts, length + 1)
-    for (let length = 1; length < lengthStarts.length; length += 1) lengthStarts[length] = (lengthStarts[length] as number) + (lengthStarts[length - 1] as number)
+    for (let length = 1; length < lengthStarts.length; length += 1)
+      lengthStarts[length] = (lengthStarts[length] as number) + (lengthStarts[length - 1] as number)
     yield
     const codeOrder = new Int32Array(count)
     const recordAt = new Int32Array(count)
@@ -1159,7 +1200,9 @@ export class EntityNameIndex {
    * shortest (the caller confirms the rest); undefined when the part has none.
    */
   #stream(terms: readonly Term[], segment: Segment): Cursor | undefined {
-    const sized = terms.map((term) => ({ term, count: term.reduce((sum, gram) => sum + gram.lists.count(gram.list, segment), 0) })).sort((a, b) => a.count - b.count)
+    const sized = terms
+      .map((term) => ({ term, count: term.reduce((sum, gram) => sum + gram.lists.count(gram.list, segment), 0) }))
+      .sort((a, b) => a.count - b.count)
     const lead = sized[0]
     if (lead === undefined || lead.count === 0) return undefined
     const cursors: Cursor[] = []
@@ -1411,7 +1454,8 @@ export class EntityNameIndex {
     const starts = this.#pairsByFirstStart
     const ids = first.map((unit) => this.#charIds[unit] as number).filter((id) => id >= 0)
     let span = 0
-    for (const id of ids) span += (id + 1 < starts.length ? (starts[id + 1] as number) - (starts[id] as number) : 0) + (this.#addedPairsByFirst.get(id)?.length ?? 0)
+    for (const id of ids)
+      span += (id + 1 < starts.length ? (starts[id + 1] as number) - (starts[id] as number) : 0) + (this.#addedPairsByFirst.get(id)?.length ?? 0)
     if (span > PAIRS_SPELLED_UP_TO) return undefined
     const grams: Gram[] = []
     const take = (pair: number) => {

@@ -42,7 +42,9 @@ class FakeRegistry implements EntityNameSource {
   }
 }
 
-const BRANDS = [...'安邦宝诚达鼎丰富光广海汉和恒宏华辉汇佳嘉金锦京聚凯康坤蓝乐力利隆龙美铭明鹏奇启泉荣瑞润森晟盛顺泰腾天通万伟祥鑫欣新兴旭亚扬耀益银永友宇裕远源跃云泽正致智中众卓']
+const BRANDS = [
+  ...'安邦宝诚达鼎丰富光广海汉和恒宏华辉汇佳嘉金锦京聚凯康坤蓝乐力利隆龙美铭明鹏奇启泉荣瑞润森晟盛顺泰腾天通万伟祥鑫欣新兴旭亚扬耀益银永友宇裕远源跃云泽正致智中众卓',
+]
 const TRADES = ['科技', '商贸', '物流', '餐饮', '建筑', '文化', '机械', '食品']
 
 /** `count` entities with distinct codes and names in the registry's style. */

@@ -183,9 +183,14 @@ export class EntityNameSearch {
       clearTimeout(timer)
     }
     if (this.#index === undefined) {
-      throw new AppError('HT_UNAVAILABLE', 'The name index of this node is still being built; search again in a few seconds (名称索引正在加载，请稍后再试)', [], {
-        retryAfter: RETRY_AFTER_SECONDS,
-      })
+      throw new AppError(
+        'HT_UNAVAILABLE',
+        'The name index of this node is still being built; search again in a few seconds (名称索引正在加载，请稍后再试)',
+        [],
+        {
+          retryAfter: RETRY_AFTER_SECONDS,
+        },
+      )
     }
   }
 

@@ -53,7 +53,8 @@ describe('legal-person name terms', () => {
     const readings = new PinyinReadings()
     for (const char of '华化信兴新机械技沈阳行银长西安先') readings.learn(char.charCodeAt(0))
     // Each spelling as the characters of each place, sorted, to compare.
-    const spelled = (letters: string) => readings.spellings(letters).map((spelling) => spelling.classes.map((chars) => String.fromCharCode(...[...chars].sort((a, b) => a - b))))
+    const spelled = (letters: string) =>
+      readings.spellings(letters).map((spelling) => spelling.classes.map((chars) => String.fromCharCode(...[...chars].sort((a, b) => a - b))))
     const chars = (text: string) => String.fromCharCode(...[...text].map((char) => char.charCodeAt(0)).sort((a, b) => a - b))
 
     it.each([

@@ -133,7 +133,11 @@ export function parseNameQuery(query: string): NameQuery | undefined {
   // which is costly, is spared for the commonest queries.
   const oneWord = terms.length === 1 && (text.length === 1 || (text.length === 2 && HAN.test(text.charAt(0)) && HAN.test(text.charAt(1))))
   const words = oneWord ? [] : [...new Set(terms.flatMap(wordsOf))]
-  const letters = query.normalize('NFKC').toLowerCase().replace(/ü/g, 'v').replace(/[\s'’]/g, '')
+  const letters = query
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/ü/g, 'v')
+    .replace(/[\s'’]/g, '')
   return {
     text,
     words: words.length > 1 ? words : [],

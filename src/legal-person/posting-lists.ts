@@ -166,7 +166,7 @@ export class IntersectCursor extends Cursor {
   #align(candidate: number): number {
     const cursors = this.#cursors
     const lead = cursors[0] as Cursor
-    for (let i = 1; i < cursors.length && candidate !== DONE; ) {
+    for (let i = 1; i < cursors.length && candidate !== DONE;) {
       const text = (cursors[i] as Cursor).seek(candidate)
       if (text === candidate) i += 1
       else {

@@ -1,6 +1,15 @@
 import { AppError } from '../platform/errors.js'
 import type { Change, RecordFilter } from '../exchange/dataset-repository.js'
-import { recordAsOf, sameValue, type FieldVerdict, type HistoryEvent, type Provider, type ProviderDescription, type ProviderQuery, type VerifyResult } from '../exchange/provider.js'
+import {
+  recordAsOf,
+  sameValue,
+  type FieldVerdict,
+  type HistoryEvent,
+  type Provider,
+  type ProviderDescription,
+  type ProviderQuery,
+  type VerifyResult,
+} from '../exchange/provider.js'
 import type { DataRecord } from '../exchange/record-validation.js'
 import { beijingDate, endOfChinaDay } from '../platform/calendar/working-days.js'
 import { samePersonName } from '../standards/person-name.js'
@@ -10,7 +19,16 @@ import type { EntityNameSearch } from './name-search.js'
 import type { EntityFilter, EntityRepository } from './repository.js'
 
 /** Catalog items a query may filter or sort on directly. */
-const QUERYABLE: ReadonlySet<string> = new Set(['credit_code', 'entity_type', 'registration_status', 'division_code', 'industry_code', 'source_department', 'established_on', 'representative_id'])
+const QUERYABLE: ReadonlySet<string> = new Set([
+  'credit_code',
+  'entity_type',
+  'registration_status',
+  'division_code',
+  'industry_code',
+  'source_department',
+  'established_on',
+  'representative_id',
+])
 
 function sameItem(item: string, submitted: string, stored: unknown): boolean {
   if (typeof stored !== 'string') return false
@@ -26,7 +44,6 @@ function sameItem(item: string, submitted: string, stored: unknown): boolean {
       return sameValue(submitted, stored)
   }
 }
-
 
 /**
  * The legal-person registry as a provider. A filter on `name` is a name search (substring, words
@@ -67,7 +84,15 @@ export class LegalPersonProvider implements Provider {
     return {
       found: true,
       fields: verdicts,
-      flags: { item: 'registration_status', values: { active: status === ENTITY_STATUSES.existing || status === ENTITY_STATUSES.operating, revoked: status === ENTITY_STATUSES.revoked, deregistered: status === ENTITY_STATUSES.deregistered, movedOut: status === ENTITY_STATUSES.movedOut } },
+      flags: {
+        item: 'registration_status',
+        values: {
+          active: status === ENTITY_STATUSES.existing || status === ENTITY_STATUSES.operating,
+          revoked: status === ENTITY_STATUSES.revoked,
+          deregistered: status === ENTITY_STATUSES.deregistered,
+          movedOut: status === ENTITY_STATUSES.movedOut,
+        },
+      },
     }
   }
 
@@ -76,19 +101,34 @@ export class LegalPersonProvider implements Provider {
     const filters: EntityFilter[] = query.filters
       .filter((filter) => filter.key !== 'name')
       .map((filter: RecordFilter) => {
-        if (!QUERYABLE.has(filter.key)) throw new AppError('HT_VALIDATION', `The legal-person registry cannot filter on ${filter.key} (该信息项不支持筛选)`, [{ field: filter.key, message: `filterable: name, ${[...QUERYABLE].join(', ')}` }])
-        return filter.value.endsWith('*') ? { field: filter.key as EntityField, value: filter.value.slice(0, -1), prefix: true } : { field: filter.key as EntityField, value: filter.value }
+        if (!QUERYABLE.has(filter.key))
+          throw new AppError('HT_VALIDATION', `The legal-person registry cannot filter on ${filter.key} (该信息项不支持筛选)`, [
+            { field: filter.key, message: `filterable: name, ${[...QUERYABLE].join(', ')}` },
+          ])
+        return filter.value.endsWith('*')
+          ? { field: filter.key as EntityField, value: filter.value.slice(0, -1), prefix: true }
+          : { field: filter.key as EntityField, value: filter.value }
       })
     if (nameFilter !== undefined) {
-      if (filters.length > 0 || query.sort !== undefined) throw new AppError('HT_VALIDATION', 'A name search ranks by relevance and takes no other filter or sort (名称检索不与其他条件组合)', [{ field: 'name', message: 'search alone' }])
+      if (filters.length > 0 || query.sort !== undefined)
+        throw new AppError('HT_VALIDATION', 'A name search ranks by relevance and takes no other filter or sort (名称检索不与其他条件组合)', [
+          { field: 'name', message: 'search alone' },
+        ])
       // Former names only for a caller who sees them: finding an entity by one reveals it.
-      const found = await this.names.search(nameFilter.value.replace(/\*$/, ''), { limit: query.limit, offset: query.offset, formerNames: query.clearItems?.has('former_name') ?? false })
+      const found = await this.names.search(nameFilter.value.replace(/\*$/, ''), {
+        limit: query.limit,
+        offset: query.offset,
+        formerNames: query.clearItems?.has('former_name') ?? false,
+      })
       const entities = await this.entities.getMany(found.codes)
       return { items: entities.map(entityRecord), total: found.total }
     }
     let sort: { field: EntityField; direction: 'asc' | 'desc' } | undefined
     if (query.sort !== undefined) {
-      if (!QUERYABLE.has(query.sort.key)) throw new AppError('HT_VALIDATION', `The legal-person registry cannot sort on ${query.sort.key} (该信息项不支持排序)`, [{ field: query.sort.key, message: 'not sortable' }])
+      if (!QUERYABLE.has(query.sort.key))
+        throw new AppError('HT_VALIDATION', `The legal-person registry cannot sort on ${query.sort.key} (该信息项不支持排序)`, [
+          { field: query.sort.key, message: 'not sortable' },
+        ])
       sort = { field: query.sort.key as EntityField, direction: query.sort.direction }
     }
     const page = await this.entities.query(filters, sort, query.limit, query.offset)
@@ -97,7 +137,16 @@ export class LegalPersonProvider implements Provider {
 
   async changes(after: number, limit: number): Promise<{ changes: Change[]; lastSeq: number }> {
     const [entities, lastSeq] = await Promise.all([this.entities.changes(after, limit), this.lastSeq()])
-    return { changes: entities.map((entity) => ({ seq: entity.seq, key: entity.credit_code, op: 'upsert' as const, data: entityRecord(entity), at: entity.updated_at })), lastSeq }
+    return {
+      changes: entities.map((entity) => ({
+        seq: entity.seq,
+        key: entity.credit_code,
+        op: 'upsert' as const,
+        data: entityRecord(entity),
+        at: entity.updated_at,
+      })),
+      lastSeq,
+    }
   }
 
   async lastSeq(): Promise<number> {
@@ -120,9 +169,21 @@ export class LegalPersonProvider implements Provider {
       at: entry.at,
       changedBy: entry.changedBy,
       source: entry.source,
-      changes: entry.changes.map((change) => ({ item: change.field, before: change.before === '' ? null : change.before, after: change.after === '' ? null : change.after })),
+      changes: entry.changes.map((change) => ({
+        item: change.field,
+        before: change.before === '' ? null : change.before,
+        after: change.after === '' ? null : change.after,
+      })),
     }))
-    events.push({ seq: 0, event: 'create', effectiveDate: entity.established_on || beijingDate(entity.created_at), at: entity.created_at, changedBy: '', source: '', changes: [] })
+    events.push({
+      seq: 0,
+      event: 'create',
+      effectiveDate: entity.established_on || beijingDate(entity.created_at),
+      at: entity.created_at,
+      changedBy: '',
+      source: '',
+      changes: [],
+    })
     return events
   }
 }

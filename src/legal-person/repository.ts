@@ -80,7 +80,11 @@ export class EntityRepository {
   readonly #byKey: PointRead<Record<string, unknown>>
 
   constructor(private readonly database: Database) {
-    this.#byKey = new PointRead(database, `SELECT ${COLUMNS}, seq, created_at, updated_at FROM entities WHERE credit_code = ?`, `SELECT ${COLUMNS}, seq, created_at, updated_at FROM entities WHERE credit_code = $1`)
+    this.#byKey = new PointRead(
+      database,
+      `SELECT ${COLUMNS}, seq, created_at, updated_at FROM entities WHERE credit_code = ?`,
+      `SELECT ${COLUMNS}, seq, created_at, updated_at FROM entities WHERE credit_code = $1`,
+    )
     this.bulkLoad = database.sqlite === undefined ? undefined : new SqliteBulkLoad(database, ENTITIES_TABLE)
   }
 
@@ -98,7 +102,12 @@ export class EntityRepository {
    * fields (an import file without a column leaves that field as it is); new ones are written whole.
    * With `vet`, every entity is checked against the stored one inside the transaction.
    */
-  async applyBatch(entities: readonly Entity[], source: string, changedBy: string, options: { fields?: readonly EntityField[]; effectiveDate?: string; vet?: EntityVet } = {}): Promise<EntityApplyResult> {
+  async applyBatch(
+    entities: readonly Entity[],
+    source: string,
+    changedBy: string,
+    options: { fields?: readonly EntityField[]; effectiveDate?: string; vet?: EntityVet } = {},
+  ): Promise<EntityApplyResult> {
     const kept = options.fields === undefined ? [] : ENTITY_FIELDS.filter((field) => !options.fields?.includes(field))
     const merge = (before: Entity, incoming: Entity): Entity => {
       if (kept.length === 0) return incoming
@@ -111,10 +120,15 @@ export class EntityRepository {
     return this.#db.transaction().execute(async (trx) => {
       const at = now()
       const today = beijingDate(at)
-      await trx.insertInto('registry_heads').values({ registry: LEGAL_PERSON_REGISTRY, last_seq: 0, record_count: 0, updated_at: at }).onConflict((oc) => oc.column('registry').doNothing()).execute()
-      const head = await (this.database.kind === 'postgres'
-        ? trx.selectFrom('registry_heads').select(['last_seq', 'record_count']).where('registry', '=', LEGAL_PERSON_REGISTRY).forUpdate()
-        : trx.selectFrom('registry_heads').select(['last_seq', 'record_count']).where('registry', '=', LEGAL_PERSON_REGISTRY)
+      await trx
+        .insertInto('registry_heads')
+        .values({ registry: LEGAL_PERSON_REGISTRY, last_seq: 0, record_count: 0, updated_at: at })
+        .onConflict((oc) => oc.column('registry').doNothing())
+        .execute()
+      const head = await (
+        this.database.kind === 'postgres'
+          ? trx.selectFrom('registry_heads').select(['last_seq', 'record_count']).where('registry', '=', LEGAL_PERSON_REGISTRY).forUpdate()
+          : trx.selectFrom('registry_heads').select(['last_seq', 'record_count']).where('registry', '=', LEGAL_PERSON_REGISTRY)
       ).executeTakeFirstOrThrow()
       let seq = Number(head.last_seq)
       let count = Number(head.record_count)
@@ -124,7 +138,15 @@ export class EntityRepository {
       let unchanged = 0
       for (let start = 0; start < entities.length; start += CHUNK) {
         const chunk = entities.slice(start, start + CHUNK)
-        const rows = await trx.selectFrom('entities').select(ENTITY_FIELDS).where('credit_code', 'in', chunk.map((entity) => entity.credit_code)).execute()
+        const rows = await trx
+          .selectFrom('entities')
+          .select(ENTITY_FIELDS)
+          .where(
+            'credit_code',
+            'in',
+            chunk.map((entity) => entity.credit_code),
+          )
+          .execute()
         const existing = new Map<string, Entity>(rows.map((row) => [row.credit_code, entityOf({ ...row, seq: 0 })]))
         const inserts: Array<Tables['entities']> = []
         const histories: Array<Tables['entity_history']> = []
@@ -149,32 +171,73 @@ export class EntityRepository {
           updated += 1
           existing.set(entity.credit_code, after)
           const { credit_code: code, ...rest } = after
-          await trx.updateTable('entities').set({ ...rest, seq, updated_at: at }).where('credit_code', '=', code).execute()
+          await trx
+            .updateTable('entities')
+            .set({ ...rest, seq, updated_at: at })
+            .where('credit_code', '=', code)
+            .execute()
           const statusChange = changes.some((change) => change.field === 'registration_status') && after.status_date !== ''
-          histories.push({ seq, credit_code: code, event: eventOf(changes), changes: JSON.stringify(changes), effective_date: effectiveDate ?? (statusChange ? entity.status_date : today), source, changed_by: changedBy, at })
+          histories.push({
+            seq,
+            credit_code: code,
+            event: eventOf(changes),
+            changes: JSON.stringify(changes),
+            effective_date: effectiveDate ?? (statusChange ? entity.status_date : today),
+            source,
+            changed_by: changedBy,
+            at,
+          })
         }
-        for (let offset = 0; offset < inserts.length; offset += 200) await trx.insertInto('entities').values(inserts.slice(offset, offset + 200)).execute()
+        for (let offset = 0; offset < inserts.length; offset += 200)
+          await trx
+            .insertInto('entities')
+            .values(inserts.slice(offset, offset + 200))
+            .execute()
         if (histories.length > 0) await trx.insertInto('entity_history').values(histories).execute()
       }
-      await trx.updateTable('registry_heads').set({ last_seq: seq, record_count: count, updated_at: at }).where('registry', '=', LEGAL_PERSON_REGISTRY).execute()
+      await trx
+        .updateTable('registry_heads')
+        .set({ last_seq: seq, record_count: count, updated_at: at })
+        .where('registry', '=', LEGAL_PERSON_REGISTRY)
+        .execute()
       return { created, updated, unchanged, fromSeq, toSeq: seq }
     })
   }
 
   /** The SQLite bulk path: one synchronous transaction with statements prepared once. */
-  async #applySqlite(entities: readonly Entity[], source: string, changedBy: string, merge: (before: Entity, incoming: Entity) => Entity, effectiveDate: string | undefined, vet: EntityVet | undefined): Promise<EntityApplyResult> {
+  async #applySqlite(
+    entities: readonly Entity[],
+    source: string,
+    changedBy: string,
+    merge: (before: Entity, incoming: Entity) => Entity,
+    effectiveDate: string | undefined,
+    vet: EntityVet | undefined,
+  ): Promise<EntityApplyResult> {
     const sqlite = this.database.sqlite
     if (sqlite === undefined) throw new Error('not SQLite')
     return this.#db.connection().execute(async () => {
       const at = now()
       const today = beijingDate(at)
-      const insert = sqlite.prepare(`INSERT INTO entities (${COLUMNS}, seq, created_at, updated_at) VALUES (${ENTITY_FIELDS.map(() => '?').join(', ')}, ?, ?, ?) ON CONFLICT (credit_code) DO NOTHING`)
+      const insert = sqlite.prepare(
+        `INSERT INTO entities (${COLUMNS}, seq, created_at, updated_at) VALUES (${ENTITY_FIELDS.map(() => '?').join(', ')}, ?, ?, ?) ON CONFLICT (credit_code) DO NOTHING`,
+      )
       const select = sqlite.prepare(`SELECT ${COLUMNS} FROM entities WHERE credit_code = ?`)
-      const update = sqlite.prepare(`UPDATE entities SET ${ENTITY_FIELDS.slice(1).map((field) => `${field} = ?`).join(', ')}, seq = ?, updated_at = ? WHERE credit_code = ?`)
-      const history = sqlite.prepare('INSERT INTO entity_history (seq, credit_code, event, changes, effective_date, source, changed_by, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      const update = sqlite.prepare(
+        `UPDATE entities SET ${ENTITY_FIELDS.slice(1)
+          .map((field) => `${field} = ?`)
+          .join(', ')}, seq = ?, updated_at = ? WHERE credit_code = ?`,
+      )
+      const history = sqlite.prepare(
+        'INSERT INTO entity_history (seq, credit_code, event, changes, effective_date, source, changed_by, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      )
       const run = sqlite.transaction((): EntityApplyResult => {
-        sqlite.prepare('INSERT INTO registry_heads (registry, last_seq, record_count, updated_at) VALUES (?, 0, 0, ?) ON CONFLICT (registry) DO NOTHING').run(LEGAL_PERSON_REGISTRY, at)
-        const head = sqlite.prepare('SELECT last_seq, record_count FROM registry_heads WHERE registry = ?').get(LEGAL_PERSON_REGISTRY) as { last_seq: number; record_count: number }
+        sqlite
+          .prepare('INSERT INTO registry_heads (registry, last_seq, record_count, updated_at) VALUES (?, 0, 0, ?) ON CONFLICT (registry) DO NOTHING')
+          .run(LEGAL_PERSON_REGISTRY, at)
+        const head = sqlite.prepare('SELECT last_seq, record_count FROM registry_heads WHERE registry = ?').get(LEGAL_PERSON_REGISTRY) as {
+          last_seq: number
+          record_count: number
+        }
         let seq = Number(head.last_seq)
         let count = Number(head.record_count)
         const fromSeq = seq + 1
@@ -201,7 +264,16 @@ export class EntityRepository {
           updated += 1
           update.run(...ENTITY_FIELDS.slice(1).map((field) => after[field]), seq, at, entity.credit_code)
           const statusChange = changes.some((change) => change.field === 'registration_status') && after.status_date !== ''
-          history.run(seq, entity.credit_code, eventOf(changes), JSON.stringify(changes), effectiveDate ?? (statusChange ? after.status_date : today), source, changedBy, at)
+          history.run(
+            seq,
+            entity.credit_code,
+            eventOf(changes),
+            JSON.stringify(changes),
+            effectiveDate ?? (statusChange ? after.status_date : today),
+            source,
+            changedBy,
+            at,
+          )
         }
         sqlite.prepare('UPDATE registry_heads SET last_seq = ?, record_count = ?, updated_at = ? WHERE registry = ?').run(seq, count, at, LEGAL_PERSON_REGISTRY)
         return { created, updated, unchanged, fromSeq, toSeq: seq }
@@ -218,14 +290,20 @@ export class EntityRepository {
   /** The credit code an old identifier stands for: a 15-digit registration number or a 9-character organisation code. */
   async resolveLegacy(code: string): Promise<string | undefined> {
     const query = this.#db.selectFrom('entities').select('credit_code')
-    const row = await (code.length === 15 ? query.where('registration_number', '=', code) : query.where(sql<string>`substr(credit_code, 9, 9)`, '=', code)).executeTakeFirst()
+    const row = await (
+      code.length === 15 ? query.where('registration_number', '=', code) : query.where(sql<string>`substr(credit_code, 9, 9)`, '=', code)
+    ).executeTakeFirst()
     return row?.credit_code
   }
 
   async getMany(codes: readonly string[]): Promise<StoredEntity[]> {
     const found: StoredEntity[] = []
     for (let start = 0; start < codes.length; start += CHUNK) {
-      const rows = await this.#db.selectFrom('entities').selectAll().where('credit_code', 'in', codes.slice(start, start + CHUNK)).execute()
+      const rows = await this.#db
+        .selectFrom('entities')
+        .selectAll()
+        .where('credit_code', 'in', codes.slice(start, start + CHUNK))
+        .execute()
       found.push(...rows.map((row) => entityOf(row as unknown as Record<string, unknown>)))
     }
     const order = new Map(codes.map((code, index) => [code, index]))
@@ -236,7 +314,11 @@ export class EntityRepository {
   async sourcesOf(codes: readonly string[]): Promise<Map<string, string>> {
     const found = new Map<string, string>()
     for (let start = 0; start < codes.length; start += CHUNK) {
-      const rows = await this.#db.selectFrom('entities').select(['credit_code', 'source_department']).where('credit_code', 'in', codes.slice(start, start + CHUNK)).execute()
+      const rows = await this.#db
+        .selectFrom('entities')
+        .select(['credit_code', 'source_department'])
+        .where('credit_code', 'in', codes.slice(start, start + CHUNK))
+        .execute()
       for (const row of rows) found.set(row.credit_code, row.source_department)
     }
     return found
@@ -248,15 +330,26 @@ export class EntityRepository {
     return rows.map((row) => entityOf(row as unknown as Record<string, unknown>))
   }
 
-  async query(filters: readonly EntityFilter[], sort: { field: EntityField; direction: 'asc' | 'desc' } | undefined, limit: number, offset: number): Promise<{ items: StoredEntity[]; total: number }> {
+  async query(
+    filters: readonly EntityFilter[],
+    sort: { field: EntityField; direction: 'asc' | 'desc' } | undefined,
+    limit: number,
+    offset: number,
+  ): Promise<{ items: StoredEntity[]; total: number }> {
     let query = this.#db.selectFrom('entities')
     for (const filter of filters) {
-      query = filter.prefix === true ? query.where(filter.field, 'like', `${filter.value.replace(/[%_\\]/g, '')}%`) : query.where(filter.field, '=', filter.value)
+      query =
+        filter.prefix === true ? query.where(filter.field, 'like', `${filter.value.replace(/[%_\\]/g, '')}%`) : query.where(filter.field, '=', filter.value)
     }
     const ordered = sort === undefined ? query.orderBy('credit_code') : query.orderBy(sort.field, sort.direction).orderBy('credit_code')
     const [rows, total] = await Promise.all([
       ordered.selectAll().limit(limit).offset(offset).execute(),
-      filters.length === 0 ? this.head().then((head) => head.recordCount) : query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow().then((row) => Number(row.total)),
+      filters.length === 0
+        ? this.head().then((head) => head.recordCount)
+        : query
+            .select((eb) => eb.fn.countAll<number>().as('total'))
+            .executeTakeFirstOrThrow()
+            .then((row) => Number(row.total)),
     ])
     return { items: rows.map((row) => entityOf(row as unknown as Record<string, unknown>)), total }
   }
@@ -269,8 +362,14 @@ export class EntityRepository {
 
   /** Every entity's code, name and former names, a page at a time, for the name index. */
   async *names(pageSize = 20_000): AsyncGenerator<Array<{ credit_code: string; name: string; former_name: string }>> {
-    for (let after = ''; ; ) {
-      const rows = await this.#db.selectFrom('entities').select(['credit_code', 'name', 'former_name']).where('credit_code', '>', after).orderBy('credit_code').limit(pageSize).execute()
+    for (let after = ''; ;) {
+      const rows = await this.#db
+        .selectFrom('entities')
+        .select(['credit_code', 'name', 'former_name'])
+        .where('credit_code', '>', after)
+        .orderBy('credit_code')
+        .limit(pageSize)
+        .execute()
       if (rows.length === 0) return
       yield rows
       after = rows.at(-1)?.credit_code ?? after
@@ -279,7 +378,16 @@ export class EntityRepository {
 
   async history(creditCode: string, limit = 500): Promise<EntityHistoryEntry[]> {
     const rows = await this.#db.selectFrom('entity_history').selectAll().where('credit_code', '=', creditCode).orderBy('seq', 'desc').limit(limit).execute()
-    return rows.map((row) => ({ seq: Number(row.seq), creditCode: row.credit_code, event: row.event, changes: JSON.parse(row.changes) as EntityChange[], effectiveDate: row.effective_date, source: row.source, changedBy: row.changed_by, at: row.at }))
+    return rows.map((row) => ({
+      seq: Number(row.seq),
+      creditCode: row.credit_code,
+      event: row.event,
+      changes: JSON.parse(row.changes) as EntityChange[],
+      effectiveDate: row.effective_date,
+      source: row.source,
+      changedBy: row.changed_by,
+      at: row.at,
+    }))
   }
 
   async head(): Promise<{ lastSeq: number; recordCount: number }> {
@@ -291,11 +399,33 @@ export class EntityRepository {
   async counts() {
     const year = sql<string>`substr(established_on, 1, 4)`
     const [byIndustry, byStatus, byDistrict, byYear, bySource] = await Promise.all([
-      this.#db.selectFrom('entities').select(['industry_code', (eb) => eb.fn.countAll<number>().as('count')]).where('registration_status', 'in', ACTIVE).groupBy('industry_code').execute(),
-      this.#db.selectFrom('entities').select(['registration_status', (eb) => eb.fn.countAll<number>().as('count')]).groupBy('registration_status').execute(),
-      this.#db.selectFrom('entities').select(['division_code', (eb) => eb.fn.countAll<number>().as('count')]).where('registration_status', 'in', ACTIVE).groupBy('division_code').execute(),
-      this.#db.selectFrom('entities').select([year.as('year'), (eb) => eb.fn.countAll<number>().as('count')]).groupBy(year).execute(),
-      this.#db.selectFrom('entities').select(['source_department', (eb) => eb.fn.countAll<number>().as('count')]).groupBy('source_department').execute(),
+      this.#db
+        .selectFrom('entities')
+        .select(['industry_code', (eb) => eb.fn.countAll<number>().as('count')])
+        .where('registration_status', 'in', ACTIVE)
+        .groupBy('industry_code')
+        .execute(),
+      this.#db
+        .selectFrom('entities')
+        .select(['registration_status', (eb) => eb.fn.countAll<number>().as('count')])
+        .groupBy('registration_status')
+        .execute(),
+      this.#db
+        .selectFrom('entities')
+        .select(['division_code', (eb) => eb.fn.countAll<number>().as('count')])
+        .where('registration_status', 'in', ACTIVE)
+        .groupBy('division_code')
+        .execute(),
+      this.#db
+        .selectFrom('entities')
+        .select([year.as('year'), (eb) => eb.fn.countAll<number>().as('count')])
+        .groupBy(year)
+        .execute(),
+      this.#db
+        .selectFrom('entities')
+        .select(['source_department', (eb) => eb.fn.countAll<number>().as('count')])
+        .groupBy('source_department')
+        .execute(),
     ])
     return {
       byIndustry: byIndustry.map((row) => ({ code: row.industry_code, count: Number(row.count) })),

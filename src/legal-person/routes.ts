@@ -10,7 +10,13 @@ import type { LegalPersonService } from './service.js'
 
 const READERS = ['consumer', 'steward'] as const
 const RecordSchema = Type.Record(Type.String(), Type.Unknown(), { description: 'An entity: granted items only, masked where granted masked' })
-const CodeParam = Type.Object({ creditCode: Type.String({ minLength: 1, maxLength: 40, description: '18-character unified social credit code; a 15-digit registration number or 9-character organisation code is resolved where known' }) })
+const CodeParam = Type.Object({
+  creditCode: Type.String({
+    minLength: 1,
+    maxLength: 40,
+    description: '18-character unified social credit code; a 15-digit registration number or 9-character organisation code is resolved where known',
+  }),
+})
 const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' })
 const Verdict = Type.Enum(['match', 'mismatch', 'absent'])
 const HistorySchema = Type.Object({
@@ -23,15 +29,20 @@ const HistorySchema = Type.Object({
   changes: Type.Array(Type.Object({ item: Type.String(), before: Type.Unknown(), after: Type.Unknown() })),
 })
 
-
-
 /** The legal-person base registry's API: lookup, name search, profile, change history, verification, import, statistics. */
-export const legalPersonRoutes: FastifyPluginAsyncTypebox<{ legalPersons: LegalPersonService; imports: LegalPersonImports }> = async (app, { legalPersons, imports }) => {
+export const legalPersonRoutes: FastifyPluginAsyncTypebox<{ legalPersons: LegalPersonService; imports: LegalPersonImports }> = async (
+  app,
+  { legalPersons, imports },
+) => {
   app.get(
     '/legal-persons/binding',
     {
       config: { access: 'authenticated' },
-      schema: { tags: ['legal-persons'], summary: 'The catalog entry the legal-person registry serves (法人库对应的目录)', response: { 200: Type.Object({ code: Type.Union([Type.String(), Type.Null()]) }), ...ERROR_RESPONSES } },
+      schema: {
+        tags: ['legal-persons'],
+        summary: 'The catalog entry the legal-person registry serves (法人库对应的目录)',
+        response: { 200: Type.Object({ code: Type.Union([Type.String(), Type.Null()]) }), ...ERROR_RESPONSES },
+      },
     },
     async () => ({ code: await legalPersons.registry.boundCode() }),
   )
@@ -90,7 +101,11 @@ export const legalPersonRoutes: FastifyPluginAsyncTypebox<{ legalPersons: LegalP
     },
     async (request, reply) => {
       try {
-        return await legalPersons.search(principalOf(request), { q: request.query.q, limit: request.query.limit ?? 20, offset: request.query.offset ?? 0 }, metaOf(request))
+        return await legalPersons.search(
+          principalOf(request),
+          { q: request.query.q, limit: request.query.limit ?? 20, offset: request.query.offset ?? 0 },
+          metaOf(request),
+        )
       } catch (error) {
         if (error instanceof AppError && typeof error.extra.retryAfter === 'number') void reply.header('retry-after', String(error.extra.retryAfter))
         throw error
@@ -113,7 +128,10 @@ export const legalPersonRoutes: FastifyPluginAsyncTypebox<{ legalPersons: LegalP
     },
     async (request) => {
       const purpose = statedPurpose(request)
-      return legalPersons.lookup(principalOf(request), request.params.creditCode, metaOf(request), { ...(request.query.asOf === undefined ? {} : { asOf: request.query.asOf }), ...(purpose === undefined ? {} : { purpose }) })
+      return legalPersons.lookup(principalOf(request), request.params.creditCode, metaOf(request), {
+        ...(request.query.asOf === undefined ? {} : { asOf: request.query.asOf }),
+        ...(purpose === undefined ? {} : { purpose }),
+      })
     },
   )
 
@@ -153,7 +171,12 @@ export const legalPersonRoutes: FastifyPluginAsyncTypebox<{ legalPersons: LegalP
     '/legal-persons/:creditCode/history',
     {
       config: { access: [...READERS] },
-      schema: { tags: ['legal-persons'], summary: 'An entity’s change record, newest first, through the gate (变更记录)', params: CodeParam, response: { 200: Type.Object({ items: Type.Array(HistorySchema) }), ...ERROR_RESPONSES, 429: Type.Ref('Problem') } },
+      schema: {
+        tags: ['legal-persons'],
+        summary: 'An entity’s change record, newest first, through the gate (变更记录)',
+        params: CodeParam,
+        response: { 200: Type.Object({ items: Type.Array(HistorySchema) }), ...ERROR_RESPONSES, 429: Type.Ref('Problem') },
+      },
     },
     async (request) => ({ items: await legalPersons.history(principalOf(request), request.params.creditCode, metaOf(request)) }),
   )
@@ -165,7 +188,8 @@ export const legalPersonRoutes: FastifyPluginAsyncTypebox<{ legalPersons: LegalP
       schema: {
         tags: ['legal-persons'],
         summary: 'Verify entities against the registry without seeing it (主体核验)',
-        description: 'Per record: whether the credit code is valid (or why not), whether the registry knows it, and per submitted field match / mismatch / absent; status flags when the caller may see the status item.',
+        description:
+          'Per record: whether the credit code is valid (or why not), whether the registry knows it, and per submitted field match / mismatch / absent; status flags when the caller may see the status item.',
         body: Type.Object(
           {
             records: Type.Array(
@@ -215,14 +239,18 @@ export const legalPersonRoutes: FastifyPluginAsyncTypebox<{ legalPersons: LegalP
       schema: {
         tags: ['legal-persons'],
         summary: 'Import entities from CSV (UTF-8 / GBK / GB18030, detected) or XLSX, as a job (导入法人数据)',
-        description: 'Columns by key or Chinese header. Upsert by credit code; each change becomes a change-record entry and reaches subscribers through the change feed. Rejected rows at /legal-persons/imports/{jobId}/rejections.',
+        description:
+          'Columns by key or Chinese header. Upsert by credit code; each change becomes a change-record entry and reaches subscribers through the change feed. Rejected rows at /legal-persons/imports/{jobId}/rejections.',
         querystring: Type.Object({ fileName: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: false }),
         response: { 202: JobSchema, ...ERROR_RESPONSES },
       },
     },
     async (request, reply) => {
-      if (!Buffer.isBuffer(request.body)) throw new AppError('HT_UNSUPPORTED_MEDIA_TYPE', 'Send the file itself as the body (application/octet-stream, text/csv or the XLSX content type)')
-      return reply.status(202).send(toJobView(await imports.upload(principalOf(request), request.body, request.query.fileName ?? 'entities.csv', metaOf(request))))
+      if (!Buffer.isBuffer(request.body))
+        throw new AppError('HT_UNSUPPORTED_MEDIA_TYPE', 'Send the file itself as the body (application/octet-stream, text/csv or the XLSX content type)')
+      return reply
+        .status(202)
+        .send(toJobView(await imports.upload(principalOf(request), request.body, request.query.fileName ?? 'entities.csv', metaOf(request))))
     },
   )
 

@@ -79,14 +79,27 @@ export class LegalPersonService {
 
   async lookup(principal: Principal, code: string, meta: RequestMeta, options: { asOf?: string; purpose?: string } = {}): Promise<DataRecord> {
     const creditCode = await this.normalise(code)
-    if (options.asOf !== undefined && normaliseDate(options.asOf) !== options.asOf) throw new AppError('HT_VALIDATION', 'asOf is a date, YYYY-MM-DD', [{ field: 'asOf', message: 'YYYY-MM-DD' }])
-    return this.gate.lookup(principal, await this.registry.coreCode(), creditCode, meta, options.purpose, options.asOf === undefined ? {} : { asOf: options.asOf })
+    if (options.asOf !== undefined && normaliseDate(options.asOf) !== options.asOf)
+      throw new AppError('HT_VALIDATION', 'asOf is a date, YYYY-MM-DD', [{ field: 'asOf', message: 'YYYY-MM-DD' }])
+    return this.gate.lookup(
+      principal,
+      await this.registry.coreCode(),
+      creditCode,
+      meta,
+      options.purpose,
+      options.asOf === undefined ? {} : { asOf: options.asOf },
+    )
   }
 
   /** Name search (substring, words in any order, pinyin, credit-code prefix), ranked, through the gate. */
   async search(principal: Principal, input: { q: string; limit: number; offset: number }, meta: RequestMeta) {
     if (input.q.trim() === '') throw new AppError('HT_VALIDATION', 'q is what to search for (请输入检索词)', [{ field: 'q', message: 'empty' }])
-    return this.gate.query(principal, await this.registry.coreCode(), { filters: [{ key: 'name', value: input.q.trim() }], limit: input.limit, offset: input.offset }, meta)
+    return this.gate.query(
+      principal,
+      await this.registry.coreCode(),
+      { filters: [{ key: 'name', value: input.q.trim() }], limit: input.limit, offset: input.offset },
+      meta,
+    )
   }
 
   /**
@@ -153,7 +166,9 @@ export class LegalPersonService {
       total: head.recordCount,
       byIndustry: [...sections.values()].sort((a, b) => b.count - a.count),
       byStatus: counts.byStatus.map((row) => ({ ...row, name: ENTITY_STATUS_LABELS[row.status as EntityStatus]?.zh ?? row.status })),
-      byDistrict: counts.byDistrict.map((row) => ({ ...row, name: findDivision(row.division)?.name ?? row.division })).sort((a, b) => a.division.localeCompare(b.division)),
+      byDistrict: counts.byDistrict
+        .map((row) => ({ ...row, name: findDivision(row.division)?.name ?? row.division }))
+        .sort((a, b) => a.division.localeCompare(b.division)),
       byYear: counts.byYear,
       bySource: counts.bySource,
     }

@@ -34,7 +34,12 @@ export const notificationRoutes: FastifyPluginAsyncTypebox<{ notifications: Noti
         response: { 200: Type.Object({ items: Type.Array(NotificationSchema), total: Type.Integer(), unread: Type.Integer() }), ...ERROR_RESPONSES },
       },
     },
-    async (request) => notifications.list(principalOf(request).id, { unreadOnly: request.query.unread ?? false, limit: request.query.limit ?? 20, offset: request.query.offset ?? 0 }),
+    async (request) =>
+      notifications.list(principalOf(request).id, {
+        unreadOnly: request.query.unread ?? false,
+        limit: request.query.limit ?? 20,
+        offset: request.query.offset ?? 0,
+      }),
   )
 
   app.post(

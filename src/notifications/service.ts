@@ -27,15 +27,34 @@ export class NotificationService {
     const createdAt = now()
     await this.db
       .insertInto('notifications')
-      .values(userIds.map((userId) => ({ id: newId(), user_id: userId, kind: message.kind, title: message.title, body: message.body, link: message.link ?? null, created_at: createdAt, read_at: null })))
+      .values(
+        userIds.map((userId) => ({
+          id: newId(),
+          user_id: userId,
+          kind: message.kind,
+          title: message.title,
+          body: message.body,
+          link: message.link ?? null,
+          created_at: createdAt,
+          read_at: null,
+        })),
+      )
       .execute()
   }
 
   /** To every active user holding `role`, in `departmentId` or, when it is undefined, anywhere. */
   async toRole(role: string, departmentId: string | undefined, message: NotificationMessage): Promise<void> {
-    let query = this.db.selectFrom('users').innerJoin('user_roles', 'user_roles.user_id', 'users.id').select('users.id').where('user_roles.role', '=', role).where('users.status', '=', 'active')
+    let query = this.db
+      .selectFrom('users')
+      .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
+      .select('users.id')
+      .where('user_roles.role', '=', role)
+      .where('users.status', '=', 'active')
     if (departmentId !== undefined) query = query.where('users.department_id', '=', departmentId)
-    await this.toUsers((await query.execute()).map((row) => row.id), message)
+    await this.toUsers(
+      (await query.execute()).map((row) => row.id),
+      message,
+    )
   }
 
   async toUsername(username: string, message: NotificationMessage): Promise<void> {
@@ -43,16 +62,32 @@ export class NotificationService {
     if (user !== undefined) await this.toUsers([user.id], message)
   }
 
-  async list(userId: string, options: { unreadOnly: boolean; limit: number; offset: number }): Promise<{ items: Notification[]; total: number; unread: number }> {
+  async list(
+    userId: string,
+    options: { unreadOnly: boolean; limit: number; offset: number },
+  ): Promise<{ items: Notification[]; total: number; unread: number }> {
     let query = this.db.selectFrom('notifications').where('user_id', '=', userId)
     if (options.unreadOnly) query = query.where('read_at', 'is', null)
     const [rows, count, unread] = await Promise.all([
       query.selectAll().orderBy('created_at', 'desc').limit(options.limit).offset(options.offset).execute(),
       query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-      this.db.selectFrom('notifications').select((eb) => eb.fn.countAll<number>().as('n')).where('user_id', '=', userId).where('read_at', 'is', null).executeTakeFirstOrThrow(),
+      this.db
+        .selectFrom('notifications')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('user_id', '=', userId)
+        .where('read_at', 'is', null)
+        .executeTakeFirstOrThrow(),
     ])
     return {
-      items: rows.map((row) => ({ id: row.id, kind: row.kind, title: row.title, body: row.body, link: row.link, createdAt: row.created_at, readAt: row.read_at })),
+      items: rows.map((row) => ({
+        id: row.id,
+        kind: row.kind,
+        title: row.title,
+        body: row.body,
+        link: row.link,
+        createdAt: row.created_at,
+        readAt: row.read_at,
+      })),
       total: Number(count.n),
       unread: Number(unread.n),
     }

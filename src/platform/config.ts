@@ -41,7 +41,10 @@ export type WebhookAllowEntry =
 
 /** A setting that cannot be used; start-up prints `message` and stops. */
 export class ConfigError extends Error {
-  constructor(readonly setting: string, message: string) {
+  constructor(
+    readonly setting: string,
+    message: string,
+  ) {
     super(`${setting}: ${message}`)
     this.name = 'ConfigError'
   }
@@ -65,15 +68,18 @@ export const SETTINGS = {
   HUITONG_TOKEN_TTL_MINUTES: { description: 'session token lifetime in minutes', default: '480' },
   HUITONG_BODY_LIMIT: { description: 'largest request body in bytes', default: String(10 * 1024 * 1024) },
   HUITONG_WEBHOOK_ALLOW: {
-    description: 'internal webhook targets allowed, comma-separated: host names (*.example for subdomains), addresses, CIDR blocks; unset: none, so loopback, private, link-local and metadata addresses are refused',
+    description:
+      'internal webhook targets allowed, comma-separated: host names (*.example for subdomains), addresses, CIDR blocks; unset: none, so loopback, private, link-local and metadata addresses are refused',
     default: undefined,
   },
   HUITONG_WEBHOOK_SECRET_KEY: {
-    description: 'base64 of 32 random bytes sealing webhook secrets at rest (AES-256-GCM), the same on every node; unset: <data dir>/webhook-secrets.key, created on first start',
+    description:
+      'base64 of 32 random bytes sealing webhook secrets at rest (AES-256-GCM), the same on every node; unset: <data dir>/webhook-secrets.key, created on first start',
     default: undefined,
   },
   HUITONG_LEGAL_PERSON_SOURCES: {
-    description: 'departments whose stewards import the legal persons of their own source, comma-separated source=department code (civil=210100005,staffing=210100011); the registry’s provider department imports every source',
+    description:
+      'departments whose stewards import the legal persons of their own source, comma-separated source=department code (civil=210100005,staffing=210100011); the registry’s provider department imports every source',
     default: '',
   },
 } as const satisfies Record<string, SettingSpec>
@@ -98,14 +104,18 @@ function integer(env: NodeJS.ProcessEnv, name: keyof typeof SETTINGS, min: numbe
 const HOST_PATTERN = /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/
 
 function webhookAllow(env: NodeJS.ProcessEnv): WebhookAllowEntry[] {
-  const entries = (read(env, 'HUITONG_WEBHOOK_ALLOW') ?? '').split(',').map((entry) => entry.trim().toLowerCase()).filter((entry) => entry !== '')
+  const entries = (read(env, 'HUITONG_WEBHOOK_ALLOW') ?? '')
+    .split(',')
+    .map((entry) => entry.trim().toLowerCase())
+    .filter((entry) => entry !== '')
   return entries.map((entry): WebhookAllowEntry => {
     const [address = '', prefixText, ...rest] = entry.replace(/^\[(.*)\]$/, '$1').split('/')
     const version = isIP(address)
     if (version !== 0 && rest.length === 0) {
       const bits = version === 4 ? 32 : 128
       const prefix = prefixText === undefined ? bits : Number(prefixText)
-      if (!/^\d{1,3}$/.test(prefixText ?? String(bits)) || prefix > bits) throw new ConfigError('HUITONG_WEBHOOK_ALLOW', `"${entry}": the prefix length must be 0 to ${bits}`)
+      if (!/^\d{1,3}$/.test(prefixText ?? String(bits)) || prefix > bits)
+        throw new ConfigError('HUITONG_WEBHOOK_ALLOW', `"${entry}": the prefix length must be 0 to ${bits}`)
       return { kind: 'block', address, prefix, family: version === 4 ? 'ipv4' : 'ipv6' }
     }
     if (HOST_PATTERN.test(entry)) return { kind: 'host', pattern: entry }
@@ -118,7 +128,8 @@ function webhookSecretKey(env: NodeJS.ProcessEnv): Buffer | undefined {
   if (text === undefined) return undefined
   const key = Buffer.from(text, 'base64')
   // The value itself is never repeated in the message: it is a secret.
-  if (!/^[A-Za-z0-9+/]{43}=$/.test(text) || key.length !== 32) throw new ConfigError('HUITONG_WEBHOOK_SECRET_KEY', 'must be base64 of 32 bytes (openssl rand -base64 32)')
+  if (!/^[A-Za-z0-9+/]{43}=$/.test(text) || key.length !== 32)
+    throw new ConfigError('HUITONG_WEBHOOK_SECRET_KEY', 'must be base64 of 32 bytes (openssl rand -base64 32)')
   return key
 }
 
@@ -126,12 +137,16 @@ const LEGAL_PERSON_SOURCES = ['market', 'civil', 'staffing']
 
 function legalPersonSources(env: NodeJS.ProcessEnv): Record<string, string> {
   const sources: Record<string, string> = {}
-  for (const entry of (read(env, 'HUITONG_LEGAL_PERSON_SOURCES') ?? '').split(',').map((part) => part.trim()).filter((part) => part !== '')) {
+  for (const entry of (read(env, 'HUITONG_LEGAL_PERSON_SOURCES') ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '')) {
     const [source = '', department = '', ...rest] = entry.split('=').map((part) => part.trim())
     if (!LEGAL_PERSON_SOURCES.includes(source) || !/^[0-9A-Za-z_-]{1,64}$/.test(department) || rest.length > 0) {
       throw new ConfigError('HUITONG_LEGAL_PERSON_SOURCES', `"${entry}" is not source=department code, the source one of ${LEGAL_PERSON_SOURCES.join(', ')}`)
     }
-    if (source in sources || Object.values(sources).includes(department)) throw new ConfigError('HUITONG_LEGAL_PERSON_SOURCES', `"${entry}" names a source or a department twice`)
+    if (source in sources || Object.values(sources).includes(department))
+      throw new ConfigError('HUITONG_LEGAL_PERSON_SOURCES', `"${entry}" names a source or a department twice`)
     sources[source] = department
   }
   return sources

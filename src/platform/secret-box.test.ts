@@ -62,7 +62,11 @@ describe('openSecretBox', () => {
     expect(fs.readdirSync(dir)).toEqual([])
   })
 
-  it.each([['short', 'c2hvcnQ='], ['hex', randomBytes(32).toString('hex')], ['33 bytes', randomBytes(33).toString('base64')]])('refuses a key that is %s, without repeating it', (_, value) => {
+  it.each([
+    ['short', 'c2hvcnQ='],
+    ['hex', randomBytes(32).toString('hex')],
+    ['33 bytes', randomBytes(33).toString('base64')],
+  ])('refuses a key that is %s, without repeating it', (_, value) => {
     expect(() => loadConfig({ HUITONG_WEBHOOK_SECRET_KEY: value })).toThrow(ConfigError)
     expect(() => loadConfig({ HUITONG_WEBHOOK_SECRET_KEY: value })).not.toThrow(value)
   })

@@ -36,7 +36,13 @@ export function comparedSqlite(sqlite: BetterSqlite3.Database, residentIds: read
 export function comparedAt(count: number, rows: readonly unknown[][]): Array<ComparedPerson | undefined> {
   const found = new Array<ComparedPerson | undefined>(count).fill(undefined)
   for (const row of rows) {
-    found[Number(row[0])] = { name: row[1] as string, gender: row[2] as string, birth_date: row[3] as string, status: row[4] as Person['status'], status_date: row[5] as string }
+    found[Number(row[0])] = {
+      name: row[1] as string,
+      gender: row[2] as string,
+      birth_date: row[3] as string,
+      status: row[4] as Person['status'],
+      status_date: row[5] as string,
+    }
   }
   return found
 }

@@ -42,15 +42,19 @@ export class ComparisonRowRepository {
     if (sqlite === undefined) {
       const column = <T>(value: (row: ProblemRow) => T) => rows.map(value)
       await sql`INSERT INTO comparison_rows (${sql.raw(COLUMNS.join(', '))})
-        SELECT ${comparisonId}, * FROM unnest(${column((row) => row.row)}::integer[], ${column((row) => row.outcome)}::text[], ${column((row) => row.residentId)}::text[], ${column((row) => row.name)}::text[], ${column((row) => row.detail)}::text[])`.execute(this.database.db)
+        SELECT ${comparisonId}, * FROM unnest(${column((row) => row.row)}::integer[], ${column((row) => row.outcome)}::text[], ${column((row) => row.residentId)}::text[], ${column((row) => row.name)}::text[], ${column((row) => row.detail)}::text[])`.execute(
+        this.database.db,
+      )
       return
     }
     // The connection is Kysely's too: wait for it, so no Kysely transaction is open meanwhile.
     await this.database.db.connection().execute(async () => {
       const insert = sqlite.prepare(`INSERT INTO comparison_rows (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`)
-      sqlite.transaction(() => {
-        for (const row of rows) insert.run(comparisonId, row.row, row.outcome, row.residentId, row.name, row.detail)
-      }).immediate()
+      sqlite
+        .transaction(() => {
+          for (const row of rows) insert.run(comparisonId, row.row, row.outcome, row.residentId, row.name, row.detail)
+        })
+        .immediate()
     })
   }
 
@@ -62,6 +66,9 @@ export class ComparisonRowRepository {
       query.select(['row', 'resident_id', 'name', 'outcome', 'detail']).orderBy('row').limit(limit).offset(offset).execute(),
       query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
     ])
-    return { items: items.map((row) => ({ row: Number(row.row), residentId: row.resident_id, name: row.name, outcome: row.outcome, detail: row.detail })), total: Number(total.total) }
+    return {
+      items: items.map((row) => ({ row: Number(row.row), residentId: row.resident_id, name: row.name, outcome: row.outcome, detail: row.detail })),
+      total: Number(total.total),
+    }
   }
 }

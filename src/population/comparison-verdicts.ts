@@ -117,7 +117,12 @@ export function parseBatchIds(batch: SubmittedBatch): { ids: ResidentIdResult[];
  * Judges a batch whose valid IDs were looked up: `found` holds the persons, position for
  * position, of the `lookup` list that {@link parseBatchIds} gave.
  */
-export function judgeBatch(batch: SubmittedBatch, ids: readonly ResidentIdResult[], found: ReadonlyArray<ComparedPerson | undefined>, options: JudgeOptions): BatchVerdicts {
+export function judgeBatch(
+  batch: SubmittedBatch,
+  ids: readonly ResidentIdResult[],
+  found: ReadonlyArray<ComparedPerson | undefined>,
+  options: JudgeOptions,
+): BatchVerdicts {
   const verdicts: BatchVerdicts = { outcomes: new Uint8Array(ids.length), noted: [], normalisedIds: [], details: [] }
   let next = 0
   for (let position = 0; position < ids.length; position++) {

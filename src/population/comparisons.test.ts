@@ -97,7 +97,11 @@ for (const dialect of DIALECTS) {
       test = await openTestDatabase(dialect)
       persons = new PersonRepository(test.database)
       results = new ComparisonRowRepository(test.database)
-      await persons.applyBatch(PERSONS.map((p) => ({ person: p })), 'test', 'police')
+      await persons.applyBatch(
+        PERSONS.map((p) => ({ person: p })),
+        'test',
+        'police',
+      )
       file = path.join(test.config.dataDir, 'department.csv')
       fs.writeFileSync(file, FILE)
     })
@@ -136,7 +140,13 @@ for (const dialect of DIALECTS) {
         [13, 'name-mismatch'],
         [15, 'invalid-id'],
       ])
-      expect(problems[7]).toEqual({ row: 12, residentId: LIVING, name: '王五', outcome: 'name-mismatch', detail: 'name differs from the registry (姓名与人口库不一致); gender (性别) differs from the registry (与人口库不一致)' })
+      expect(problems[7]).toEqual({
+        row: 12,
+        residentId: LIVING,
+        name: '王五',
+        outcome: 'name-mismatch',
+        detail: 'name differs from the registry (姓名与人口库不一致); gender (性别) differs from the registry (与人口库不一致)',
+      })
     })
 
     it('judges alike on a worker thread, in batches larger than one', async () => {
@@ -149,7 +159,9 @@ for (const dialect of DIALECTS) {
       const here = await compareFile(persons, many, { ...options, thread: false, reportFile: path.join(test.config.dataDir, 'many-here.csv') })
       expect(threaded).toEqual(here)
       expect(threaded.total).toBe(20_000)
-      expect(fs.readFileSync(path.join(test.config.dataDir, 'many-thread.csv'), 'utf8')).toBe(fs.readFileSync(path.join(test.config.dataDir, 'many-here.csv'), 'utf8'))
+      expect(fs.readFileSync(path.join(test.config.dataDir, 'many-thread.csv'), 'utf8')).toBe(
+        fs.readFileSync(path.join(test.config.dataDir, 'many-here.csv'), 'utf8'),
+      )
     })
 
     it('names no status to a caller who does not see it, no dates to one who does not see them, and counts only deaths before a day', async () => {
@@ -166,7 +178,10 @@ for (const dialect of DIALECTS) {
       const { problems } = await compare()
       await results.append('comparison-a', problems)
       await results.append('comparison-b', problems.slice(0, 2))
-      expect(await results.page('comparison-a', 'invalid-id', 2, 1)).toEqual({ total: 3, items: [problems.find((row) => row.row === 11), problems.find((row) => row.row === 15)] })
+      expect(await results.page('comparison-a', 'invalid-id', 2, 1)).toEqual({
+        total: 3,
+        items: [problems.find((row) => row.row === 11), problems.find((row) => row.row === 15)],
+      })
       expect((await results.page('comparison-a', undefined, 500, 0)).items).toEqual(problems)
       await results.clear('comparison-a')
       expect(await results.page('comparison-a', undefined, 500, 0)).toEqual({ total: 0, items: [] })

@@ -132,7 +132,8 @@ export class PopulationComparisons {
   }
 
   #uploadPath(principal: Principal, uploadId: string): string {
-    if (!/^[0-9a-f]{64}$/.test(uploadId)) throw new AppError('HT_VALIDATION', 'uploadId is the id a preview answered', [{ field: 'uploadId', message: 'unknown upload' }])
+    if (!/^[0-9a-f]{64}$/.test(uploadId))
+      throw new AppError('HT_VALIDATION', 'uploadId is the id a preview answered', [{ field: 'uploadId', message: 'unknown upload' }])
     return path.join(this.#directory('uploads', principal.department.id), uploadId)
   }
 
@@ -150,17 +151,35 @@ export class PopulationComparisons {
       }
       if (sample.length >= 5) break
     }
-    return { uploadId, fileName, format: table.format, encoding: table.encoding ?? null, headers: table.headers, sample, suggested: suggestMapping(table.headers) }
+    return {
+      uploadId,
+      fileName,
+      format: table.format,
+      encoding: table.encoding ?? null,
+      headers: table.headers,
+      sample,
+      suggested: suggestMapping(table.headers),
+    }
   }
 
   /** Starts a comparison; the gate decides at once, so a caller without a verify grant is refused (and audited) now. */
-  async start(principal: Principal, input: { uploadId: string; fileName: string; mapping: ColumnMapping; deceasedBefore?: string }, meta: RequestMeta): Promise<Job> {
+  async start(
+    principal: Principal,
+    input: { uploadId: string; fileName: string; mapping: ColumnMapping; deceasedBefore?: string },
+    meta: RequestMeta,
+  ): Promise<Job> {
     const file = this.#uploadPath(principal, input.uploadId)
     if (!fs.existsSync(file)) throw new AppError('HT_NOT_FOUND', 'No such upload: preview the file first (请先上传文件)')
-    if (input.deceasedBefore !== undefined && normaliseDate(input.deceasedBefore) !== input.deceasedBefore) throw new AppError('HT_VALIDATION', 'deceasedBefore is a date, YYYY-MM-DD', [{ field: 'deceasedBefore', message: 'YYYY-MM-DD' }])
+    if (input.deceasedBefore !== undefined && normaliseDate(input.deceasedBefore) !== input.deceasedBefore)
+      throw new AppError('HT_VALIDATION', 'deceasedBefore is a date, YYYY-MM-DD', [{ field: 'deceasedBefore', message: 'YYYY-MM-DD' }])
     const table = await openTableStream(file)
     const unknown = Object.entries(input.mapping).filter(([, header]) => header !== undefined && !table.headers.includes(header))
-    if (unknown.length > 0) throw new AppError('HT_VALIDATION', 'The mapping names columns the file does not have (映射的列不存在)', unknown.map(([field, header]) => ({ field: `mapping.${field}`, message: `no column "${header}"` })))
+    if (unknown.length > 0)
+      throw new AppError(
+        'HT_VALIDATION',
+        'The mapping names columns the file does not have (映射的列不存在)',
+        unknown.map(([field, header]) => ({ field: `mapping.${field}`, message: `no column "${header}"` })),
+      )
     const code = await this.population.coreCode()
     await this.gate.decide(principal, code, 'verify', this.#items(input.mapping), meta, { comparison: input.fileName, queued: true })
     const payload: ComparePayload = { principal, file, fileName: input.fileName, mapping: input.mapping, deceasedBefore: input.deceasedBefore ?? null }
@@ -176,7 +195,8 @@ export class PopulationComparisons {
   /** A comparison job of the caller's department. */
   async #job(principal: Principal, id: string): Promise<Job> {
     const job = await this.jobs.get(id)
-    if (job === undefined || job.type !== POPULATION_COMPARE_JOB || job.departmentId !== principal.department.id) throw new AppError('HT_NOT_FOUND', `No comparison ${id}`)
+    if (job === undefined || job.type !== POPULATION_COMPARE_JOB || job.departmentId !== principal.department.id)
+      throw new AppError('HT_NOT_FOUND', `No comparison ${id}`)
     return job
   }
 
@@ -304,7 +324,8 @@ export async function compareFile(persons: PersonRepository, file: string, optio
   const writer = await createTableWriter(`${options.reportFile}.part`, 'csv', REPORT_HEADERS)
   const sqliteFile = persons.sqliteFile
   const here = judgeHere(persons, judgeOptions)
-  const thread = sqliteFile !== undefined && (options.thread ?? table.size >= THREAD_MIN_BYTES) ? judgeInThread({ sqliteFile, options: judgeOptions }) : undefined
+  const thread =
+    sqliteFile !== undefined && (options.thread ?? table.size >= THREAD_MIN_BYTES) ? judgeInThread({ sqliteFile, options: judgeOptions }) : undefined
   // The worker takes the batches while it keeps up; when it falls behind (its lookups cost more
   // in a large registry), this thread judges the next batch itself, so the two share the work.
   const judge = (batch: SubmittedBatch) => (thread !== undefined && thread.backlog() < THREAD_BACKLOG ? thread.judge(batch) : here(batch))
@@ -312,7 +333,12 @@ export async function compareFile(persons: PersonRepository, file: string, optio
   let lastProgress = 0
 
   const submit = (rows: StreamedRow[]): PendingBatch => {
-    const batch: SubmittedBatch = { residentIds: cellsOf(rows, idColumn), names: columnOf(rows, 'name'), genders: columnOf(rows, 'gender'), birthDates: columnOf(rows, 'birthDate') }
+    const batch: SubmittedBatch = {
+      residentIds: cellsOf(rows, idColumn),
+      names: columnOf(rows, 'name'),
+      genders: columnOf(rows, 'gender'),
+      birthDates: columnOf(rows, 'birthDate'),
+    }
     const verdicts = judge(batch)
     // Awaited once the batches ahead are written; until then a failure must not count as unhandled.
     verdicts.catch(() => undefined)

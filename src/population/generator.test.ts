@@ -125,8 +125,7 @@ describe('synthetic population', () => {
 
   it('keeps status and dates consistent, with roughly the expected shares', () => {
     const wrong = sample.filter((person) => {
-      const deathDateFits =
-        person.status === '20' ? person.death_date > person.birth_date && person.death_date <= TODAY_DATE : person.death_date === ''
+      const deathDateFits = person.status === '20' ? person.death_date > person.birth_date && person.death_date <= TODAY_DATE : person.death_date === ''
       const emigrationDateFits =
         person.status === '30' ? person.emigration_date >= person.birth_date && person.emigration_date <= TODAY_DATE : person.emigration_date === ''
       return !deathDateFits || !emigrationDateFits

@@ -213,11 +213,7 @@ const MOVED_IN_CODES = words(`
   220102 220202 230102 150102 130102 370102
 `)
 
-const ADDRESS_CODES: readonly string[] = [
-  ...DISTRICT_POPULATION.map(([code]) => code),
-  ...RETIRED_CODES.map((entry) => entry.retired),
-  ...MOVED_IN_CODES,
-]
+const ADDRESS_CODES: readonly string[] = [...DISTRICT_POPULATION.map(([code]) => code), ...RETIRED_CODES.map((entry) => entry.retired), ...MOVED_IN_CODES]
 const MOVED_IN_INDICES = MOVED_IN_CODES.map(addressCodeIndex)
 
 function addressCodeIndex(code: string): number {
@@ -270,11 +266,42 @@ class SequenceAllocator {
 // 60+: 29.4 %; Shenyang Statistical Yearbook 2024). Years between anchors are interpolated; years
 // after the last anchor keep its value.
 const BIRTH_COHORTS: ReadonlyArray<readonly [number, number]> = [
-  [FIRST_BIRTH_YEAR, 0], [1920, 1], [1925, 3], [1930, 10], [1935, 20], [1940, 36], [1945, 55],
-  [1950, 84], [1953, 100], [1957, 110], [1959, 85], [1960, 62], [1961, 60], [1962, 125],
-  [1963, 160], [1966, 158], [1969, 150], [1972, 135], [1975, 110], [1978, 100], [1981, 108],
-  [1984, 112], [1987, 118], [1989, 114], [1991, 96], [1994, 76], [1997, 62], [2001, 54],
-  [2006, 56], [2010, 64], [2014, 68], [2016, 66], [2018, 56], [2020, 46], [2022, 41], [2024, 36],
+  [FIRST_BIRTH_YEAR, 0],
+  [1920, 1],
+  [1925, 3],
+  [1930, 10],
+  [1935, 20],
+  [1940, 36],
+  [1945, 55],
+  [1950, 84],
+  [1953, 100],
+  [1957, 110],
+  [1959, 85],
+  [1960, 62],
+  [1961, 60],
+  [1962, 125],
+  [1963, 160],
+  [1966, 158],
+  [1969, 150],
+  [1972, 135],
+  [1975, 110],
+  [1978, 100],
+  [1981, 108],
+  [1984, 112],
+  [1987, 118],
+  [1989, 114],
+  [1991, 96],
+  [1994, 76],
+  [1997, 62],
+  [2001, 54],
+  [2006, 56],
+  [2010, 64],
+  [2014, 68],
+  [2016, 66],
+  [2018, 56],
+  [2020, 46],
+  [2022, 41],
+  [2024, 36],
 ]
 
 function cohortSize(year: number): number {
@@ -384,7 +411,8 @@ function eraOf(year: number): Era {
 
 // Surname frequencies (about per 10 000) from the national rankings, tilted toward the Northeast:
 // more 赵 孙 于 高 姜 崔 金 关 佟, fewer 黄 林 何 罗 曾 廖.
-const HAN_SURNAMES = new Weighted(weights(`
+const HAN_SURNAMES = new Weighted(
+  weights(`
   王:720 李:700 张:680 刘:560 赵:300 杨:300 陈:300 孙:220 周:150 于:160 高:160 马:150 徐:140
   吴:140 郭:120 朱:110 胡:110 黄:100 宋:100 韩:100 董:80 郑:70 冯:70 姜:70 林:60 何:60
   唐:60 曹:60 付:60 崔:60 金:60 梁:50 肖:50 程:50 袁:50 许:50 吕:50 苏:50 卢:50 贾:50 丁:50
@@ -394,29 +422,40 @@ const HAN_SURNAMES = new Weighted(weights(`
   陆:20 邱:20 江:20 顾:20 万:20 段:20 雷:20 钱:20 汤:20 贺:20 文:20 鲁:20 葛:20 牛:20 熊:15
   庞:15 隋:15 宫:15 廖:10 龙:10 黎:10 易:10 赖:10 龚:10 欧阳:3 司马:1 上官:1 诸葛:1 东方:1
   皇甫:1 慕容:1 公孙:1
-`))
+`),
+)
 
 // Manchu families mostly took Han surnames from their clan names: 关 (瓜尔佳), 佟 (佟佳), 那 (叶赫那拉),
 // 富 (富察), 金 and a few 爱新觉罗, 郎 and 钮 (钮祜禄), 索 (索绰罗).
-const MANCHU_SURNAMES = new Weighted(weights(`
+const MANCHU_SURNAMES = new Weighted(
+  weights(`
   关:80 佟:60 那:40 富:30 金:50 赵:60 肇:20 索:20 鄂:10 钮:10 郎:20 依:10 德:10 吴:30 白:20 何:20
   傅:30 鲍:10 洪:10 伊:10 常:10 王:100 李:100 张:80 刘:60 杨:40 徐:20 孙:20 马:20 胡:10 爱新觉罗:1
-`))
-const HUI_SURNAMES = new Weighted(weights(`
+`),
+)
+const HUI_SURNAMES = new Weighted(
+  weights(`
   马:200 杨:60 白:40 丁:40 哈:20 海:20 沙:20 穆:20 纳:10 米:10 金:30 刘:40 张:40 李:40 王:60
   冯:20 郭:20 闪:10 保:10
-`))
-const MONGOL_SURNAMES = new Weighted(weights(`
+`),
+)
+const MONGOL_SURNAMES = new Weighted(
+  weights(`
   包:80 白:60 鲍:30 宝:30 韩:40 吴:30 齐:30 陈:20 王:50 李:40 张:30 刘:30 赵:30 于:20 敖:20 那:20
   乌:10 德:10 金:20
-`))
-const XIBE_SURNAMES = new Weighted(weights(`
+`),
+)
+const XIBE_SURNAMES = new Weighted(
+  weights(`
   关:80 吴:60 何:40 韩:30 佟:40 安:20 常:20 胡:20 付:20 赵:30 杨:20 郭:10 徐:10 王:30 李:30 张:20 刘:20
-`))
-const KOREAN_SURNAMES = new Weighted(weights(`
+`),
+)
+const KOREAN_SURNAMES = new Weighted(
+  weights(`
   金:210 李:150 朴:90 崔:50 郑:40 姜:20 赵:20 尹:20 张:20 林:20 韩:10 申:10 吴:10 权:10 黄:10 安:10
   宋:10 柳:10 洪:10 全:10 高:10 文:10 孙:10 梁:10 裴:10 白:10 许:10 南:10 沈:10 卢:10 玄:5 禹:5 千:5 延:3
-`))
+`),
+)
 
 interface GivenNamePool {
   /** Whole given names typical of the generation. */
@@ -434,20 +473,52 @@ function pool(names: string, first: string, second: string): GivenNamePool {
 // [era][0 women, 1 men]
 const GIVEN_NAMES: ReadonlyArray<readonly [GivenNamePool, GivenNamePool]> = [
   [
-    pool('秀英 桂兰 玉兰 淑珍 凤英 桂英 秀兰 秀珍 玉珍 淑兰 桂珍 凤兰 素英 玉梅 淑芬 秀云 桂芝 淑华 凤琴 玉华', '秀 桂 玉 淑 凤 素 翠 春 金 美', '英 兰 珍 芝 芬 琴 华 云 荣 霞 梅 香 莲 花 芳'),
-    pool('建国 国庆 建华 振华 德明 长生 福生 玉山 宝山 文斌 凤山 春生 永福 国富 树林 德胜 志远 金山 广才 国栋', '国 建 德 文 玉 长 福 志 永 宝 广 树 振 庆 春 金 成 忠', '山 林 才 生 义 祥 贵 富 明 华 财 胜 军 田 海 发'),
+    pool(
+      '秀英 桂兰 玉兰 淑珍 凤英 桂英 秀兰 秀珍 玉珍 淑兰 桂珍 凤兰 素英 玉梅 淑芬 秀云 桂芝 淑华 凤琴 玉华',
+      '秀 桂 玉 淑 凤 素 翠 春 金 美',
+      '英 兰 珍 芝 芬 琴 华 云 荣 霞 梅 香 莲 花 芳',
+    ),
+    pool(
+      '建国 国庆 建华 振华 德明 长生 福生 玉山 宝山 文斌 凤山 春生 永福 国富 树林 德胜 志远 金山 广才 国栋',
+      '国 建 德 文 玉 长 福 志 永 宝 广 树 振 庆 春 金 成 忠',
+      '山 林 才 生 义 祥 贵 富 明 华 财 胜 军 田 海 发',
+    ),
   ],
   [
-    pool('红 丽 艳 丽华 红梅 秀梅 丽娟 艳华 晓红 春梅 丽丽 海燕 艳玲 红霞 秀丽 玉霞 晓梅 金凤 冬梅 彩霞', '丽 红 艳 秀 晓 海 春 冬 玉 彩 桂 雪', '华 梅 霞 娟 玲 燕 萍 敏 杰 英 丽 红 艳 芳'),
-    pool('建军 卫东 红军 志刚 立新 卫国 建平 志强 海涛 永刚 国华 伟 勇 军 强 刚 斌 东 波 明', '建 卫 志 立 红 海 永 国 晓 宏 德 新', '军 伟 刚 强 东 勇 平 明 华 斌 民 峰'),
+    pool(
+      '红 丽 艳 丽华 红梅 秀梅 丽娟 艳华 晓红 春梅 丽丽 海燕 艳玲 红霞 秀丽 玉霞 晓梅 金凤 冬梅 彩霞',
+      '丽 红 艳 秀 晓 海 春 冬 玉 彩 桂 雪',
+      '华 梅 霞 娟 玲 燕 萍 敏 杰 英 丽 红 艳 芳',
+    ),
+    pool(
+      '建军 卫东 红军 志刚 立新 卫国 建平 志强 海涛 永刚 国华 伟 勇 军 强 刚 斌 东 波 明',
+      '建 卫 志 立 红 海 永 国 晓 宏 德 新',
+      '军 伟 刚 强 东 勇 平 明 华 斌 民 峰',
+    ),
   ],
   [
-    pool('婷 静 丹 娜 敏 颖 佳 莹 雪 晶 婷婷 丹丹 晓丽 佳佳 欢 倩 蕾 璐 娇 楠', '晓 佳 丹 丽 婷 雪 静 晶 欣 思 文 春', '丹 丽 婷 雪 静 晶 颖 莹 娜 敏 蕾 璐 倩 楠 娇 薇 琳'),
-    pool('磊 鹏 超 伟 涛 亮 鑫 杰 勇 帅 海洋 晓东 志鹏 明明 俊杰 冬冬 宇 博 浩 阳', '晓 志 海 俊 明 文 宏 冬 建 金 天 家', '鹏 磊 超 伟 亮 鑫 杰 涛 阳 宇 博 帅 东 龙'),
+    pool(
+      '婷 静 丹 娜 敏 颖 佳 莹 雪 晶 婷婷 丹丹 晓丽 佳佳 欢 倩 蕾 璐 娇 楠',
+      '晓 佳 丹 丽 婷 雪 静 晶 欣 思 文 春',
+      '丹 丽 婷 雪 静 晶 颖 莹 娜 敏 蕾 璐 倩 楠 娇 薇 琳',
+    ),
+    pool(
+      '磊 鹏 超 伟 涛 亮 鑫 杰 勇 帅 海洋 晓东 志鹏 明明 俊杰 冬冬 宇 博 浩 阳',
+      '晓 志 海 俊 明 文 宏 冬 建 金 天 家',
+      '鹏 磊 超 伟 亮 鑫 杰 涛 阳 宇 博 帅 东 龙',
+    ),
   ],
   [
-    pool('欣怡 梓涵 诗涵 子涵 雨桐 可馨 梓萱 一诺 佳怡 欣妍 思彤 语桐 紫涵 若汐 雨萱 静怡 梦琪 悦 萌 瑶', '欣 梓 诗 子 雨 可 思 语 佳 若 一 紫', '怡 涵 萱 桐 馨 妍 彤 琪 汐 瑶 琳 然'),
-    pool('浩然 子轩 宇轩 梓豪 俊熙 一诺 浩宇 宇航 博文 子墨 睿 哲 铭 泽 轩 晨 昊 宸 逸 辰', '子 浩 宇 梓 俊 一 博 泽 思 睿 嘉 天', '轩 然 豪 航 熙 辰 铭 哲 昊 文 宇 阳'),
+    pool(
+      '欣怡 梓涵 诗涵 子涵 雨桐 可馨 梓萱 一诺 佳怡 欣妍 思彤 语桐 紫涵 若汐 雨萱 静怡 梦琪 悦 萌 瑶',
+      '欣 梓 诗 子 雨 可 思 语 佳 若 一 紫',
+      '怡 涵 萱 桐 馨 妍 彤 琪 汐 瑶 琳 然',
+    ),
+    pool(
+      '浩然 子轩 宇轩 梓豪 俊熙 一诺 浩宇 宇航 博文 子墨 睿 哲 铭 泽 轩 晨 昊 宸 逸 辰',
+      '子 浩 宇 梓 俊 一 博 泽 思 睿 嘉 天',
+      '轩 然 豪 航 熙 辰 铭 哲 昊 文 宇 阳',
+    ),
   ],
 ]
 
@@ -611,7 +682,11 @@ function* persons(options: GenerateOptions): Generator<GeneratedPerson> {
       birthDay = calendar.birthDay(random)
       male = random() < maleShare(calendar.todayYear - calendar.yearOf(birthDay))
       const retired = community.retired
-      addressIndex = movedIn ? movedInIndex : retired !== undefined && birthDay < retired.bornBefore && retiredDraw < RETIRED_SHARE ? retired.index : community.countyIndex
+      addressIndex = movedIn
+        ? movedInIndex
+        : retired !== undefined && birthDay < retired.bornBefore && retiredDraw < RETIRED_SHARE
+          ? retired.index
+          : community.countyIndex
       sequence = sequences.next(addressIndex, birthDay, male)
     }
 
@@ -622,8 +697,7 @@ function* persons(options: GenerateOptions): Generator<GeneratedPerson> {
     const name = personName(random, style, male, era)
 
     const householdAddress = houseAddress(random, community)
-    const residenceAddress =
-      random() < RESIDENCE_ELSEWHERE_SHARE ? houseAddress(random, districts.pick(random).communities.pick(random)) : householdAddress
+    const residenceAddress = random() < RESIDENCE_ELSEWHERE_SHARE ? houseAddress(random, districts.pick(random).communities.pick(random)) : householdAddress
 
     const statusDraw = random()
     const deceased = deceasedShare(age)

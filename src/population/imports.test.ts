@@ -27,15 +27,29 @@ for (const dialect of DIALECTS) {
     })
 
     const indexes = async () => {
-      const names = test.database.sqlite === undefined
-        ? (await test.database.db.selectFrom('pg_indexes' as never).select('indexname' as never).where('tablename' as never, '=', 'persons' as never).where('schemaname' as never, '=', test.schema as never).execute()).map((row) => (row as { indexname: string }).indexname)
-        : (test.database.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'persons'").pluck().all() as string[])
+      const names =
+        test.database.sqlite === undefined
+          ? (
+              await test.database.db
+                .selectFrom('pg_indexes' as never)
+                .select('indexname' as never)
+                .where('tablename' as never, '=', 'persons' as never)
+                .where('schemaname' as never, '=', test.schema as never)
+                .execute()
+            ).map((row) => (row as { indexname: string }).indexname)
+          : (test.database.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'persons'").pluck().all() as string[])
       return names.filter((name) => name.startsWith('persons_')).sort()
     }
 
     it('loads an empty registry (in bulk on SQLite) with its indexes, and the same file again changes nothing', async () => {
       const phases = new Set<ImportProgress['phase']>()
-      const first = await importPersons(persons, file, { changedBy: 'police', source: 'test', workDir: workDir(), bulkFromBytes: 1, onProgress: (progress) => void phases.add(progress.phase) })
+      const first = await importPersons(persons, file, {
+        changedBy: 'police',
+        source: 'test',
+        workDir: workDir(),
+        bulkFromBytes: 1,
+        onProgress: (progress) => void phases.add(progress.phase),
+      })
       expect(first).toMatchObject({ rows: COUNT, accepted: COUNT, rejected: 0, created: COUNT, bulk: dialect === 'sqlite' })
       expect((await persons.head()).recordCount).toBe(COUNT)
       expect(await indexes()).toEqual(['persons_compare_idx', 'persons_name_idx', 'persons_resident_id_idx', 'persons_seq_idx'])
@@ -46,7 +60,9 @@ for (const dialect of DIALECTS) {
 
     it('a file found truncated at its end leaves the empty registry empty, indexes in place', async () => {
       fs.appendFileSync(file, '11010519491231002X,"张三,1,01,1949-12-31,110105001001,北京')
-      await expect(importPersons(persons, file, { changedBy: 'police', source: 'test', workDir: workDir(), bulkFromBytes: 1 })).rejects.toMatchObject({ code: 'HT_VALIDATION' })
+      await expect(importPersons(persons, file, { changedBy: 'police', source: 'test', workDir: workDir(), bulkFromBytes: 1 })).rejects.toMatchObject({
+        code: 'HT_VALIDATION',
+      })
       expect((await persons.head()).recordCount).toBe(0)
       expect(await persons.query([], undefined, 10, 0)).toMatchObject({ total: 0, items: [] })
       expect(await indexes()).toEqual(['persons_compare_idx', 'persons_name_idx', 'persons_resident_id_idx', 'persons_seq_idx'])
@@ -61,7 +77,13 @@ for (const dialect of DIALECTS) {
       for (const line of fs.readFileSync(file, 'utf8').split('\n').slice(1, 101)) packer.add(line.split(',').slice(0, 11))
       const rows = packer.take()
       if (rows !== undefined) await bulk.insert(rows)
-      const resumed = await importPersons(persons, file, { changedBy: 'police', source: 'test', workDir: workDir(), bulkFromBytes: 1, resume: { phase: 'bulk' } })
+      const resumed = await importPersons(persons, file, {
+        changedBy: 'police',
+        source: 'test',
+        workDir: workDir(),
+        bulkFromBytes: 1,
+        resume: { phase: 'bulk' },
+      })
       expect(resumed).toMatchObject({ created: COUNT, bulk: true })
       expect((await persons.head()).recordCount).toBe(COUNT)
       expect(await indexes()).toEqual(['persons_compare_idx', 'persons_name_idx', 'persons_resident_id_idx', 'persons_seq_idx'])
@@ -95,7 +117,12 @@ for (const dialect of DIALECTS) {
       expect(saved).toMatchObject({ phase: 'write', applied: COUNT })
       // The source file is gone: a resumed import reads the staged rows, not the file.
       fs.rmSync(file)
-      const resumed = await importPersons(persons, file, { changedBy: 'police', source: 'test', workDir: workDir(), ...(saved === undefined ? {} : { resume: saved }) })
+      const resumed = await importPersons(persons, file, {
+        changedBy: 'police',
+        source: 'test',
+        workDir: workDir(),
+        ...(saved === undefined ? {} : { resume: saved }),
+      })
       expect(resumed).toMatchObject({ rows: COUNT, created: 0, updated: 0 })
       expect(await persons.head()).toEqual(afterCrash)
       expect(afterCrash.lastSeq).toBeGreaterThan(COUNT)

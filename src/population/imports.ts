@@ -31,7 +31,13 @@ function personTarget(persons: PersonRepository): ImportTarget<Person> {
     checker: siblingModule(import.meta.url, 'import-check'),
     record: recordOf<Person>(PERSON_FIELDS),
     order: residentIdOrder,
-    applyBatch: (records, fields, source, changedBy) => persons.applyBatch(records.map((person) => ({ person })), source, changedBy, { fields: fields as readonly PersonField[] }),
+    applyBatch: (records, fields, source, changedBy) =>
+      persons.applyBatch(
+        records.map((person) => ({ person })),
+        source,
+        changedBy,
+        { fields: fields as readonly PersonField[] },
+      ),
     bulk: persons.bulkLoad,
   }
 }

@@ -50,7 +50,9 @@ export function mapColumns(headers: readonly string[]): { columns: Map<ImportFie
     if (spec === undefined || columns.has(spec.field)) ignored.push(name)
     else columns.set(spec.field, index)
   })
-  const missing = IMPORT_COLUMNS.filter((column) => column.required && !columns.has(column.field)).map((column) => `${column.field} (${column.headers[0] ?? ''})`)
+  const missing = IMPORT_COLUMNS.filter((column) => column.required && !columns.has(column.field)).map(
+    (column) => `${column.field} (${column.headers[0] ?? ''})`,
+  )
   return { columns, missing, ignored }
 }
 
@@ -71,7 +73,12 @@ const STATUS_WORDS: Readonly<Record<string, PersonStatus>> = {
   迁出: PERSON_STATUSES.movedOut,
   注销: PERSON_STATUSES.cancelled,
 }
-const ETHNIC_BY_NAME = new Map(ETHNIC_GROUPS.flatMap((group) => [[group.name, group.code], [group.name.replace(/族$/, ''), group.code]]))
+const ETHNIC_BY_NAME = new Map(
+  ETHNIC_GROUPS.flatMap((group) => [
+    [group.name, group.code],
+    [group.name.replace(/族$/, ''), group.code],
+  ]),
+)
 const DATE = /^(\d{4})[-/.年]?(\d{1,2})[-/.月]?(\d{1,2})日?$/
 // Tabs, line breaks and other control characters have no place in a name or an address.
 // eslint-disable-next-line no-control-regex
@@ -113,7 +120,11 @@ function cleanText(value: string): string {
  * @example
  * parsePersonRow(cellsOf({ resident_id: '11010519491231002X', name: '张三', … }), columns, today)
  */
-export function parsePersonRow(cells: readonly string[], columns: ReadonlyMap<ImportField, number>, today: string): { person: Person; problems?: undefined } | { person?: undefined; problems: RowProblem[] } {
+export function parsePersonRow(
+  cells: readonly string[],
+  columns: ReadonlyMap<ImportField, number>,
+  today: string,
+): { person: Person; problems?: undefined } | { person?: undefined; problems: RowProblem[] } {
   const problems: RowProblem[] = []
   const cell = (field: ImportField): string => {
     const index = columns.get(field)
@@ -134,22 +145,27 @@ export function parsePersonRow(cells: readonly string[], columns: ReadonlyMap<Im
 
   const genderText = toHalfWidth(cell('gender')).toUpperCase()
   const gender = GENDER_WORDS[genderText]
-  if (gender === undefined) problems.push({ field: 'gender', message: `${genderText === '' ? 'is required' : `"${genderText}" is not a GB/T 2261.1 code`} (性别代码无效)` })
-  else if (id.valid && gender !== (id.gender === 'male' ? '1' : '2')) problems.push({ field: 'gender', message: 'disagrees with the resident ID (性别与身份证号码不符)' })
+  if (gender === undefined)
+    problems.push({ field: 'gender', message: `${genderText === '' ? 'is required' : `"${genderText}" is not a GB/T 2261.1 code`} (性别代码无效)` })
+  else if (id.valid && gender !== (id.gender === 'male' ? '1' : '2'))
+    problems.push({ field: 'gender', message: 'disagrees with the resident ID (性别与身份证号码不符)' })
 
   const birthText = toHalfWidth(cell('birth_date'))
   const birthDate = normaliseDate(birthText)
-  if (birthDate === undefined) problems.push({ field: 'birth_date', message: `${birthText === '' ? 'is required' : 'is not a real calendar date'} (出生日期无效)` })
+  if (birthDate === undefined)
+    problems.push({ field: 'birth_date', message: `${birthText === '' ? 'is required' : 'is not a real calendar date'} (出生日期无效)` })
   else if (birthDate > today) problems.push({ field: 'birth_date', message: 'is in the future (出生日期晚于当前日期)' })
   else if (id.valid && birthDate !== id.birthDate) problems.push({ field: 'birth_date', message: 'disagrees with the resident ID (出生日期与身份证号码不符)' })
 
   const ethnicText = toHalfWidth(cell('ethnic_group'))
   const ethnicCode = findEthnicGroup(ethnicText.padStart(2, '0'))?.code ?? ETHNIC_BY_NAME.get(ethnicText)
-  if (ethnicCode === undefined) problems.push({ field: 'ethnic_group', message: `${ethnicText === '' ? 'is required' : `"${ethnicText}" is not a GB 3304 code or name`} (民族代码无效)` })
+  if (ethnicCode === undefined)
+    problems.push({ field: 'ethnic_group', message: `${ethnicText === '' ? 'is required' : `"${ethnicText}" is not a GB 3304 code or name`} (民族代码无效)` })
 
   const division = toHalfWidth(cell('household_division'))
   if (!/^\d{12}$/.test(division)) problems.push({ field: 'household_division', message: 'is a 12-digit division code (户籍地行政区划应为12位代码)' })
-  else if (findDivision(division.slice(0, 6)) === undefined) problems.push({ field: 'household_division', message: `${division.slice(0, 6)} is not a current county-level division (区划代码不存在)` })
+  else if (findDivision(division.slice(0, 6)) === undefined)
+    problems.push({ field: 'household_division', message: `${division.slice(0, 6)} is not a current county-level division (区划代码不存在)` })
 
   const householdAddress = cleanText(cell('household_address'))
   if (householdAddress === '') problems.push({ field: 'household_address', message: 'is required (户籍地址不能为空)' })
@@ -157,12 +173,17 @@ export function parsePersonRow(cells: readonly string[], columns: ReadonlyMap<Im
   const statusText = toHalfWidth(cell('status'))
   const status = STATUS_WORDS[statusText]
   let statusDate = ''
-  if (status === undefined) problems.push({ field: 'status', message: `"${statusText}" is not a status code: 10 正常, 20 死亡, 30 迁出, 40 注销 (人员状态无效)` })
+  if (status === undefined)
+    problems.push({ field: 'status', message: `"${statusText}" is not a status code: 10 正常, 20 死亡, 30 迁出, 40 注销 (人员状态无效)` })
   else if (status === PERSON_STATUSES.deceased || status === PERSON_STATUSES.movedOut) {
     const field: ImportField = status === PERSON_STATUSES.deceased ? 'death_date' : 'emigration_date'
     const text = toHalfWidth(cell(field))
     const date = normaliseDate(text)
-    if (date === undefined) problems.push({ field, message: `${text === '' ? 'is required for this status' : 'is not a real calendar date'} (${status === PERSON_STATUSES.deceased ? '死亡日期' : '迁出日期'}无效)` })
+    if (date === undefined)
+      problems.push({
+        field,
+        message: `${text === '' ? 'is required for this status' : 'is not a real calendar date'} (${status === PERSON_STATUSES.deceased ? '死亡日期' : '迁出日期'}无效)`,
+      })
     else if (date > today) problems.push({ field, message: 'is in the future (日期晚于当前日期)' })
     else if (birthDate !== undefined && date < birthDate) problems.push({ field, message: 'is before the date of birth (日期早于出生日期)' })
     else statusDate = date

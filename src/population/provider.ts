@@ -1,7 +1,16 @@
 import { beijingDate, endOfChinaDay } from '../platform/calendar/working-days.js'
 import { AppError } from '../platform/errors.js'
 import type { Change, RecordFilter } from '../exchange/dataset-repository.js'
-import { recordAsOf, sameValue, type FieldVerdict, type HistoryEvent, type Provider, type ProviderDescription, type ProviderQuery, type VerifyResult } from '../exchange/provider.js'
+import {
+  recordAsOf,
+  sameValue,
+  type FieldVerdict,
+  type HistoryEvent,
+  type Provider,
+  type ProviderDescription,
+  type ProviderQuery,
+  type VerifyResult,
+} from '../exchange/provider.js'
 import type { DataRecord } from '../exchange/record-validation.js'
 import { findEthnicGroup } from '../standards/ethnic-group.js'
 import { samePersonName } from '../standards/person-name.js'
@@ -33,7 +42,11 @@ export function sameItem(item: string, submitted: string, stored: unknown): bool
     case 'gender':
       return (GENDER_WORDS[submitted.trim()] ?? submitted.trim()) === stored
     case 'ethnic_group':
-      return (findEthnicGroup(submitted.trim().padStart(2, '0'))?.code ?? '') === stored || findEthnicGroup(stored)?.name === submitted.trim() || findEthnicGroup(stored)?.name === `${submitted.trim()}族`
+      return (
+        (findEthnicGroup(submitted.trim().padStart(2, '0'))?.code ?? '') === stored ||
+        findEthnicGroup(stored)?.name === submitted.trim() ||
+        findEthnicGroup(stored)?.name === `${submitted.trim()}族`
+      )
     case 'birth_date':
     case 'death_date':
     case 'emigration_date':
@@ -42,7 +55,6 @@ export function sameItem(item: string, submitted: string, stored: unknown): bool
       return sameValue(submitted, stored)
   }
 }
-
 
 /**
  * The population registry as a provider: the gate, change feeds and webhooks serve it like any
@@ -76,13 +88,19 @@ export class PopulationProvider implements Provider {
   async query(query: ProviderQuery): Promise<{ items: DataRecord[]; total: number }> {
     const filters: PersonFilter[] = query.filters.map((filter: RecordFilter) => {
       const field = QUERYABLE[filter.key]
-      if (field === undefined) throw new AppError('HT_VALIDATION', `The population registry cannot filter on ${filter.key} (该信息项不支持筛选)`, [{ field: filter.key, message: `filterable: ${Object.keys(QUERYABLE).join(', ')}` }])
+      if (field === undefined)
+        throw new AppError('HT_VALIDATION', `The population registry cannot filter on ${filter.key} (该信息项不支持筛选)`, [
+          { field: filter.key, message: `filterable: ${Object.keys(QUERYABLE).join(', ')}` },
+        ])
       return filter.value.endsWith('*') ? { field, value: filter.value.slice(0, -1), prefix: true } : { field, value: filter.value }
     })
     let sort: { field: PersonField; direction: 'asc' | 'desc' } | undefined
     if (query.sort !== undefined) {
       const field = QUERYABLE[query.sort.key]
-      if (field === undefined) throw new AppError('HT_VALIDATION', `The population registry cannot sort on ${query.sort.key} (该信息项不支持排序)`, [{ field: query.sort.key, message: 'not sortable' }])
+      if (field === undefined)
+        throw new AppError('HT_VALIDATION', `The population registry cannot sort on ${query.sort.key} (该信息项不支持排序)`, [
+          { field: query.sort.key, message: 'not sortable' },
+        ])
       sort = { field, direction: query.sort.direction }
     }
     const page = await this.persons.query(filters, sort, query.limit, query.offset)
@@ -91,7 +109,16 @@ export class PopulationProvider implements Provider {
 
   async changes(after: number, limit: number): Promise<{ changes: Change[]; lastSeq: number }> {
     const [persons, lastSeq] = await Promise.all([this.persons.changes(after, limit), this.lastSeq()])
-    return { changes: persons.map((person) => ({ seq: person.seq, key: person.resident_id, op: 'upsert' as const, data: personRecord(person), at: person.updated_at })), lastSeq }
+    return {
+      changes: persons.map((person) => ({
+        seq: person.seq,
+        key: person.resident_id,
+        op: 'upsert' as const,
+        data: personRecord(person),
+        at: person.updated_at,
+      })),
+      lastSeq,
+    }
   }
 
   async lastSeq(): Promise<number> {

@@ -6,7 +6,17 @@ import { SqliteBulkLoad, type BulkTable } from '../platform/imports/bulk-load.js
 import { beijingDate } from '../platform/calendar/working-days.js'
 import { now } from '../platform/ids.js'
 import { COMPARED_FIELDS, comparedAt, comparedSqlite, COMPARED_COLUMNS, type ComparedPerson } from './comparison-reader.js'
-import { diffPerson, eventOf, PERSON_FIELDS, PERSON_STATUSES, POPULATION_REGISTRY, type FieldChange, type HistoryEntry, type Person, type PersonField } from './model.js'
+import {
+  diffPerson,
+  eventOf,
+  PERSON_FIELDS,
+  PERSON_STATUSES,
+  POPULATION_REGISTRY,
+  type FieldChange,
+  type HistoryEntry,
+  type Person,
+  type PersonField,
+} from './model.js'
 
 /** A person as stored: the record plus its bookkeeping. */
 export interface StoredPerson extends Person {
@@ -94,7 +104,11 @@ export class PersonRepository {
   readonly #byKey: PointRead<Record<string, unknown>>
 
   constructor(private readonly database: Database) {
-    this.#byKey = new PointRead(database, `SELECT ${SELECT_COLUMNS} FROM persons WHERE resident_id = ?`, `SELECT ${SELECT_COLUMNS} FROM persons WHERE resident_id = $1`)
+    this.#byKey = new PointRead(
+      database,
+      `SELECT ${SELECT_COLUMNS} FROM persons WHERE resident_id = ?`,
+      `SELECT ${SELECT_COLUMNS} FROM persons WHERE resident_id = $1`,
+    )
     this.bulkLoad = database.sqlite === undefined ? undefined : new SqliteBulkLoad(database, PERSONS_TABLE)
   }
 
@@ -117,10 +131,18 @@ export class PersonRepository {
     return this.#db.connection().execute(async () => {
       const at = now()
       const today = beijingDate(at)
-      const insert = sqlite.prepare(`INSERT INTO persons (${COLUMNS}, seq, created_at, updated_at) VALUES (${PERSON_FIELDS.map(() => '?').join(', ')}, ?, ?, ?) ON CONFLICT (resident_id) DO NOTHING`)
+      const insert = sqlite.prepare(
+        `INSERT INTO persons (${COLUMNS}, seq, created_at, updated_at) VALUES (${PERSON_FIELDS.map(() => '?').join(', ')}, ?, ?, ?) ON CONFLICT (resident_id) DO NOTHING`,
+      )
       const select = sqlite.prepare(`SELECT ${COLUMNS} FROM persons WHERE resident_id = ?`).raw()
-      const update = sqlite.prepare(`UPDATE persons SET ${PERSON_FIELDS.slice(1).map((field) => `${field} = ?`).join(', ')}, seq = ?, updated_at = ? WHERE resident_id = ?`)
-      const history = sqlite.prepare('INSERT INTO person_history (seq, resident_id, event, changes, effective_date, source, changed_by, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      const update = sqlite.prepare(
+        `UPDATE persons SET ${PERSON_FIELDS.slice(1)
+          .map((field) => `${field} = ?`)
+          .join(', ')}, seq = ?, updated_at = ? WHERE resident_id = ?`,
+      )
+      const history = sqlite.prepare(
+        'INSERT INTO person_history (seq, resident_id, event, changes, effective_date, source, changed_by, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      )
       const run = sqlite.transaction((): ApplyResult => {
         const head = this.#sqliteHead(at)
         let seq = head.lastSeq
@@ -146,7 +168,16 @@ export class PersonRepository {
           }
           seq += 1
           update.run(...PERSON_FIELDS.slice(1).map((field) => after[field]), seq, at, person.resident_id)
-          history.run(seq, person.resident_id, eventOf(changes), JSON.stringify(changes), effectiveDate ?? effectiveDateOf(after, changes, today), source, changedBy, at)
+          history.run(
+            seq,
+            person.resident_id,
+            eventOf(changes),
+            JSON.stringify(changes),
+            effectiveDate ?? effectiveDateOf(after, changes, today),
+            source,
+            changedBy,
+            at,
+          )
           updated += 1
         }
         sqlite.prepare('UPDATE registry_heads SET last_seq = ?, record_count = ?, updated_at = ? WHERE registry = ?').run(seq, count, at, POPULATION_REGISTRY)
@@ -159,8 +190,13 @@ export class PersonRepository {
   #sqliteHead(at: string): { lastSeq: number; recordCount: number } {
     const sqlite = this.database.sqlite
     if (sqlite === undefined) throw new Error('not SQLite')
-    sqlite.prepare('INSERT INTO registry_heads (registry, last_seq, record_count, updated_at) VALUES (?, 0, 0, ?) ON CONFLICT (registry) DO NOTHING').run(POPULATION_REGISTRY, at)
-    const row = sqlite.prepare('SELECT last_seq, record_count FROM registry_heads WHERE registry = ?').get(POPULATION_REGISTRY) as { last_seq: number; record_count: number }
+    sqlite
+      .prepare('INSERT INTO registry_heads (registry, last_seq, record_count, updated_at) VALUES (?, 0, 0, ?) ON CONFLICT (registry) DO NOTHING')
+      .run(POPULATION_REGISTRY, at)
+    const row = sqlite.prepare('SELECT last_seq, record_count FROM registry_heads WHERE registry = ?').get(POPULATION_REGISTRY) as {
+      last_seq: number
+      record_count: number
+    }
     return { lastSeq: Number(row.last_seq), recordCount: Number(row.record_count) }
   }
 
@@ -168,8 +204,17 @@ export class PersonRepository {
     return this.#db.transaction().execute(async (trx) => {
       const at = now()
       const today = beijingDate(at)
-      await trx.insertInto('registry_heads').values({ registry: POPULATION_REGISTRY, last_seq: 0, record_count: 0, updated_at: at }).onConflict((oc) => oc.column('registry').doNothing()).execute()
-      const head = await trx.selectFrom('registry_heads').select(['last_seq', 'record_count']).where('registry', '=', POPULATION_REGISTRY).forUpdate().executeTakeFirstOrThrow()
+      await trx
+        .insertInto('registry_heads')
+        .values({ registry: POPULATION_REGISTRY, last_seq: 0, record_count: 0, updated_at: at })
+        .onConflict((oc) => oc.column('registry').doNothing())
+        .execute()
+      const head = await trx
+        .selectFrom('registry_heads')
+        .select(['last_seq', 'record_count'])
+        .where('registry', '=', POPULATION_REGISTRY)
+        .forUpdate()
+        .executeTakeFirstOrThrow()
       let seq = Number(head.last_seq)
       let count = Number(head.record_count)
       const fromSeq = seq + 1
@@ -178,7 +223,15 @@ export class PersonRepository {
       let unchanged = 0
       for (let start = 0; start < writes.length; start += CHUNK) {
         const chunk = writes.slice(start, start + CHUNK)
-        const rows = await trx.selectFrom('persons').select(PERSON_FIELDS).where('resident_id', 'in', chunk.map((write) => write.person.resident_id)).execute()
+        const rows = await trx
+          .selectFrom('persons')
+          .select(PERSON_FIELDS)
+          .where(
+            'resident_id',
+            'in',
+            chunk.map((write) => write.person.resident_id),
+          )
+          .execute()
         const existing = new Map<string, Person>(rows.map((row) => [row.resident_id, personOf({ ...row, seq: 0, created_at: '', updated_at: '' })]))
         const inserts: Array<Tables['persons']> = []
         const histories: Array<Tables['person_history']> = []
@@ -203,7 +256,16 @@ export class PersonRepository {
           updated += 1
           existing.set(person.resident_id, after)
           updates.push({ ...after, seq, created_at: '', updated_at: at })
-          histories.push({ seq, resident_id: person.resident_id, event: eventOf(changes), changes: JSON.stringify(changes), effective_date: effectiveDate ?? effectiveDateOf(after, changes, today), source, changed_by: changedBy, at })
+          histories.push({
+            seq,
+            resident_id: person.resident_id,
+            event: eventOf(changes),
+            changes: JSON.stringify(changes),
+            effective_date: effectiveDate ?? effectiveDateOf(after, changes, today),
+            source,
+            changed_by: changedBy,
+            at,
+          })
         }
         if (inserts.length > 0) await trx.insertInto('persons').values(inserts).execute()
         for (const row of updates) {
@@ -241,7 +303,11 @@ export class PersonRepository {
       return found
     }
     for (let start = 0; start < sorted.length; start += CHUNK * 5) {
-      const rows = await this.#db.selectFrom('persons').select(PERSON_FIELDS).where('resident_id', 'in', sorted.slice(start, start + CHUNK * 5)).execute()
+      const rows = await this.#db
+        .selectFrom('persons')
+        .select(PERSON_FIELDS)
+        .where('resident_id', 'in', sorted.slice(start, start + CHUNK * 5))
+        .execute()
       for (const row of rows) found.set(row.resident_id, personFromArray(PERSON_FIELDS.map((field) => row[field])))
     }
     return found
@@ -285,21 +351,36 @@ export class PersonRepository {
     const columns = sql.raw(COMPARED_COLUMNS.map((field) => `p.${field}`).join(', '))
     for (let start = 0; start < residentIds.length; start += CHUNK * 5) {
       const chunk = residentIds.slice(start, start + CHUNK * 5)
-      const { rows: found } = await sql<Record<string, unknown>>`SELECT wanted.position, ${columns} FROM unnest(${chunk}::text[]) WITH ORDINALITY AS wanted (resident_id, position) JOIN persons AS p ON p.resident_id = wanted.resident_id`.execute(this.#db)
+      const { rows: found } = await sql<
+        Record<string, unknown>
+      >`SELECT wanted.position, ${columns} FROM unnest(${chunk}::text[]) WITH ORDINALITY AS wanted (resident_id, position) JOIN persons AS p ON p.resident_id = wanted.resident_id`.execute(
+        this.#db,
+      )
       for (const row of found) rows.push([start + Number(row.position) - 1, ...COMPARED_COLUMNS.map((field) => row[field])])
     }
     return rows
   }
 
-  async query(filters: readonly PersonFilter[], sort: { field: PersonField; direction: 'asc' | 'desc' } | undefined, limit: number, offset: number): Promise<{ items: StoredPerson[]; total: number }> {
+  async query(
+    filters: readonly PersonFilter[],
+    sort: { field: PersonField; direction: 'asc' | 'desc' } | undefined,
+    limit: number,
+    offset: number,
+  ): Promise<{ items: StoredPerson[]; total: number }> {
     let query = this.#db.selectFrom('persons')
     for (const filter of filters) {
-      query = filter.prefix === true ? query.where(filter.field, 'like', `${filter.value.replace(/[%_\\]/g, '')}%`) : query.where(filter.field, '=', filter.value)
+      query =
+        filter.prefix === true ? query.where(filter.field, 'like', `${filter.value.replace(/[%_\\]/g, '')}%`) : query.where(filter.field, '=', filter.value)
     }
     const ordered = sort === undefined ? query.orderBy('resident_id') : query.orderBy(sort.field, sort.direction).orderBy('resident_id')
     const [rows, total] = await Promise.all([
       ordered.selectAll().limit(limit).offset(offset).execute(),
-      filters.length === 0 ? this.head().then((head) => head.recordCount) : query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow().then((row) => Number(row.total)),
+      filters.length === 0
+        ? this.head().then((head) => head.recordCount)
+        : query
+            .select((eb) => eb.fn.countAll<number>().as('total'))
+            .executeTakeFirstOrThrow()
+            .then((row) => Number(row.total)),
     ])
     return { items: rows.map((row) => personOf(row as unknown as Record<string, unknown>)), total }
   }
@@ -336,11 +417,35 @@ export class PersonRepository {
     const district = sql<string>`substr(household_division, 1, 6)`
     const year = sql<string>`substr(birth_date, 1, 4)`
     const [byDistrict, byGender, byStatus, byBirthYear, byEthnicGroup] = await Promise.all([
-      this.#db.selectFrom('persons').select([district.as('division'), (eb) => eb.fn.countAll<number>().as('count')]).where('status', '=', normal).groupBy(district).execute(),
-      this.#db.selectFrom('persons').select(['gender', (eb) => eb.fn.countAll<number>().as('count')]).where('status', '=', normal).groupBy('gender').execute(),
-      this.#db.selectFrom('persons').select(['status', (eb) => eb.fn.countAll<number>().as('count')]).groupBy('status').execute(),
-      this.#db.selectFrom('persons').select([year.as('year'), 'gender', (eb) => eb.fn.countAll<number>().as('count')]).where('status', '=', normal).groupBy([year, 'gender']).execute(),
-      this.#db.selectFrom('persons').select(['ethnic_group', (eb) => eb.fn.countAll<number>().as('count')]).where('status', '=', normal).groupBy('ethnic_group').execute(),
+      this.#db
+        .selectFrom('persons')
+        .select([district.as('division'), (eb) => eb.fn.countAll<number>().as('count')])
+        .where('status', '=', normal)
+        .groupBy(district)
+        .execute(),
+      this.#db
+        .selectFrom('persons')
+        .select(['gender', (eb) => eb.fn.countAll<number>().as('count')])
+        .where('status', '=', normal)
+        .groupBy('gender')
+        .execute(),
+      this.#db
+        .selectFrom('persons')
+        .select(['status', (eb) => eb.fn.countAll<number>().as('count')])
+        .groupBy('status')
+        .execute(),
+      this.#db
+        .selectFrom('persons')
+        .select([year.as('year'), 'gender', (eb) => eb.fn.countAll<number>().as('count')])
+        .where('status', '=', normal)
+        .groupBy([year, 'gender'])
+        .execute(),
+      this.#db
+        .selectFrom('persons')
+        .select(['ethnic_group', (eb) => eb.fn.countAll<number>().as('count')])
+        .where('status', '=', normal)
+        .groupBy('ethnic_group')
+        .execute(),
     ])
     return {
       byDistrict: byDistrict.map((row) => ({ division: row.division, count: Number(row.count) })),

@@ -13,7 +13,9 @@ import type { PopulationService } from './service.js'
 
 const READERS = ['consumer', 'steward'] as const
 const RecordSchema = Type.Record(Type.String(), Type.Unknown(), { description: 'A record: granted items only, masked where granted masked' })
-const ResidentIdParam = Type.Object({ residentId: Type.String({ minLength: 1, maxLength: 40, description: '18-character resident ID (15-digit and full-width forms are normalised)' }) })
+const ResidentIdParam = Type.Object({
+  residentId: Type.String({ minLength: 1, maxLength: 40, description: '18-character resident ID (15-digit and full-width forms are normalised)' }),
+})
 const IdParam = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) })
 const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' })
 const FormatQuery = Type.Object({ format: Type.Optional(Type.Enum(['csv', 'xlsx'], { default: 'csv' })) }, { additionalProperties: false })
@@ -94,22 +96,26 @@ const ComparisonSchema = Type.Object({
 })
 
 function fileBody(request: FastifyRequest): Buffer {
-  if (!Buffer.isBuffer(request.body)) throw new AppError('HT_UNSUPPORTED_MEDIA_TYPE', 'Send the file itself as the body (application/octet-stream, text/csv or the XLSX content type)')
+  if (!Buffer.isBuffer(request.body))
+    throw new AppError('HT_UNSUPPORTED_MEDIA_TYPE', 'Send the file itself as the body (application/octet-stream, text/csv or the XLSX content type)')
   return request.body
 }
 
-
-
 /** The population base registry's API: lookup, search, profile, history, verification, import, events, comparison, statistics. */
-export const populationRoutes: FastifyPluginAsyncTypebox<{ population: PopulationService; imports: PopulationImports; comparisons: PopulationComparisons }> = async (
-  app,
-  { population, imports, comparisons },
-) => {
+export const populationRoutes: FastifyPluginAsyncTypebox<{
+  population: PopulationService
+  imports: PopulationImports
+  comparisons: PopulationComparisons
+}> = async (app, { population, imports, comparisons }) => {
   app.get(
     '/population/binding',
     {
       config: { access: 'authenticated' },
-      schema: { tags: ['population'], summary: 'The catalog entry the population registry serves (人口库对应的目录)', response: { 200: Type.Object({ code: Type.Union([Type.String(), Type.Null()]) }), ...ERROR_RESPONSES } },
+      schema: {
+        tags: ['population'],
+        summary: 'The catalog entry the population registry serves (人口库对应的目录)',
+        response: { 200: Type.Object({ code: Type.Union([Type.String(), Type.Null()]) }), ...ERROR_RESPONSES },
+      },
     },
     async () => ({ code: await population.coreCode().catch(() => null) }),
   )
@@ -135,7 +141,8 @@ export const populationRoutes: FastifyPluginAsyncTypebox<{ population: Populatio
       schema: {
         tags: ['population'],
         summary: 'Look a person up by resident ID, through the gate (按身份证号码查询)',
-        description: 'Granted items only, masked as granted, audited. `asOf` reads the record as the registry held it at the end of that day. State the purpose in the X-Huitong-Purpose header (URL-encoded).',
+        description:
+          'Granted items only, masked as granted, audited. `asOf` reads the record as the registry held it at the end of that day. State the purpose in the X-Huitong-Purpose header (URL-encoded).',
         params: ResidentIdParam,
         querystring: Type.Object({ asOf: Type.Optional(Day) }, { additionalProperties: false }),
         response: { 200: RecordSchema, ...ERROR_RESPONSES, 429: Type.Ref('Problem') },
@@ -143,7 +150,10 @@ export const populationRoutes: FastifyPluginAsyncTypebox<{ population: Populatio
     },
     async (request) => {
       const purpose = statedPurpose(request)
-      return population.lookup(principalOf(request), request.params.residentId, metaOf(request), { ...(request.query.asOf === undefined ? {} : { asOf: request.query.asOf }), ...(purpose === undefined ? {} : { purpose }) })
+      return population.lookup(principalOf(request), request.params.residentId, metaOf(request), {
+        ...(request.query.asOf === undefined ? {} : { asOf: request.query.asOf }),
+        ...(purpose === undefined ? {} : { purpose }),
+      })
     },
   )
 
@@ -154,12 +164,24 @@ export const populationRoutes: FastifyPluginAsyncTypebox<{ population: Populatio
       schema: {
         tags: ['population'],
         summary: 'Search persons by name and date of birth, through the gate (按姓名和出生日期查询)',
-        querystring: Type.Object({ name: Type.String({ minLength: 1, maxLength: 50 }), birthDate: Type.Optional(Day), ...PagingQuery }, { additionalProperties: false }),
+        querystring: Type.Object(
+          { name: Type.String({ minLength: 1, maxLength: 50 }), birthDate: Type.Optional(Day), ...PagingQuery },
+          { additionalProperties: false },
+        ),
         response: { 200: PageOf(RecordSchema), ...ERROR_RESPONSES, 429: Type.Ref('Problem') },
       },
     },
     async (request) =>
-      population.search(principalOf(request), { name: request.query.name, ...(request.query.birthDate === undefined ? {} : { birthDate: request.query.birthDate }), limit: request.query.limit ?? 50, offset: request.query.offset ?? 0 }, metaOf(request)),
+      population.search(
+        principalOf(request),
+        {
+          name: request.query.name,
+          ...(request.query.birthDate === undefined ? {} : { birthDate: request.query.birthDate }),
+          limit: request.query.limit ?? 50,
+          offset: request.query.offset ?? 0,
+        },
+        metaOf(request),
+      ),
   )
 
   app.get(
@@ -236,13 +258,23 @@ export const populationRoutes: FastifyPluginAsyncTypebox<{ population: Populatio
         body: Type.Object(
           {
             events: Type.Array(
-              Type.Object({ residentId: Type.String({ maxLength: 40 }), type: Type.Enum(['death', 'move-out', 'cancel', 'restore']), date: Type.String({ maxLength: 10 }) }, { additionalProperties: false }),
+              Type.Object(
+                {
+                  residentId: Type.String({ maxLength: 40 }),
+                  type: Type.Enum(['death', 'move-out', 'cancel', 'restore']),
+                  date: Type.String({ maxLength: 10 }),
+                },
+                { additionalProperties: false },
+              ),
               { minItems: 1, maxItems: 10_000 },
             ),
           },
           { additionalProperties: false },
         ),
-        response: { 200: Type.Object({ created: Type.Integer(), updated: Type.Integer(), unchanged: Type.Integer(), fromSeq: Type.Integer(), toSeq: Type.Integer() }), ...ERROR_RESPONSES },
+        response: {
+          200: Type.Object({ created: Type.Integer(), updated: Type.Integer(), unchanged: Type.Integer(), fromSeq: Type.Integer(), toSeq: Type.Integer() }),
+          ...ERROR_RESPONSES,
+        },
       },
     },
     async (request) => population.applyEvents(principalOf(request), request.body.events, metaOf(request)),
@@ -262,7 +294,8 @@ export const populationRoutes: FastifyPluginAsyncTypebox<{ population: Populatio
         response: { 202: JobSchema, ...ERROR_RESPONSES },
       },
     },
-    async (request, reply) => reply.status(202).send(toJobView(await imports.upload(principalOf(request), fileBody(request), request.query.fileName ?? 'import.csv', metaOf(request)))),
+    async (request, reply) =>
+      reply.status(202).send(toJobView(await imports.upload(principalOf(request), fileBody(request), request.query.fileName ?? 'import.csv', metaOf(request)))),
   )
 
   app.get(
@@ -291,7 +324,12 @@ export const populationRoutes: FastifyPluginAsyncTypebox<{ population: Populatio
             encoding: Type.Union([Type.String(), Type.Null()]),
             headers: Type.Array(Type.String()),
             sample: Type.Array(Type.Array(Type.String())),
-            suggested: Type.Object({ residentId: Type.Optional(Type.String()), name: Type.Optional(Type.String()), gender: Type.Optional(Type.String()), birthDate: Type.Optional(Type.String()) }),
+            suggested: Type.Object({
+              residentId: Type.Optional(Type.String()),
+              name: Type.Optional(Type.String()),
+              gender: Type.Optional(Type.String()),
+              birthDate: Type.Optional(Type.String()),
+            }),
           }),
           ...ERROR_RESPONSES,
         },
@@ -308,7 +346,15 @@ export const populationRoutes: FastifyPluginAsyncTypebox<{ population: Populatio
         tags: ['population'],
         summary: 'Compare an uploaded file against the registry, as a job (批量比对)',
         description: 'Needs a verify grant covering the mapped items. Follow the job at /jobs/{id}; the report at /population/comparisons/{id}.',
-        body: Type.Object({ uploadId: Type.String({ minLength: 1, maxLength: 64 }), fileName: Type.String({ minLength: 1, maxLength: 200 }), mapping: Mapping, deceasedBefore: Type.Optional(Day) }, { additionalProperties: false }),
+        body: Type.Object(
+          {
+            uploadId: Type.String({ minLength: 1, maxLength: 64 }),
+            fileName: Type.String({ minLength: 1, maxLength: 200 }),
+            mapping: Mapping,
+            deceasedBefore: Type.Optional(Day),
+          },
+          { additionalProperties: false },
+        ),
         response: { 202: JobSchema, ...ERROR_RESPONSES },
       },
     },
@@ -319,7 +365,12 @@ export const populationRoutes: FastifyPluginAsyncTypebox<{ population: Populatio
     '/population/comparisons',
     {
       config: { access: [...READERS] },
-      schema: { tags: ['population'], summary: 'Your department’s comparisons, newest first (本部门比对记录)', querystring: Type.Object(PagingQuery, { additionalProperties: false }), response: { 200: PageOf(ComparisonSchema), ...ERROR_RESPONSES } },
+      schema: {
+        tags: ['population'],
+        summary: 'Your department’s comparisons, newest first (本部门比对记录)',
+        querystring: Type.Object(PagingQuery, { additionalProperties: false }),
+        response: { 200: PageOf(ComparisonSchema), ...ERROR_RESPONSES },
+      },
     },
     async (request) => comparisons.list(principalOf(request), request.query.limit ?? 50, request.query.offset ?? 0),
   )
@@ -328,7 +379,12 @@ export const populationRoutes: FastifyPluginAsyncTypebox<{ population: Populatio
     '/population/comparisons/:id',
     {
       config: { access: [...READERS] },
-      schema: { tags: ['population'], summary: 'A comparison’s status and counts (比对结果)', params: IdParam, response: { 200: ComparisonSchema, ...ERROR_RESPONSES } },
+      schema: {
+        tags: ['population'],
+        summary: 'A comparison’s status and counts (比对结果)',
+        params: IdParam,
+        response: { 200: ComparisonSchema, ...ERROR_RESPONSES },
+      },
     },
     async (request) => comparisons.get(principalOf(request), request.params.id),
   )
@@ -341,8 +397,14 @@ export const populationRoutes: FastifyPluginAsyncTypebox<{ population: Populatio
         tags: ['population'],
         summary: 'The rows of a comparison that are not ok, by outcome (比对问题明细)',
         params: IdParam,
-        querystring: Type.Object({ outcome: Type.Optional(Type.Enum(OUTCOMES.filter((outcome) => outcome !== 'ok'))), ...PagingQuery }, { additionalProperties: false }),
-        response: { 200: PageOf(Type.Object({ row: Type.Integer(), residentId: Type.String(), name: Type.String(), outcome: Type.String(), detail: Type.String() })), ...ERROR_RESPONSES },
+        querystring: Type.Object(
+          { outcome: Type.Optional(Type.Enum(OUTCOMES.filter((outcome) => outcome !== 'ok'))), ...PagingQuery },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: PageOf(Type.Object({ row: Type.Integer(), residentId: Type.String(), name: Type.String(), outcome: Type.String(), detail: Type.String() })),
+          ...ERROR_RESPONSES,
+        },
       },
     },
     async (request) => comparisons.rows(principalOf(request), request.params.id, request.query.outcome, request.query.limit ?? 50, request.query.offset ?? 0),

@@ -101,7 +101,8 @@ export class PopulationService {
 
   async lookup(principal: Principal, residentId: string, meta: RequestMeta, options: { asOf?: string; purpose?: string } = {}): Promise<DataRecord> {
     const id = this.normalise(residentId)
-    if (options.asOf !== undefined && normaliseDate(options.asOf) !== options.asOf) throw new AppError('HT_VALIDATION', 'asOf is a date, YYYY-MM-DD', [{ field: 'asOf', message: 'YYYY-MM-DD' }])
+    if (options.asOf !== undefined && normaliseDate(options.asOf) !== options.asOf)
+      throw new AppError('HT_VALIDATION', 'asOf is a date, YYYY-MM-DD', [{ field: 'asOf', message: 'YYYY-MM-DD' }])
     return this.gate.lookup(principal, await this.coreCode(), id, meta, options.purpose, options.asOf === undefined ? {} : { asOf: options.asOf })
   }
 
@@ -178,7 +179,8 @@ export class PopulationService {
       if (id !== '' && !existing.has(id)) problems.push({ row: index + 1, field: 'residentId', message: 'is not in the registry (人口库中无此人)' })
       const person = existing.get(id)
       const date = events[index]?.date ?? ''
-      if (person !== undefined && date < person.birth_date) problems.push({ row: index + 1, field: 'date', message: 'is before the date of birth (日期早于出生日期)' })
+      if (person !== undefined && date < person.birth_date)
+        problems.push({ row: index + 1, field: 'date', message: 'is before the date of birth (日期早于出生日期)' })
     })
     if (new Set(ids).size !== ids.length) problems.push({ field: 'residentId', message: 'one person appears twice in the batch (同一批次中人员重复)' })
     if (problems.length > 0) throw new AppError('HT_VALIDATION', `${problems.length} problem(s); nothing was applied (未应用任何事件)`, problems)
@@ -188,7 +190,13 @@ export class PopulationService {
       return { person: { ...person, status, status_date: status === PERSON_STATUSES.normal ? '' : event.date }, effectiveDate: event.date }
     })
     const result = await this.persons.applyBatch(writes, 'events', principal.name)
-    await this.audit.append({ ...auditActor(principal, meta), action: 'population.events', target: code, outcome: 'success', detail: { events: events.length, ...result } })
+    await this.audit.append({
+      ...auditActor(principal, meta),
+      action: 'population.events',
+      target: code,
+      outcome: 'success',
+      detail: { events: events.length, ...result },
+    })
     this.forgetStatistics()
     return result
   }
@@ -231,7 +239,11 @@ const AGE_GROUPS = 21
 
 function summarise(counts: Awaited<ReturnType<PersonRepository['counts']>>, total: number, today: string) {
   const year = Number(today.slice(0, 4))
-  const pyramid = Array.from({ length: AGE_GROUPS }, (_, index) => ({ group: index === AGE_GROUPS - 1 ? '100+' : `${index * 5}-${index * 5 + 4}`, male: 0, female: 0 }))
+  const pyramid = Array.from({ length: AGE_GROUPS }, (_, index) => ({
+    group: index === AGE_GROUPS - 1 ? '100+' : `${index * 5}-${index * 5 + 4}`,
+    male: 0,
+    female: 0,
+  }))
   for (const row of counts.byBirthYear) {
     const group = pyramid[Math.min(AGE_GROUPS - 1, Math.max(0, Math.floor((year - row.year) / 5)))]
     if (group === undefined) continue
@@ -241,7 +253,9 @@ function summarise(counts: Awaited<ReturnType<PersonRepository['counts']>>, tota
   return {
     total,
     living: counts.byStatus.find((row) => row.status === PERSON_STATUSES.normal)?.count ?? 0,
-    byDistrict: counts.byDistrict.map((row) => ({ division: row.division, name: findDivision(row.division)?.name ?? row.division, count: row.count })).sort((a, b) => a.division.localeCompare(b.division)),
+    byDistrict: counts.byDistrict
+      .map((row) => ({ division: row.division, name: findDivision(row.division)?.name ?? row.division, count: row.count }))
+      .sort((a, b) => a.division.localeCompare(b.division)),
     byGender: counts.byGender,
     byStatus: counts.byStatus,
     byEthnicGroup: [...counts.byEthnicGroup].sort((a, b) => b.count - a.count),

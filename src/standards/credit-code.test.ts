@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  CREDIT_CODE_CHARACTERS,
-  creditCodeCheckCharacter,
-  isValidCreditCode,
-  makeCreditCode,
-  normaliseCreditCode,
-  parseCreditCode,
-} from './credit-code.js'
+import { CREDIT_CODE_CHARACTERS, creditCodeCheckCharacter, isValidCreditCode, makeCreditCode, normaliseCreditCode, parseCreditCode } from './credit-code.js'
 import { organisationCheckCharacter } from './organisation-code.js'
 
 // Built with makeCreditCode; the expected values were computed independently.

@@ -23,10 +23,7 @@ interface HistoryEntry {
 
 // The .tsv lies beside the module in src/; tsc does not copy it to dist/, so a module compiled
 // to dist/standards/ falls back to the copy in src/standards/data/.
-const HISTORY_FILES = [
-  new URL('./data/gb2260-history.tsv', import.meta.url),
-  new URL('../../src/standards/data/gb2260-history.tsv', import.meta.url),
-]
+const HISTORY_FILES = [new URL('./data/gb2260-history.tsv', import.meta.url), new URL('../../src/standards/data/gb2260-history.tsv', import.meta.url)]
 
 let history: Map<string, HistoryEntry> | undefined
 

@@ -10,7 +10,5 @@ const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/
 export function toHalfWidth(text: string): string {
   // Most input has nothing to fold: testing first avoids building a new string per call.
   if (!FULL_WIDTH.test(text)) return text
-  return text.replace(/[\uFF01-\uFF5E\u3000]/g, (char) =>
-    char === '\u3000' ? ' ' : String.fromCharCode(char.charCodeAt(0) - 0xfee0),
-  )
+  return text.replace(/[\uFF01-\uFF5E\u3000]/g, (char) => (char === '\u3000' ? ' ' : String.fromCharCode(char.charCodeAt(0) - 0xfee0)))
 }

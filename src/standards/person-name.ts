@@ -65,11 +65,7 @@ function simplify(text: string): string {
  */
 export function normalisePersonName(name: string): string {
   if (PLAIN_HAN.test(name)) return simplify(name)
-  const folded = name
-    .normalize('NFKC')
-    .replace(SPACE_AND_INVISIBLE, '')
-    .replace(DOT_VARIANTS, MIDDLE_DOT)
-    .replace(FULL_STOP_BETWEEN_HAN, MIDDLE_DOT)
+  const folded = name.normalize('NFKC').replace(SPACE_AND_INVISIBLE, '').replace(DOT_VARIANTS, MIDDLE_DOT).replace(FULL_STOP_BETWEEN_HAN, MIDDLE_DOT)
   return simplify(folded).toUpperCase()
 }
 

@@ -6,14 +6,7 @@ import { toHalfWidth } from './half-width.js'
  * YYYYMMDD, 3-digit sequence (odd for men) and a check character. The older 15-digit form has a
  * two-digit year (always 19xx) and no check character.
  */
-export type ResidentIdError =
-  | 'empty'
-  | 'length'
-  | 'characters'
-  | 'check'
-  | 'birth-date'
-  | 'future-birth-date'
-  | 'address'
+export type ResidentIdError = 'empty' | 'length' | 'characters' | 'check' | 'birth-date' | 'future-birth-date' | 'address'
 
 export interface ValidResidentId {
   readonly valid: true

@@ -103,7 +103,10 @@ describe('catalog console', () => {
     await row.waitFor()
     await office.screenshot({ path: '/tmp/huitong-catalog-reviews.png', fullPage: true })
     await row.locator('[data-action=approve]').click()
-    await office.getByRole('tooltip').getByRole('button', { name: /确\s*定|OK/ }).click()
+    await office
+      .getByRole('tooltip')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click()
     await row.waitFor({ state: 'detached' })
 
     const heping = await as('heping')

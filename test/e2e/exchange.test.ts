@@ -301,7 +301,10 @@ describe('exchange console', () => {
     await page.getByTestId('override-remove').waitFor()
     await page.screenshot({ path: '/tmp/huitong-exchange-calendar.png', fullPage: true })
     await page.getByTestId('override-remove').click()
-    await page.getByRole('tooltip').getByRole('button', { name: /确\s*定|OK/ }).click()
+    await page
+      .getByRole('tooltip')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click()
     await page.getByTestId('overrides-table').getByText('调休上班（测试）').waitFor({ state: 'detached' })
   })
 

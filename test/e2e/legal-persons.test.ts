@@ -18,7 +18,8 @@ const REPRESENTATIVE_ID = residentId('21010219800101001')
 /** FIRST with its last character changed: the right 17 characters and a wrong check character. */
 const WRONG_CHECK = `${FIRST.slice(0, 17)}${FIRST.endsWith('0') ? '1' : '0'}`
 
-const HEADER = '统一社会信用代码,名称,曾用名,市场主体类型,法定代表人,法定代表人身份证号,注册资本（万元）,币种,成立日期,营业期限至,住所,行政区划,行业代码,经营范围,登记状态,状态日期,登记机关,来源部门'
+const HEADER =
+  '统一社会信用代码,名称,曾用名,市场主体类型,法定代表人,法定代表人身份证号,注册资本（万元）,币种,成立日期,营业期限至,住所,行政区划,行业代码,经营范围,登记状态,状态日期,登记机关,来源部门'
 const AUTHORITY = '沈阳市和平区市场监督管理局'
 
 interface Version {
@@ -81,7 +82,11 @@ describe('legal-person console', () => {
     expect(await page.getByTestId('import-outcome').getAttribute('data-status')).toBe('applied')
     await count(page, 'created', '2')
 
-    const back = () => page.getByTestId('import-job').getByRole('button', { name: /返\s*回/ }).click()
+    const back = () =>
+      page
+        .getByTestId('import-job')
+        .getByRole('button', { name: /返\s*回/ })
+        .click()
     await back()
     await importFile(page, 'entities-2.csv', csv(firstRow({ name: NEW_NAME, formerName: OLD_NAME }), secondRow()))
     await count(page, 'updated', '1')
@@ -91,7 +96,11 @@ describe('legal-person console', () => {
     await importFile(
       page,
       'entities-3.csv',
-      csv(firstRow({ name: NEW_NAME, formerName: OLD_NAME, representative: '赵测验' }), secondRow({ status: '4', statusDate: '2024-12-31' }), firstRow().replace(FIRST, WRONG_CHECK)),
+      csv(
+        firstRow({ name: NEW_NAME, formerName: OLD_NAME, representative: '赵测验' }),
+        secondRow({ status: '4', statusDate: '2024-12-31' }),
+        firstRow().replace(FIRST, WRONG_CHECK),
+      ),
     )
     await count(page, 'rows', '3')
     await count(page, 'updated', '2')
@@ -106,7 +115,10 @@ describe('legal-person console', () => {
     const page = await as('civil')
     await page.getByRole('menuitem', { name: '法人库' }).click()
     await page.getByRole('menuitem', { name: '法人数据导入' }).click()
-    await page.getByTestId('import-upload').locator('input[type=file]').setInputFiles({ name: 'entities.csv', mimeType: 'text/csv', buffer: csv(firstRow({ name: '不应导入的名称' })) })
+    await page
+      .getByTestId('import-upload')
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'entities.csv', mimeType: 'text/csv', buffer: csv(firstRow({ name: '不应导入的名称' })) })
     await page.getByTestId('import-problems').getByRole('alert').waitFor()
     expect(await page.getByTestId('import-job').count()).toBe(0)
     expect((await api('market', `/api/v1/legal-persons/${FIRST}`)).json).toMatchObject({ name: NEW_NAME })
@@ -165,7 +177,9 @@ describe('legal-person console', () => {
     const profile = (await api('market', `/api/v1/legal-persons/${FIRST}/profile`)).json as { attachments: Array<{ code: string; name: string }> }
     const penalties = profile.attachments.find((attachment) => attachment.name.includes('行政处罚'))
     expect(penalties).toBeDefined()
-    const records = (await api('market', `/api/v1/exchange/resources/${penalties?.code.replace('/', '-')}/records?limit=1`)).json as { items: Array<{ credit_code: string; decision_no: string }> }
+    const records = (await api('market', `/api/v1/exchange/resources/${penalties?.code.replace('/', '-')}/records?limit=1`)).json as {
+      items: Array<{ credit_code: string; decision_no: string }>
+    }
     const penalised = records.items[0]
     expect(penalised).toBeDefined()
 

@@ -71,14 +71,20 @@ describe('population console', () => {
     expect(await outcome.getAttribute('data-status')).toBe('applied')
     await page.getByTestId('import-created').getByText('2', { exact: true }).waitFor()
 
-    await page.getByTestId('import-job').getByRole('button', { name: /返\s*回/ }).click()
+    await page
+      .getByTestId('import-job')
+      .getByRole('button', { name: /返\s*回/ })
+      .click()
     await importFile(page, 'persons-2.csv', personsCsv(NEW_ADDRESS))
     await page.getByTestId('import-outcome').waitFor({ timeout: 60_000 })
     await page.getByTestId('import-updated').getByText('1', { exact: true }).waitFor()
     await page.getByTestId('import-unchanged').getByText('1', { exact: true }).waitFor()
     await page.screenshot({ path: '/tmp/huitong-population-import.png', fullPage: true })
 
-    await page.getByTestId('import-job').getByRole('button', { name: /返\s*回/ }).click()
+    await page
+      .getByTestId('import-job')
+      .getByRole('button', { name: /返\s*回/ })
+      .click()
     await importFile(page, 'persons-3.csv', personsCsv(NEW_ADDRESS, [`${WRONG_CHECK},错号人,,1,01,1985-03-07,210102001001,${OLD_ADDRESS},,10,,`]))
     await page.getByTestId('import-outcome').waitFor({ timeout: 60_000 })
     await page.getByTestId('import-rows').getByText('3', { exact: true }).waitFor()
@@ -215,7 +221,10 @@ describe('population console', () => {
       `3,${WRONG_CHECK},错号人,1,1985-03-07`,
       `4,${NOBODY},查无此人,1,1950-01-01`,
     ].join('\n')
-    await page.getByTestId('comparison-upload').locator('input[type=file]').setInputFiles({ name: 'welfare-list.csv', mimeType: 'text/csv', buffer: Buffer.from(file) })
+    await page
+      .getByTestId('comparison-upload')
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'welfare-list.csv', mimeType: 'text/csv', buffer: Buffer.from(file) })
 
     await page.getByTestId('sample-table').getByText('司马测试').waitFor()
     // Pre-filled from the server's suggestion.

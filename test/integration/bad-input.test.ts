@@ -79,7 +79,12 @@ for (const dialect of DIALECTS) {
     })
 
     it('refuses an unsupported content type with 415', async () => {
-      const response = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'username=police' })
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: 'username=police',
+      })
       expectProblem(response, 415, 'HT_UNSUPPORTED_MEDIA_TYPE')
     })
 

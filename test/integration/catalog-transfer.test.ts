@@ -53,8 +53,17 @@ for (const dialect of DIALECTS) {
     })
 
     const upload = async (username: string, body: Buffer, contentType: string, query = '') =>
-      t.app.inject({ method: 'POST', url: `/api/v1/catalog/import${query}`, headers: { authorization: `Bearer ${await t.token(username)}`, 'content-type': contentType }, payload: body })
-    const mine = async (username: string) => (await t.call(username, 'GET', '/api/v1/catalog/mine?limit=200')).json() as { total: number; items: Array<{ code: string; name: string; status: string; workingStatus: string | null }> }
+      t.app.inject({
+        method: 'POST',
+        url: `/api/v1/catalog/import${query}`,
+        headers: { authorization: `Bearer ${await t.token(username)}`, 'content-type': contentType },
+        payload: body,
+      })
+    const mine = async (username: string) =>
+      (await t.call(username, 'GET', '/api/v1/catalog/mine?limit=200')).json() as {
+        total: number
+        items: Array<{ code: string; name: string; status: string; workingStatus: string | null }>
+      }
 
     it('serves a template that reads back with every column', async () => {
       for (const format of ['xlsx', 'csv'] as const) {
@@ -109,10 +118,7 @@ for (const dialect of DIALECTS) {
 
     it('refuses a file with bad rows, naming every row and column, and imports nothing', async () => {
       const before = (await mine('civil')).total
-      const rows = [
-        ...civilRows('坏数据一', { 共享条件: '' }),
-        ...civilRows('坏数据二', { 更新周期: '每十年', 提供方代码: '210100003' }),
-      ]
+      const rows = [...civilRows('坏数据一', { 共享条件: '' }), ...civilRows('坏数据二', { 更新周期: '每十年', 提供方代码: '210100003' })]
       rows[1]![CATALOG_COLUMNS.indexOf('数据类型')] = 'Q'
       rows[2]![CATALOG_COLUMNS.indexOf('字段名')] = 'resident_id'
       const response = await upload('civil', await writeTable({ name: 's', headers: CATALOG_COLUMNS, rows }, 'csv'), 'text/csv')
@@ -129,7 +135,12 @@ for (const dialect of DIALECTS) {
       expect(missing.json().errors.map((e: { field: string }) => e.field)).toContain('信息项名称')
       const forbidden = await upload('heping', await writeTable({ name: 's', headers: CATALOG_COLUMNS, rows: civilRows('x') }, 'csv'), 'text/csv')
       expect(forbidden.statusCode).toBe(403)
-      const json = await t.app.inject({ method: 'POST', url: '/api/v1/catalog/import', headers: { authorization: `Bearer ${await t.token('civil')}` }, payload: { file: 'x' } })
+      const json = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/catalog/import',
+        headers: { authorization: `Bearer ${await t.token('civil')}` },
+        payload: { file: 'x' },
+      })
       expect(json.statusCode).toBe(415)
     })
 

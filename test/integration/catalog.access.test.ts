@@ -54,11 +54,21 @@ for (const dialect of DIALECTS) {
 
     it('an API client with the steward role registers for its own department only', async () => {
       const { token } = (await t.call('civil', 'POST', '/api/v1/clients', { name: '民政目录同步', roles: ['steward'] })).json() as { token: string }
-      const created = await t.app.inject({ method: 'POST', url: '/api/v1/catalog/resources', headers: { authorization: `Bearer ${token}` }, payload: allowanceEntry({ name: '接口登记测试' }) })
+      const created = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/catalog/resources',
+        headers: { authorization: `Bearer ${token}` },
+        payload: allowanceEntry({ name: '接口登记测试' }),
+      })
       expect(created.statusCode).toBe(201)
       expect(created.json().department.code).toBe('210100005')
       const { token: consumerToken } = (await t.call('civil', 'POST', '/api/v1/clients', { name: '民政只读', roles: ['consumer'] })).json() as { token: string }
-      const refused = await t.app.inject({ method: 'POST', url: '/api/v1/catalog/resources', headers: { authorization: `Bearer ${consumerToken}` }, payload: allowanceEntry({ name: '不应成功' }) })
+      const refused = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/catalog/resources',
+        headers: { authorization: `Bearer ${consumerToken}` },
+        payload: allowanceEntry({ name: '不应成功' }),
+      })
       expect(refused.statusCode).toBe(403)
     })
   })

@@ -28,8 +28,23 @@ for (const dialect of DIALECTS) {
         [allowanceEntry({ shareType: 'none', shareMethods: [], legalBasis: '' }), '/legalBasis'],
         [allowanceEntry({ secrecy: 'secret' }), '/secrecy'],
         [allowanceEntry({ items: [{ name: '姓名', key: 'name', type: 'C', length: 50 }] }), '/items'],
-        [allowanceEntry({ items: [{ name: 'a', key: 'k', type: 'C', length: 5, primaryKey: true, required: true }, { name: 'b', key: 'k', type: 'C', length: 5 }] }), '/items/1/key'],
-        [populationEntry({ items: [{ name: '公民身份号码', key: 'resident_id', type: 'C', length: 18, primaryKey: true, required: true, baseItem: true, shareType: 'conditional' }] }), '/items/0/shareType'],
+        [
+          allowanceEntry({
+            items: [
+              { name: 'a', key: 'k', type: 'C', length: 5, primaryKey: true, required: true },
+              { name: 'b', key: 'k', type: 'C', length: 5 },
+            ],
+          }),
+          '/items/1/key',
+        ],
+        [
+          populationEntry({
+            items: [
+              { name: '公民身份号码', key: 'resident_id', type: 'C', length: 18, primaryKey: true, required: true, baseItem: true, shareType: 'conditional' },
+            ],
+          }),
+          '/items/0/shareType',
+        ],
       ]
       for (const [body, field] of cases) {
         const response = await t.call('civil', 'POST', '/api/v1/catalog/resources', body)
@@ -59,7 +74,12 @@ for (const dialect of DIALECTS) {
       expect((await search('heping', 'q=人口')).items.map((item) => item.code)).toContain(code)
 
       // Editing a published entry opens version 2; version 1 stays published and searchable.
-      const edited = await t.call('police', 'PUT', `${path(code)}/draft`, populationEntry({ tags: ['人口', '户籍', '一人一档'], abstract: '新的摘要：全市人口基础信息。' }))
+      const edited = await t.call(
+        'police',
+        'PUT',
+        `${path(code)}/draft`,
+        populationEntry({ tags: ['人口', '户籍', '一人一档'], abstract: '新的摘要：全市人口基础信息。' }),
+      )
       expect(edited.json()).toMatchObject({ status: 'published', publishedVersion: 1, latestVersion: 2, workingStatus: 'draft' })
       expect((await t.call('heping', 'GET', path(code))).json()).toMatchObject({ latestVersion: 1, workingStatus: null, versions: [{ version: 1 }] })
       expect((await search('heping', 'q=一人一档')).total).toBe(0)
@@ -70,14 +90,22 @@ for (const dialect of DIALECTS) {
       const reviews = (await t.call('police', 'GET', path(code))).json().reviews as Array<{ action: string; comment: string | null }>
       expect(reviews[0]).toMatchObject({ action: 'return', comment: '摘要过于简略' })
 
-      await t.call('police', 'PUT', `${path(code)}/draft`, populationEntry({ tags: ['人口', '户籍', '一人一档'], abstract: '全市户籍人口和常住人口的基础信息，支持一人一档查询。' }))
+      await t.call(
+        'police',
+        'PUT',
+        `${path(code)}/draft`,
+        populationEntry({ tags: ['人口', '户籍', '一人一档'], abstract: '全市户籍人口和常住人口的基础信息，支持一人一档查询。' }),
+      )
       await t.call('police', 'POST', `${path(code)}/submit`)
       const second = await t.call('dataoffice', 'POST', `${path(code)}/approve`, {})
       expect(second.json()).toMatchObject({ publishedVersion: 2, latestVersion: 2 })
       expect((await search('heping', 'q=一人一档')).items.map((item) => item.code)).toEqual([code])
 
       const view = (await t.call('heping', 'GET', path(code))).json()
-      expect(view.versions.map((v: { version: number; status: string }) => [v.version, v.status])).toEqual([[2, 'published'], [1, 'superseded']])
+      expect(view.versions.map((v: { version: number; status: string }) => [v.version, v.status])).toEqual([
+        [2, 'published'],
+        [1, 'superseded'],
+      ])
       expect((await t.call('heping', 'GET', `${path(code)}/versions/1`)).json().content.tags).toEqual(['人口', '户籍'])
       const diff = (await t.call('heping', 'GET', `${path(code)}/diff?from=1&to=2`)).json()
       expect(diff.fields.map((f: { field: string }) => f.field).sort()).toEqual(['abstract', 'tags'])
@@ -97,7 +125,12 @@ for (const dialect of DIALECTS) {
       expect(Number(second.split('/')[1])).toBe(Number(first.split('/')[1]) + 1)
       const duplicate = await t.call('civil', 'POST', '/api/v1/catalog/resources', allowanceEntry())
       expect(duplicate.statusCode).toBe(409)
-      const renamed = await t.call('civil', 'PUT', `${path(first)}/draft`, allowanceEntry({ name: '城乡最低生活保障对象信息', classification: 'department', category: null }))
+      const renamed = await t.call(
+        'civil',
+        'PUT',
+        `${path(first)}/draft`,
+        allowanceEntry({ name: '城乡最低生活保障对象信息', classification: 'department', category: null }),
+      )
       expect(renamed.json().code).toBe(first)
       const discarded = await t.call('civil', 'DELETE', `${path(second)}/draft`)
       expect(discarded.json()).toEqual({ deleted: true })
@@ -124,7 +157,9 @@ for (const dialect of DIALECTS) {
     })
 
     const names = async (query: string) =>
-      ((await t.call('heping', 'GET', `/api/v1/catalog/resources?${query}&limit=100`)).json() as { items: Array<{ name: string }> }).items.map((item) => item.name)
+      ((await t.call('heping', 'GET', `/api/v1/catalog/resources?${query}&limit=100`)).json() as { items: Array<{ name: string }> }).items.map(
+        (item) => item.name,
+      )
 
     it.each([
       ['q=人口', '人口基础信息'],
@@ -183,7 +218,8 @@ for (const dialect of DIALECTS) {
       expect(before.total).toBe(0)
       const code = (await t.call('heping', 'POST', '/api/v1/catalog/resources', allowanceEntry({ name: '社区志愿者信息', tags: ['志愿者'] }))).statusCode
       expect(code).toBe(403)
-      const created = (await t.call('civil', 'POST', '/api/v1/catalog/resources', allowanceEntry({ name: '社区志愿者信息', tags: ['志愿者'] }))).json().code as string
+      const created = (await t.call('civil', 'POST', '/api/v1/catalog/resources', allowanceEntry({ name: '社区志愿者信息', tags: ['志愿者'] }))).json()
+        .code as string
       await t.call('civil', 'POST', `${path(created)}/submit`)
       await t.call('dataoffice', 'POST', `${path(created)}/approve`, {})
       expect((await other.catalog.search({ q: '社区志愿者', limit: 10, offset: 0 })).items.map((item) => item.code)).toEqual([created])

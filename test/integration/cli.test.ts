@@ -94,13 +94,23 @@ for (const dialect of DIALECTS) {
     })
 
     it('user create reads the password from stdin and applies the policy', async () => {
-      const created = huitong(testDatabase, ['user', 'create', '-u', 'zhaoliu', '-n', '赵六', '-d', '210100006', '-r', 'steward,consumer', '--password-stdin'], {}, 'Weisheng@2026\n')
+      const created = huitong(
+        testDatabase,
+        ['user', 'create', '-u', 'zhaoliu', '-n', '赵六', '-d', '210100006', '-r', 'steward,consumer', '--password-stdin'],
+        {},
+        'Weisheng@2026\n',
+      )
       expect(created.status, created.stderr).toBe(0)
       expect(created.stdout).toContain('zhaoliu')
       const weak = huitong(testDatabase, ['user', 'create', '-u', 'weak', '-n', '弱', '-d', '210100006', '--password-stdin'], {}, 'weak\n')
       expect(weak.status).toBe(1)
       expect(weak.stderr).toContain('HT_PASSWORD_POLICY')
-      const admins = huitong(testDatabase, ['user', 'create', '-u', 'both', '-n', '双', '-d', '210100002', '-r', 'sysadmin,auditor', '--password-stdin'], {}, 'Both@2026xyz\n')
+      const admins = huitong(
+        testDatabase,
+        ['user', 'create', '-u', 'both', '-n', '双', '-d', '210100002', '-r', 'sysadmin,auditor', '--password-stdin'],
+        {},
+        'Both@2026xyz\n',
+      )
       expect(admins.status).toBe(1)
       expect(admins.stderr).toContain('HT_SEPARATION_OF_DUTIES')
     })

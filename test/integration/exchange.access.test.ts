@@ -21,14 +21,25 @@ for (const dialect of DIALECTS) {
       t = await startTestApp(dialect)
       world = await exchangeWorld(t, 5)
       // heping: granted everything (name masked); hrss: granted then revoked; stats: granted, expired.
-      await grantAccess(t, 'heping', 'civil', world.allowance, { items: [{ key: 'resident_id', masked: false }, { key: 'name', masked: true }, { key: 'allowance_amount', masked: false }], operations: [...READS] })
+      await grantAccess(t, 'heping', 'civil', world.allowance, {
+        items: [
+          { key: 'resident_id', masked: false },
+          { key: 'name', masked: true },
+          { key: 'allowance_amount', masked: false },
+        ],
+        operations: [...READS],
+      })
       const revoked = await grantAccess(t, 'hrss', 'civil', world.allowance, { items: [{ key: 'resident_id', masked: false }], operations: [...READS] })
       await t.call('civil', 'POST', `/api/v1/exchange/grants/${revoked.grantId}/revoke`, { reason: '测试撤销' })
       const expired = await grantAccess(t, 'stats', 'civil', world.allowance, { items: [{ key: 'resident_id', masked: false }], operations: [...READS] })
       await t.context.database.db.updateTable('grants').set({ valid_until: '2020-12-31', valid_from: '2020-01-01' }).where('id', '=', expired.grantId).execute()
       t.context.gate.forgetGrants()
-      tokens.hepingClient = (await t.call('sysadmin', 'POST', '/api/v1/clients', { name: '和平区低保系统', department: '210102000', roles: ['consumer'] })).json().token
-      tokens.healthClient = (await t.call('sysadmin', 'POST', '/api/v1/clients', { name: '卫计委系统', department: '210100006', roles: ['consumer'] })).json().token
+      tokens.hepingClient = (
+        await t.call('sysadmin', 'POST', '/api/v1/clients', { name: '和平区低保系统', department: '210102000', roles: ['consumer'] })
+      ).json().token
+      tokens.healthClient = (
+        await t.call('sysadmin', 'POST', '/api/v1/clients', { name: '卫计委系统', department: '210100006', roles: ['consumer'] })
+      ).json().token
     })
     afterAll(async () => {
       await t?.close()
@@ -42,19 +53,33 @@ for (const dialect of DIALECTS) {
         case 'lookup':
           return t.app.inject({ method: 'GET', url: `${base}/records/${key()}`, headers: { authorization } })
         case 'verify':
-          return t.app.inject({ method: 'POST', url: `${base}/verify`, headers: { authorization }, payload: { key: key(), fields: { [options.field ?? 'allowance_amount']: '600' } } })
+          return t.app.inject({
+            method: 'POST',
+            url: `${base}/verify`,
+            headers: { authorization },
+            payload: { key: key(), fields: { [options.field ?? 'allowance_amount']: '600' } },
+          })
         case 'query':
           return t.app.inject({ method: 'GET', url: `${base}/records?filter.${options.field ?? 'allowance_amount'}=600`, headers: { authorization } })
         case 'subscribe':
           return t.app.inject({ method: 'GET', url: `${base}/changes?after=0`, headers: { authorization } })
         case 'export':
-          return t.app.inject({ method: 'POST', url: `${base}/exports`, headers: { authorization }, payload: { format: 'csv', filters: options.field === undefined ? [] : [{ key: options.field, value: 'x' }] } })
+          return t.app.inject({
+            method: 'POST',
+            url: `${base}/exports`,
+            headers: { authorization },
+            payload: { format: 'csv', filters: options.field === undefined ? [] : [{ key: options.field, value: 'x' }] },
+          })
       }
     }
 
     const auditCount = async () => {
       await t.context.audit.flush()
-      const row = await t.context.database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('action', 'like', 'data.%').executeTakeFirstOrThrow()
+      const row = await t.context.database.db
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('action', 'like', 'data.%')
+        .executeTakeFirstOrThrow()
       return Number(row.n)
     }
 

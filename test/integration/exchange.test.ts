@@ -38,7 +38,10 @@ for (const dialect of DIALECTS) {
     it('grants unconditional base items on request at once, and records it', async () => {
       const response = await t.call('hrss', 'POST', '/api/v1/exchange/requests', {
         resource: world.population,
-        items: [{ key: 'resident_id', masked: false }, { key: 'name', masked: false }],
+        items: [
+          { key: 'resident_id', masked: false },
+          { key: 'name', masked: false },
+        ],
         operations: ['lookup', 'verify'],
         purpose: '社保参保登记核验',
         legalBasis: '《社会保险法》',
@@ -55,7 +58,11 @@ for (const dialect of DIALECTS) {
     it('makes a conditional request wait for the provider, due in 10 working days', async () => {
       const response = await t.call('heping', 'POST', '/api/v1/exchange/requests', {
         resource: world.allowance,
-        items: [{ key: 'resident_id', masked: false }, { key: 'name', masked: true }, { key: 'allowance_amount', masked: false }],
+        items: [
+          { key: 'resident_id', masked: false },
+          { key: 'name', masked: true },
+          { key: 'allowance_amount', masked: false },
+        ],
         operations: ['lookup', 'query', 'verify', 'subscribe', 'export'],
         purpose: '低保资格复核',
         legalBasis: '《社会救助暂行办法》',
@@ -70,28 +77,52 @@ for (const dialect of DIALECTS) {
       expect(incoming.items.map((r: { id: string }) => r.id)).toContain(response.json().id)
 
       // An approval may narrow but never widen.
-      const widened = await t.call('civil', 'POST', `/api/v1/exchange/requests/${response.json().id}/approve`, { items: [{ key: 'division_code', masked: false }] })
+      const widened = await t.call('civil', 'POST', `/api/v1/exchange/requests/${response.json().id}/approve`, {
+        items: [{ key: 'division_code', masked: false }],
+      })
       expect(widened.statusCode).toBe(400)
       const unmasked = await t.call('civil', 'POST', `/api/v1/exchange/requests/${response.json().id}/approve`, { items: [{ key: 'name', masked: false }] })
       expect(unmasked.json().errors[0].field).toBe('/items/0/masked')
-      const approved = await t.call('civil', 'POST', `/api/v1/exchange/requests/${response.json().id}/approve`, { operations: ['lookup', 'query', 'verify', 'subscribe', 'export'], validUntil: '2098-12-31' })
+      const approved = await t.call('civil', 'POST', `/api/v1/exchange/requests/${response.json().id}/approve`, {
+        operations: ['lookup', 'query', 'verify', 'subscribe', 'export'],
+        validUntil: '2098-12-31',
+      })
       expect(approved.json()).toMatchObject({ status: 'approved', decidedBy: 'civil' })
       const grant = (await t.call('heping', 'GET', `/api/v1/exchange/grants/${approved.json().grantId}`)).json()
-      expect(grant).toMatchObject({ effective: true, validUntil: '2098-12-31', items: [{ key: 'resident_id', masked: false }, { key: 'name', masked: true }, { key: 'allowance_amount', masked: false }] })
+      expect(grant).toMatchObject({
+        effective: true,
+        validUntil: '2098-12-31',
+        items: [
+          { key: 'resident_id', masked: false },
+          { key: 'name', masked: true },
+          { key: 'allowance_amount', masked: false },
+        ],
+      })
     })
 
     it('serves granted items only, masked as granted, and refuses items outside the grant', async () => {
       const first = world.records[0]!
       const one = await t.call('heping', 'GET', `/api/v1/exchange/resources/${world.allowance}/records/${first.resident_id}`)
-      expect(one.json()).toEqual({ resident_id: first.resident_id, name: `${first.name[0]}${'*'.repeat([...first.name].length - 1)}`, allowance_amount: first.allowance_amount })
+      expect(one.json()).toEqual({
+        resident_id: first.resident_id,
+        name: `${first.name[0]}${'*'.repeat([...first.name].length - 1)}`,
+        allowance_amount: first.allowance_amount,
+      })
       const page = (await records('heping', '?filter.allowance_amount=600&limit=5')).json()
-      expect(page.items.every((record: { allowance_amount: number; division_code?: string }) => record.allowance_amount === 600 && record.division_code === undefined)).toBe(true)
+      expect(
+        page.items.every(
+          (record: { allowance_amount: number; division_code?: string }) => record.allowance_amount === 600 && record.division_code === undefined,
+        ),
+      ).toBe(true)
       const outside = await records('heping', '?filter.division_code=210102000000')
       expect(outside.statusCode).toBe(403)
       expect(outside.json()).toMatchObject({ code: 'HT_NOT_GRANTED', errors: [{ field: 'division_code' }] })
       const maskedFilter = await records('heping', `?filter.name=${encodeURIComponent('张三')}`)
       expect(maskedFilter.json()).toMatchObject({ code: 'HT_NOT_GRANTED', errors: [{ field: 'name' }] })
-      const verified = await t.call('heping', 'POST', `/api/v1/exchange/resources/${world.allowance}/verify`, { key: first.resident_id, fields: { name: first.name, allowance_amount: '999' } })
+      const verified = await t.call('heping', 'POST', `/api/v1/exchange/resources/${world.allowance}/verify`, {
+        key: first.resident_id,
+        fields: { name: first.name, allowance_amount: '999' },
+      })
       expect(verified.json()).toEqual({ found: true, fields: { name: 'match', allowance_amount: 'mismatch' } })
       const missing = await t.call('heping', 'GET', `/api/v1/exchange/resources/${world.allowance}/records/${residentId('21010219991231999')}`)
       expect(missing.statusCode).toBe(404)
@@ -124,7 +155,13 @@ for (const dialect of DIALECTS) {
       expect((await t.call('heping', 'GET', `/api/v1/exchange/resources/${world.allowance}/records/${wrong}`)).statusCode).toBe(404)
       // The audit log names the record as stored, so a search of it by ID finds every spelling's read.
       await t.context.audit.flush()
-      const reads = await t.context.database.db.selectFrom('audit_log').select('detail').where('action', '=', 'data.lookup').where('actor_name', '=', 'heping').orderBy('seq').execute()
+      const reads = await t.context.database.db
+        .selectFrom('audit_log')
+        .select('detail')
+        .where('action', '=', 'data.lookup')
+        .where('actor_name', '=', 'heping')
+        .orderBy('seq')
+        .execute()
       const details = reads.map((row) => JSON.parse(row.detail) as { key?: string; keyAsWritten?: string })
       expect(details).toContainEqual(expect.objectContaining({ key: id, keyAsWritten: fullWidth }))
       expect(details).toContainEqual(expect.objectContaining({ key: id, keyAsWritten: spaced }))
@@ -170,8 +207,14 @@ for (const dialect of DIALECTS) {
 
     it('keeps record history and feeds changes with tombstones', async () => {
       const target = allowanceRecords(1, 100)[0]!
-      await t.call('civil', 'POST', `/api/v1/exchange/datasets/${world.allowance}/batches`, { batchId: 'raise', upserts: [{ ...target, allowance_amount: 900 }] })
-      const removed = await t.call('civil', 'POST', `/api/v1/exchange/datasets/${world.allowance}/batches`, { batchId: 'remove', deletes: [{ resident_id: target.resident_id }] })
+      await t.call('civil', 'POST', `/api/v1/exchange/datasets/${world.allowance}/batches`, {
+        batchId: 'raise',
+        upserts: [{ ...target, allowance_amount: 900 }],
+      })
+      const removed = await t.call('civil', 'POST', `/api/v1/exchange/datasets/${world.allowance}/batches`, {
+        batchId: 'remove',
+        deletes: [{ resident_id: target.resident_id }],
+      })
       expect(removed.json()).toMatchObject({ deleted: 1 })
       const history = (await t.call('civil', 'GET', `/api/v1/exchange/datasets/${world.allowance}/records/${target.resident_id}/history`)).json()
       expect(history.map((change: { op: string }) => change.op)).toEqual(['delete', 'upsert', 'upsert'])
@@ -190,7 +233,12 @@ for (const dialect of DIALECTS) {
     })
 
     it('documents both change feeds with the page they send', () => {
-      const spec = t.app.swagger() as { paths: Record<string, { get: { responses: Record<string, { content: Record<string, { schema: { properties: Record<string, { items?: { properties: object } }> } }> }> } }> }
+      const spec = t.app.swagger() as {
+        paths: Record<
+          string,
+          { get: { responses: Record<string, { content: Record<string, { schema: { properties: Record<string, { items?: { properties: object } }> } }> }> } }
+        >
+      }
       for (const path of ['/api/v1/exchange/resources/{code}/changes', '/api/v1/exchange/subscriptions/{id}/changes']) {
         const page = spec.paths[path]?.get.responses['200']?.content['application/json']?.schema
         expect(Object.keys(page?.properties ?? {}), path).toEqual(['changes', 'next', 'lastSeq'])
@@ -200,10 +248,19 @@ for (const dialect of DIALECTS) {
 
     it('imports an uploaded GBK file as a job, and rejects a bad one with a downloadable report', async () => {
       const rows = allowanceRecords(50, 500)
-      const table = { name: 's', headers: ['公民身份号码', '姓名', '保障金额', 'division_code'], rows: rows.map((r) => [r.resident_id, r.name, String(r.allowance_amount), r.division_code]) }
+      const table = {
+        name: 's',
+        headers: ['公民身份号码', '姓名', '保障金额', 'division_code'],
+        rows: rows.map((r) => [r.resident_id, r.name, String(r.allowance_amount), r.division_code]),
+      }
       const file = await writeTable(table, 'csv', 'gbk')
       const upload = async (body: Buffer) =>
-        t.app.inject({ method: 'POST', url: `/api/v1/exchange/datasets/${world.allowance}/uploads?fileName=lowincome.csv`, headers: { authorization: `Bearer ${await t.token('civil')}`, 'content-type': 'text/csv' }, payload: body })
+        t.app.inject({
+          method: 'POST',
+          url: `/api/v1/exchange/datasets/${world.allowance}/uploads?fileName=lowincome.csv`,
+          headers: { authorization: `Bearer ${await t.token('civil')}`, 'content-type': 'text/csv' },
+          payload: body,
+        })
       const accepted = await upload(file)
       expect(accepted.statusCode, accepted.body).toBe(202)
       t.context.worker.start()
@@ -244,9 +301,15 @@ for (const dialect of DIALECTS) {
     })
 
     it('takes objections to the provider and back', async () => {
-      const raised = await t.call('heping', 'POST', '/api/v1/exchange/objections', { resource: world.allowance, recordKey: world.records[1]!.resident_id, note: '该对象已于本月迁出本区，请核实' })
+      const raised = await t.call('heping', 'POST', '/api/v1/exchange/objections', {
+        resource: world.allowance,
+        recordKey: world.records[1]!.resident_id,
+        note: '该对象已于本月迁出本区，请核实',
+      })
       expect(raised.statusCode, raised.body).toBe(201)
-      expect((await t.call('hrss', 'POST', '/api/v1/exchange/objections', { resource: world.allowance, recordKey: 'x', note: '没有授权的部门' })).statusCode).toBe(403)
+      expect(
+        (await t.call('hrss', 'POST', '/api/v1/exchange/objections', { resource: world.allowance, recordKey: 'x', note: '没有授权的部门' })).statusCode,
+      ).toBe(403)
       const incoming = (await t.call('civil', 'GET', '/api/v1/exchange/objections?direction=incoming&status=open')).json()
       expect(incoming.map((o: { id: string }) => o.id)).toContain(raised.json().id)
       expect((await t.call('heping', 'POST', `/api/v1/exchange/objections/${raised.json().id}/answer`, { answer: '自己答复' })).statusCode).toBe(403)
@@ -272,15 +335,33 @@ for (const dialect of DIALECTS) {
     })
 
     it('refuses resources and items that are not shared', async () => {
-      const secret = await publishEntry(t, 'civil', allowanceEntry({ name: '不予共享测试', shareType: 'none', shareMethods: [], legalBasis: '《个人信息保护法》', shareCondition: '' }))
-      const asked = await t.call('heping', 'POST', '/api/v1/exchange/requests', { resource: secret, items: [{ key: 'resident_id', masked: false }], operations: ['lookup'], purpose: '测试用途', legalBasis: '测试依据', validUntil: '2099-12-31' })
+      const secret = await publishEntry(
+        t,
+        'civil',
+        allowanceEntry({ name: '不予共享测试', shareType: 'none', shareMethods: [], legalBasis: '《个人信息保护法》', shareCondition: '' }),
+      )
+      const asked = await t.call('heping', 'POST', '/api/v1/exchange/requests', {
+        resource: secret,
+        items: [{ key: 'resident_id', masked: false }],
+        operations: ['lookup'],
+        purpose: '测试用途',
+        legalBasis: '测试依据',
+        validUntil: '2099-12-31',
+      })
       expect(asked.statusCode).toBe(403)
       const read = await t.call('heping', 'GET', `/api/v1/exchange/resources/${secret}/records/x`)
       expect(read.json().code).toBe('HT_NOT_GRANTED')
     })
 
     it('flags overdue requests to the data office once, and counts the sharing rate', async () => {
-      const pending = await t.call('stats', 'POST', '/api/v1/exchange/requests', { resource: world.allowance, items: [{ key: 'allowance_amount', masked: false }], operations: ['query'], purpose: '统计分析', legalBasis: '《统计法》', validUntil: '2099-12-31' })
+      const pending = await t.call('stats', 'POST', '/api/v1/exchange/requests', {
+        resource: world.allowance,
+        items: [{ key: 'allowance_amount', masked: false }],
+        operations: ['query'],
+        purpose: '统计分析',
+        legalBasis: '《统计法》',
+        validUntil: '2099-12-31',
+      })
       await t.context.database.db.updateTable('sharing_requests').set({ deadline: '2020-01-02' }).where('id', '=', pending.json().id).execute()
       expect(await t.context.sharing.flagOverdue()).toBe(1)
       expect(await t.context.sharing.flagOverdue()).toBe(0)
@@ -305,10 +386,21 @@ for (const dialect of DIALECTS) {
 
     it('audits every read, allowed or refused, and the chain stays intact', async () => {
       await t.context.audit.flush()
-      const rows = await t.context.database.db.selectFrom('audit_log').select(['action', 'outcome', 'actor_name', 'detail']).where('action', 'like', 'data.%').orderBy('seq').execute()
+      const rows = await t.context.database.db
+        .selectFrom('audit_log')
+        .select(['action', 'outcome', 'actor_name', 'detail'])
+        .where('action', 'like', 'data.%')
+        .orderBy('seq')
+        .execute()
       expect(rows.some((row) => row.outcome === 'denied' && row.actor_name === 'heping')).toBe(true)
       const lookup = rows.find((row) => row.action === 'data.lookup' && row.outcome === 'success' && row.actor_name === 'heping')
-      expect(JSON.parse(lookup?.detail ?? '{}')).toMatchObject({ own: false, purpose: '低保资格复核', items: ['resident_id', 'name', 'allowance_amount'], masked: ['name'], rows: 1 })
+      expect(JSON.parse(lookup?.detail ?? '{}')).toMatchObject({
+        own: false,
+        purpose: '低保资格复核',
+        items: ['resident_id', 'name', 'allowance_amount'],
+        masked: ['name'],
+        rows: 1,
+      })
       expect((await verifyAuditChain(t.context.database)).ok).toBe(true)
     })
   })

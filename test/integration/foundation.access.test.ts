@@ -9,7 +9,11 @@ for (const dialect of DIALECTS) {
     let t: TestApp
     beforeAll(async () => {
       t = await startTestApp(dialect)
-      await t.context.identity.createUser('cli', { username: TARGET, displayName: '矩阵用户', department: '210100005', password: DEMO_PASSWORD, roles: ['consumer'] }, { requestId: null, ip: null })
+      await t.context.identity.createUser(
+        'cli',
+        { username: TARGET, displayName: '矩阵用户', department: '210100005', password: DEMO_PASSWORD, roles: ['consumer'] },
+        { requestId: null, ip: null },
+      )
     })
     afterAll(async () => {
       await t?.close()

@@ -15,8 +15,7 @@ for (const dialect of DIALECTS) {
       await t?.close()
     })
 
-    const login = (username: string, password: string) =>
-      t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } })
+    const login = (username: string, password: string) => t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } })
 
     const auditRows = async (action: string, target: string) => {
       await t.context.audit.flush()
@@ -59,7 +58,9 @@ for (const dialect of DIALECTS) {
       expect(locked.json()).toMatchObject({ code: 'HT_ACCOUNT_LOCKED' })
       expect(typeof locked.json().lockedUntil).toBe('string')
       // Once the failures are older than the window, the account opens again.
-      await sql`UPDATE login_attempts SET attempted_at = ${new Date(Date.now() - 16 * 60_000).toISOString()} WHERE username = 'health'`.execute(t.context.database.db)
+      await sql`UPDATE login_attempts SET attempted_at = ${new Date(Date.now() - 16 * 60_000).toISOString()} WHERE username = 'health'`.execute(
+        t.context.database.db,
+      )
       expect((await login('health', DEMO_PASSWORD)).statusCode).toBe(200)
     })
 
@@ -74,7 +75,11 @@ for (const dialect of DIALECTS) {
 
     it('refuses an expired token', async () => {
       const { token } = (await login('tax', DEMO_PASSWORD)).json() as { token: string }
-      await t.context.database.db.updateTable('sessions').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('token_hash', '=', hashToken(token)).execute()
+      await t.context.database.db
+        .updateTable('sessions')
+        .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+        .where('token_hash', '=', hashToken(token))
+        .execute()
       const response = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } })
       expect(response.statusCode).toBe(401)
     })
@@ -119,7 +124,12 @@ for (const dialect of DIALECTS) {
     })
 
     it('refuses a duplicate username without changing anything', async () => {
-      const response = await t.call('sysadmin', 'POST', '/api/v1/users', { username: 'police', displayName: '重复', department: '210100005', password: 'Minzheng@2026' })
+      const response = await t.call('sysadmin', 'POST', '/api/v1/users', {
+        username: 'police',
+        displayName: '重复',
+        department: '210100005',
+        password: 'Minzheng@2026',
+      })
       expect(response.statusCode).toBe(409)
       expect(response.json()).toMatchObject({ code: 'HT_DUPLICATE', errors: [{ field: '/username' }] })
     })
@@ -205,7 +215,14 @@ for (const dialect of DIALECTS) {
       const badDivision = await t.call('sysadmin', 'PATCH', '/api/v1/departments/210100016', { divisionCode: '219999' })
       expect(badDivision.statusCode).toBe(400)
       expect(badDivision.json()).toMatchObject({ errors: [{ field: '/divisionCode' }] })
-      const duplicate = await t.call('sysadmin', 'POST', '/api/v1/departments', { code: '210100016', name: '另一个', shortName: 'x', nameEn: 'x', kind: 'city', divisionCode: null })
+      const duplicate = await t.call('sysadmin', 'POST', '/api/v1/departments', {
+        code: '210100016',
+        name: '另一个',
+        shortName: 'x',
+        nameEn: 'x',
+        kind: 'city',
+        divisionCode: null,
+      })
       expect(duplicate.statusCode).toBe(409)
     })
 

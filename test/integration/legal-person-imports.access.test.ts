@@ -28,9 +28,24 @@ for (const dialect of DIALECTS) {
     let marketEntity: string
 
     beforeAll(async () => {
-      t = await startTestApp(dialect, { catalog: true, env: { HUITONG_LEGAL_PERSON_SOURCES: Object.entries(SOURCES).map(([source, code]) => `${source}=${code}`).join(',') } })
+      t = await startTestApp(dialect, {
+        catalog: true,
+        env: {
+          HUITONG_LEGAL_PERSON_SOURCES: Object.entries(SOURCES)
+            .map(([source, code]) => `${source}=${code}`)
+            .join(','),
+        },
+      })
       t.context.start()
-      marketEntity = (await t.context.database.db.selectFrom('entities').select('credit_code').where('source_department', '=', 'market').orderBy('credit_code').limit(1).executeTakeFirstOrThrow()).credit_code
+      marketEntity = (
+        await t.context.database.db
+          .selectFrom('entities')
+          .select('credit_code')
+          .where('source_department', '=', 'market')
+          .orderBy('credit_code')
+          .limit(1)
+          .executeTakeFirstOrThrow()
+      ).credit_code
     })
     afterAll(async () => {
       await t?.close()
@@ -53,9 +68,18 @@ for (const dialect of DIALECTS) {
     }
     const imports = async (who: string, outcome: 'success' | 'denied') => {
       await t.context.audit.flush()
-      return (await t.context.database.db.selectFrom('audit_log').select(['detail']).where('action', '=', 'legal-person.import').where('actor_name', '=', who).where('outcome', '=', outcome).execute()).length
+      return (
+        await t.context.database.db
+          .selectFrom('audit_log')
+          .select(['detail'])
+          .where('action', '=', 'legal-person.import')
+          .where('actor_name', '=', who)
+          .where('outcome', '=', outcome)
+          .execute()
+      ).length
     }
-    const sourceOf = async (code: string) => (await t.context.database.db.selectFrom('entities').select('source_department').where('credit_code', '=', code).executeTakeFirst())?.source_department
+    const sourceOf = async (code: string) =>
+      (await t.context.database.db.selectFrom('entities').select('source_department').where('credit_code', '=', code).executeTakeFirst())?.source_department
 
     it('civil affairs imports the social organisations it registers, the source read from the code or stated', async () => {
       const derived = row('51', 'CW1L0001', '沈阳市和平区书画协会')
@@ -81,7 +105,12 @@ for (const dialect of DIALECTS) {
     })
 
     for (const [who, rows, field, why] of [
-      ['civil', [row('51', 'CW1L0003', '沈阳市和平区摄影协会'), row('91', 'CW1L0004', '沈阳某某有限公司')], 'source_department', 'a market entity in a civil file'],
+      [
+        'civil',
+        [row('51', 'CW1L0003', '沈阳市和平区摄影协会'), row('91', 'CW1L0004', '沈阳某某有限公司')],
+        'source_department',
+        'a market entity in a civil file',
+      ],
       ['civil', [row('51', 'CW1L0005', '沈阳市和平区摄影协会', 'staffing')], 'source_department', 'a row stated to be another department’s'],
       ['staffing', [row('51', 'BB000002', '沈阳市和平区集邮协会')], 'source_department', 'a social organisation in a staffing file'],
     ] as const) {
@@ -109,7 +138,17 @@ for (const dialect of DIALECTS) {
     ] as const) {
       it(`${who}, keeping no legal persons, is refused, and the refusal is audited`, async () => {
         await t.context.audit.flush()
-        const audited = async () => Number((await t.context.database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('actor_name', '=', who).where('outcome', '=', 'denied').executeTakeFirstOrThrow()).n)
+        const audited = async () =>
+          Number(
+            (
+              await t.context.database.db
+                .selectFrom('audit_log')
+                .select((eb) => eb.fn.countAll<number>().as('n'))
+                .where('actor_name', '=', who)
+                .where('outcome', '=', 'denied')
+                .executeTakeFirstOrThrow()
+            ).n,
+          )
         const before = await audited()
         const response = await upload(who, [row('51', 'PL000001', '沈阳市和平区警察协会')])
         expect(response.statusCode, response.body).toBe(403)
@@ -126,9 +165,19 @@ for (const dialect of DIALECTS) {
       const { seq: _seq, created_at: _created, updated_at: _updated, ...entity } = stored
       const claimed: Entity = { ...entity, name: '被改名的主体', source_department: 'civil' }
       const user = await t.context.identity.getUser('civil')
-      const civil: Principal = { kind: 'user', id: user.id, name: user.username, displayName: user.displayName, department: user.department, roles: user.roles, credentialId: 'test' }
+      const civil: Principal = {
+        kind: 'user',
+        id: user.id,
+        name: user.username,
+        displayName: user.displayName,
+        department: user.department,
+        roles: user.roles,
+        credentialId: 'test',
+      }
       const vet = access.vetFor(await access.scopeOf(civil))
-      await expect(t.context.entities.applyBatch([claimed], 'test', 'civil', { ...(vet === undefined ? {} : { vet }) })).rejects.toMatchObject({ code: 'HT_FORBIDDEN' })
+      await expect(t.context.entities.applyBatch([claimed], 'test', 'civil', { ...(vet === undefined ? {} : { vet }) })).rejects.toMatchObject({
+        code: 'HT_FORBIDDEN',
+      })
       expect((await t.context.entities.get(marketEntity))?.name).toBe(stored.name)
     })
   })

@@ -37,13 +37,21 @@ for (const dialect of DIALECTS) {
       }
       throw new Error(`job ${id} did not finish`)
     }
-    const send = async (who: string, url: string, body: Buffer) => t.app.inject({ method: 'POST', url, payload: body, headers: { authorization: `Bearer ${await t.token(who)}`, 'content-type': 'application/octet-stream' } })
+    const send = async (who: string, url: string, body: Buffer) =>
+      t.app.inject({
+        method: 'POST',
+        url,
+        payload: body,
+        headers: { authorization: `Bearer ${await t.token(who)}`, 'content-type': 'application/octet-stream' },
+      })
 
     beforeAll(async () => {
       t = await startTestApp(dialect, { catalog: true })
       t.context.start()
       code = ((await t.call('market', 'GET', '/api/v1/legal-persons/binding')).json() as { code: string }).code.replace('/', '-')
-      const page = (await t.call('market', 'GET', `/api/v1/exchange/resources/${code}/records?filter.registration_status=1&limit=1`)).json() as { items: Array<Record<string, string>> }
+      const page = (await t.call('market', 'GET', `/api/v1/exchange/resources/${code}/records?filter.registration_status=1&limit=1`)).json() as {
+        items: Array<Record<string, string>>
+      }
       entity = page.items[0] as Record<string, string>
       person = (await t.call('police', 'GET', `/api/v1/population/persons/${entity.representative_id}`)).json() as Record<string, string>
     })
@@ -129,7 +137,12 @@ for (const dialect of DIALECTS) {
       expect(rejections).toContain('与第2行统一社会信用代码重复')
       const history = (await t.call('market', 'GET', `/api/v1/legal-persons/${entity.credit_code}/history`)).json().items
       expect(history[0]).toMatchObject({ event: 'status', effectiveDate: '2026-01-10' })
-      expect(history[0].changes).toEqual(expect.arrayContaining([{ item: 'name', before: entity.name, after: `${entity.name}（更名）` }, { item: 'registration_status', before: '1', after: '4' }]))
+      expect(history[0].changes).toEqual(
+        expect.arrayContaining([
+          { item: 'name', before: entity.name, after: `${entity.name}（更名）` },
+          { item: 'registration_status', before: '1', after: '4' },
+        ]),
+      )
       const feed = (await t.call('market', 'GET', `/api/v1/exchange/resources/${code}/changes?after=${before}&limit=10`)).json()
       expect(feed.changes.map((change: { key: string }) => change.key).sort()).toEqual([entity.credit_code, fresh].sort())
       const again = await waitForJob('market', (await send('market', '/api/v1/legal-persons/imports?fileName=again.csv', file)).json().id)
@@ -139,7 +152,9 @@ for (const dialect of DIALECTS) {
     })
 
     it('the entity profile shows the core and the granted attachments; a person’s profile lists the entities they represent', async () => {
-      const first = (await t.context.database.db.selectFrom('dataset_subjects').select('subject').where('subject', 'like', '9%').limit(1).executeTakeFirstOrThrow()).subject
+      const first = (
+        await t.context.database.db.selectFrom('dataset_subjects').select('subject').where('subject', 'like', '9%').limit(1).executeTakeFirstOrThrow()
+      ).subject
       const own = await t.call('market', 'GET', `/api/v1/legal-persons/${first}/profile`)
       expect(own.statusCode, own.body).toBe(200)
       const attachments = own.json().attachments as Array<{ name: string; granted: boolean; records: unknown[] }>
@@ -170,16 +185,24 @@ for (const dialect of DIALECTS) {
     beforeAll(async () => {
       t = await startTestApp(dialect, { catalog: true })
       code = ((await t.call('market', 'GET', '/api/v1/legal-persons/binding')).json() as { code: string }).code.replace('/', '-')
-      entity = ((await t.call('market', 'GET', `/api/v1/exchange/resources/${code}/records?limit=1`)).json() as { items: Array<Record<string, string>> }).items[0] as Record<string, string>
-      const body = { items: ['credit_code', 'name', 'legal_representative', 'registration_status'].map((key) => ({ key, masked: false })), operations: ['lookup', 'verify', 'query', 'subscribe', 'export'] }
+      entity = ((await t.call('market', 'GET', `/api/v1/exchange/resources/${code}/records?limit=1`)).json() as { items: Array<Record<string, string>> })
+        .items[0] as Record<string, string>
+      const body = {
+        items: ['credit_code', 'name', 'legal_representative', 'registration_status'].map((key) => ({ key, masked: false })),
+        operations: ['lookup', 'verify', 'query', 'subscribe', 'export'],
+      }
       await grantAccess(t, 'civil', 'market', code, body)
       const revoked = await grantAccess(t, 'health', 'market', code, body)
       await t.call('market', 'POST', `/api/v1/exchange/grants/${revoked.grantId}/revoke`, { reason: '测试撤销' })
       const expired = await grantAccess(t, 'stats', 'market', code, body)
       await t.context.database.db.updateTable('grants').set({ valid_until: '2020-12-31', valid_from: '2020-01-01' }).where('id', '=', expired.grantId).execute()
       t.context.gate.forgetGrants()
-      tokens.civilClient = (await t.call('sysadmin', 'POST', '/api/v1/clients', { name: '民政系统', department: '210100005', roles: ['consumer'] })).json().token
-      tokens.qualityClient = (await t.call('sysadmin', 'POST', '/api/v1/clients', { name: '质监系统', department: '210100008', roles: ['consumer'] })).json().token
+      tokens.civilClient = (
+        await t.call('sysadmin', 'POST', '/api/v1/clients', { name: '民政系统', department: '210100005', roles: ['consumer'] })
+      ).json().token
+      tokens.qualityClient = (
+        await t.call('sysadmin', 'POST', '/api/v1/clients', { name: '质监系统', department: '210100008', roles: ['consumer'] })
+      ).json().token
     })
     afterAll(async () => {
       await t?.close()
@@ -192,18 +215,35 @@ for (const dialect of DIALECTS) {
         case 'lookup':
           return t.app.inject({ method: 'GET', url: base, headers: { authorization } })
         case 'search':
-          return t.app.inject({ method: 'GET', url: `/api/v1/legal-persons?q=${encodeURIComponent((entity.name as string).slice(2, 5))}`, headers: { authorization } })
+          return t.app.inject({
+            method: 'GET',
+            url: `/api/v1/legal-persons?q=${encodeURIComponent((entity.name as string).slice(2, 5))}`,
+            headers: { authorization },
+          })
         case 'profile':
           return t.app.inject({ method: 'GET', url: `${base}/profile`, headers: { authorization } })
         case 'history':
           return t.app.inject({ method: 'GET', url: `${base}/history`, headers: { authorization } })
         case 'verify':
-          return t.app.inject({ method: 'POST', url: '/api/v1/legal-persons/verify', headers: { authorization }, payload: { records: [{ creditCode: entity.credit_code, name: entity.name, ...(field === undefined ? {} : { [field]: 'x' }) }] } })
+          return t.app.inject({
+            method: 'POST',
+            url: '/api/v1/legal-persons/verify',
+            headers: { authorization },
+            payload: { records: [{ creditCode: entity.credit_code, name: entity.name, ...(field === undefined ? {} : { [field]: 'x' }) }] },
+          })
       }
     }
     const auditCount = async () => {
       await t.context.audit.flush()
-      return Number((await t.context.database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('action', 'like', 'data.%').executeTakeFirstOrThrow()).n)
+      return Number(
+        (
+          await t.context.database.db
+            .selectFrom('audit_log')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('action', 'like', 'data.%')
+            .executeTakeFirstOrThrow()
+        ).n,
+      )
     }
 
     for (const operation of ['lookup', 'search', 'profile', 'history', 'verify'] as const) {
@@ -252,12 +292,28 @@ for (const dialect of DIALECTS) {
       const byFormerName = (who: string) => search(who, `/api/v1/legal-persons?q=${encodeURIComponent(former.formerName)}&limit=500`)
 
       beforeAll(async () => {
-        const rows = await t.context.database.db.selectFrom('entities').select(['credit_code', 'name', 'former_name']).where('former_name', '!=', '').orderBy('credit_code').limit(50).execute()
+        const rows = await t.context.database.db
+          .selectFrom('entities')
+          .select(['credit_code', 'name', 'former_name'])
+          .where('former_name', '!=', '')
+          .orderBy('credit_code')
+          .limit(50)
+          .execute()
         const row = rows.find((candidate) => !candidate.name.includes(candidate.former_name.split('；')[0] as string))
         if (row === undefined) throw new Error('no generated entity has a former name unlike its name')
         former = { code: row.credit_code, formerName: row.former_name.split('；')[0] as string }
-        await grantAccess(t, 'hrss', 'market', code, { items: ['credit_code', 'name', 'former_name'].map((key) => ({ key, masked: false })), operations: ['query'] })
-        await grantAccess(t, 'planning', 'market', code, { items: [{ key: 'credit_code', masked: false }, { key: 'name', masked: false }, { key: 'former_name', masked: true }], operations: ['query'] })
+        await grantAccess(t, 'hrss', 'market', code, {
+          items: ['credit_code', 'name', 'former_name'].map((key) => ({ key, masked: false })),
+          operations: ['query'],
+        })
+        await grantAccess(t, 'planning', 'market', code, {
+          items: [
+            { key: 'credit_code', masked: false },
+            { key: 'name', masked: false },
+            { key: 'former_name', masked: true },
+          ],
+          operations: ['query'],
+        })
       })
 
       it('finds the entity for the provider and for consumers granted former_name in clear', async () => {

@@ -23,8 +23,15 @@ for (const dialect of DIALECTS) {
       t = await startTestApp(dialect, { catalog: true })
       t.context.start()
       code = ((await t.call('police', 'GET', '/api/v1/population/binding')).json() as { code: string }).code.replace('/', '-')
-      person = ((await t.call('police', 'GET', `/api/v1/exchange/resources/${code}/records?filter.status=10&limit=1`)).json() as { items: Array<Record<string, string>> }).items[0] as Record<string, string>
-      const body = { items: GRANTED_ITEMS.map((key) => ({ key, masked: key === 'household_address' })), operations: ['lookup', 'verify', 'query', 'subscribe', 'export'] }
+      person = (
+        (await t.call('police', 'GET', `/api/v1/exchange/resources/${code}/records?filter.status=10&limit=1`)).json() as {
+          items: Array<Record<string, string>>
+        }
+      ).items[0] as Record<string, string>
+      const body = {
+        items: GRANTED_ITEMS.map((key) => ({ key, masked: key === 'household_address' })),
+        operations: ['lookup', 'verify', 'query', 'subscribe', 'export'],
+      }
       // civil: granted everything it reads (the address masked); health: granted then revoked; stats: granted, expired.
       await grantAccess(t, 'civil', 'police', code, body)
       const revoked = await grantAccess(t, 'health', 'police', code, body)
@@ -32,8 +39,12 @@ for (const dialect of DIALECTS) {
       const expired = await grantAccess(t, 'stats', 'police', code, body)
       await t.context.database.db.updateTable('grants').set({ valid_until: '2020-12-31', valid_from: '2020-01-01' }).where('id', '=', expired.grantId).execute()
       t.context.gate.forgetGrants()
-      tokens.civilClient = (await t.call('sysadmin', 'POST', '/api/v1/clients', { name: '民政低保系统', department: '210100005', roles: ['consumer'] })).json().token
-      tokens.qualityClient = (await t.call('sysadmin', 'POST', '/api/v1/clients', { name: '质监系统', department: '210100008', roles: ['consumer'] })).json().token
+      tokens.civilClient = (
+        await t.call('sysadmin', 'POST', '/api/v1/clients', { name: '民政低保系统', department: '210100005', roles: ['consumer'] })
+      ).json().token
+      tokens.qualityClient = (
+        await t.call('sysadmin', 'POST', '/api/v1/clients', { name: '质监系统', department: '210100008', roles: ['consumer'] })
+      ).json().token
     })
     afterAll(async () => {
       await t?.close()
@@ -46,19 +57,38 @@ for (const dialect of DIALECTS) {
         case 'lookup':
           return t.app.inject({ method: 'GET', url: `/api/v1/population/persons/${id}`, headers: { authorization } })
         case 'search':
-          return t.app.inject({ method: 'GET', url: `/api/v1/population/persons?name=${encodeURIComponent(person.name as string)}`, headers: { authorization } })
+          return t.app.inject({
+            method: 'GET',
+            url: `/api/v1/population/persons?name=${encodeURIComponent(person.name as string)}`,
+            headers: { authorization },
+          })
         case 'profile':
           return t.app.inject({ method: 'GET', url: `/api/v1/population/persons/${id}/profile`, headers: { authorization } })
         case 'history':
           return t.app.inject({ method: 'GET', url: `/api/v1/population/persons/${id}/history`, headers: { authorization } })
         case 'verify':
-          return t.app.inject({ method: 'POST', url: '/api/v1/population/verify', headers: { authorization }, payload: { records: [{ residentId: id, name: person.name, ...(options.field === undefined ? {} : { [options.field]: '辽宁省沈阳市' }) }] } })
+          return t.app.inject({
+            method: 'POST',
+            url: '/api/v1/population/verify',
+            headers: { authorization },
+            payload: { records: [{ residentId: id, name: person.name, ...(options.field === undefined ? {} : { [options.field]: '辽宁省沈阳市' }) }] },
+          })
         case 'changes':
           return t.app.inject({ method: 'GET', url: `/api/v1/exchange/resources/${code}/changes?after=0&limit=5`, headers: { authorization } })
         case 'compare': {
-          const preview = await t.app.inject({ method: 'POST', url: '/api/v1/population/comparisons/preview?fileName=m.csv', headers: { authorization, 'content-type': 'application/octet-stream' }, payload: Buffer.from(`身份证号,姓名,地址\n${id},${person.name},x\n`) })
+          const preview = await t.app.inject({
+            method: 'POST',
+            url: '/api/v1/population/comparisons/preview?fileName=m.csv',
+            headers: { authorization, 'content-type': 'application/octet-stream' },
+            payload: Buffer.from(`身份证号,姓名,地址\n${id},${person.name},x\n`),
+          })
           const mapping = { residentId: '身份证号', name: '姓名' }
-          const started = await t.app.inject({ method: 'POST', url: '/api/v1/population/comparisons', headers: { authorization }, payload: { uploadId: preview.json().uploadId, fileName: 'm.csv', mapping } })
+          const started = await t.app.inject({
+            method: 'POST',
+            url: '/api/v1/population/comparisons',
+            headers: { authorization },
+            payload: { uploadId: preview.json().uploadId, fileName: 'm.csv', mapping },
+          })
           // The job audits its read when it runs: wait, so audit counts belong to one call.
           if (started.statusCode === 202) await finished(started.json().id as string)
           return started
@@ -77,7 +107,11 @@ for (const dialect of DIALECTS) {
 
     const auditCount = async () => {
       await t.context.audit.flush()
-      const row = await t.context.database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('action', 'like', 'data.%').executeTakeFirstOrThrow()
+      const row = await t.context.database.db
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('action', 'like', 'data.%')
+        .executeTakeFirstOrThrow()
       return Number(row.n)
     }
     const allowed = (response: LightMyRequestResponse) => response.statusCode === 200 || response.statusCode === 202

@@ -38,13 +38,20 @@ for (const dialect of DIALECTS) {
     }
 
     const send = async (who: string, url: string, body: Buffer) =>
-      t.app.inject({ method: 'POST', url, payload: body, headers: { authorization: `Bearer ${await t.token(who)}`, 'content-type': 'application/octet-stream' } })
+      t.app.inject({
+        method: 'POST',
+        url,
+        payload: body,
+        headers: { authorization: `Bearer ${await t.token(who)}`, 'content-type': 'application/octet-stream' },
+      })
 
     beforeAll(async () => {
       t = await startTestApp(dialect, { catalog: true })
       t.context.start()
       code = ((await t.call('police', 'GET', '/api/v1/population/binding')).json() as { code: string }).code.replace('/', '-')
-      const page = (await t.call('police', 'GET', '/api/v1/exchange/resources/' + code + '/records?filter.status=10&limit=1')).json() as { items: Array<Record<string, string>> }
+      const page = (await t.call('police', 'GET', '/api/v1/exchange/resources/' + code + '/records?filter.status=10&limit=1')).json() as {
+        items: Array<Record<string, string>>
+      }
       someone = page.items[0] as Record<string, string>
     })
     afterAll(async () => {
@@ -53,7 +60,11 @@ for (const dialect of DIALECTS) {
 
     it('is bound to the demo catalog entry 人口基础信息 and holds the generated population', async () => {
       expect(code).toMatch(/^\d{3}-\d{6}$/)
-      const stats = (await t.call('dataoffice', 'GET', '/api/v1/population/statistics')).json() as { total: number; byDistrict: Array<{ division: string; count: number }>; pyramid: Array<{ male: number; female: number }> }
+      const stats = (await t.call('dataoffice', 'GET', '/api/v1/population/statistics')).json() as {
+        total: number
+        byDistrict: Array<{ division: string; count: number }>
+        pyramid: Array<{ male: number; female: number }>
+      }
       expect(stats.total).toBe(6000)
       expect(stats.byDistrict.every((district) => district.division.startsWith('2101'))).toBe(true)
       expect(stats.pyramid.reduce((sum, group) => sum + group.male + group.female, 0)).toBeGreaterThan(5000)
@@ -85,7 +96,12 @@ for (const dialect of DIALECTS) {
       expect(response.statusCode).toBe(403)
       expect(response.json()).toMatchObject({ code: 'HT_NOT_GRANTED' })
       await t.context.audit.flush()
-      const row = await t.context.database.db.selectFrom('audit_log').select(['outcome', 'actor_name']).where('action', '=', 'data.lookup').where('actor_name', '=', 'tax').executeTakeFirst()
+      const row = await t.context.database.db
+        .selectFrom('audit_log')
+        .select(['outcome', 'actor_name'])
+        .where('action', '=', 'data.lookup')
+        .where('actor_name', '=', 'tax')
+        .executeTakeFirst()
       expect(row?.outcome).toBe('denied')
       // Even a request of invalid IDs only goes through the gate.
       const invalidOnly = await t.call('tax', 'POST', '/api/v1/population/verify', { records: [{ residentId: '123' }] })
@@ -93,7 +109,11 @@ for (const dialect of DIALECTS) {
     })
 
     it('searches by name and date of birth', async () => {
-      const response = await t.call('police', 'GET', `/api/v1/population/persons?name=${encodeURIComponent(someone.name as string)}&birthDate=${someone.birth_date}`)
+      const response = await t.call(
+        'police',
+        'GET',
+        `/api/v1/population/persons?name=${encodeURIComponent(someone.name as string)}&birthDate=${someone.birth_date}`,
+      )
       expect(response.statusCode, response.body).toBe(200)
       expect((response.json() as { items: Array<{ resident_id: string }> }).items.map((item) => item.resident_id)).toContain(someone.resident_id)
     })
@@ -112,7 +132,12 @@ for (const dialect of DIALECTS) {
       })
       expect(response.statusCode, response.body).toBe(200)
       const [match, mismatch, unknown, badCheck, badLength] = response.json().results
-      expect(match).toMatchObject({ validity: 'valid', found: true, fields: { name: 'match', birthDate: 'match' }, flags: { deceased: false, movedOut: false } })
+      expect(match).toMatchObject({
+        validity: 'valid',
+        found: true,
+        fields: { name: 'match', birthDate: 'match' },
+        flags: { deceased: false, movedOut: false },
+      })
       expect(mismatch).toMatchObject({ found: true, fields: { name: 'mismatch' } })
       expect(unknown).toMatchObject({ validity: 'valid', found: false })
       expect(badCheck.validity).toBe('check')
@@ -129,7 +154,12 @@ for (const dialect of DIALECTS) {
       const file = `${HEADER}\n${id},買買提·艾力,男,维吾尔族,1985-03-15,210102001001,辽宁省沈阳市和平区南京北街1号,10,\n`
       const job = await waitForJob('police', (await send('police', '/api/v1/population/imports?fileName=one.csv', Buffer.from(file))).json().id)
       expect(job.status, job.error ?? '').toBe('succeeded')
-      const response = await t.call('police', 'POST', '/api/v1/population/verify', { records: [{ residentId: id, name: '买买提•艾力' }, { residentId: id, name: '买买提 ・艾力' }] })
+      const response = await t.call('police', 'POST', '/api/v1/population/verify', {
+        records: [
+          { residentId: id, name: '买买提•艾力' },
+          { residentId: id, name: '买买提 ・艾力' },
+        ],
+      })
       expect(response.json().results.map((result: { fields: { name: string } }) => result.fields.name)).toEqual(['match', 'match'])
     })
 
@@ -158,12 +188,19 @@ for (const dialect of DIALECTS) {
       expect(text).toContain('ethnic_group')
       expect(text).toContain('与第2行身份证号码重复')
       expect(text).toContain('校验码错误')
-      const xlsx = await t.app.inject({ method: 'GET', url: `/api/v1/population/imports/${job.id}/rejections?format=xlsx`, headers: { authorization: `Bearer ${await t.token('police')}` } })
+      const xlsx = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/population/imports/${job.id}/rejections?format=xlsx`,
+        headers: { authorization: `Bearer ${await t.token('police')}` },
+      })
       expect(xlsx.statusCode).toBe(200)
       const workbook = new ExcelJS.Workbook()
       await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer)
       expect(workbook.worksheets[0]?.rowCount).toBeGreaterThan(4)
-      const again = await waitForJob('police', (await send('police', '/api/v1/population/imports?fileName=gbk-again.csv', Buffer.concat([file, Buffer.from('\n')]))).json().id)
+      const again = await waitForJob(
+        'police',
+        (await send('police', '/api/v1/population/imports?fileName=gbk-again.csv', Buffer.concat([file, Buffer.from('\n')]))).json().id,
+      )
       expect(again.result).toMatchObject({ created: 0, updated: 0, unchanged: 4 })
       const deceased = await t.call('police', 'GET', `/api/v1/population/persons/${residentId('210103', '19700107', 81)}`)
       expect(deceased.json()).toMatchObject({ status: '20', death_date: '2020-05-01' })
@@ -171,7 +208,12 @@ for (const dialect of DIALECTS) {
 
     it('refuses a file without the required columns and writes nothing', async () => {
       const before = (await t.context.persons.head()).recordCount
-      const job = await waitForJob('police', (await send('police', '/api/v1/population/imports?fileName=bad.csv', Buffer.from(`公民身份号码,姓名\n${residentId('210104', '19900101', 11)},张三\n`))).json().id)
+      const job = await waitForJob(
+        'police',
+        (
+          await send('police', '/api/v1/population/imports?fileName=bad.csv', Buffer.from(`公民身份号码,姓名\n${residentId('210104', '19900101', 11)},张三\n`))
+        ).json().id,
+      )
       expect(job.status).toBe('failed')
       expect(job.error).toContain('gender')
       expect((await t.context.persons.head()).recordCount).toBe(before)
@@ -196,16 +238,28 @@ for (const dialect of DIALECTS) {
       const applied = await t.call('police', 'POST', '/api/v1/population/events', { events: [{ residentId: id, type: 'death', date: '2026-01-15' }] })
       expect(applied.statusCode, applied.body).toBe(200)
       expect(applied.json()).toMatchObject({ updated: 1 })
-      const history = (await t.call('police', 'GET', `/api/v1/population/persons/${id}/history`)).json() as { items: Array<{ event: string; effectiveDate: string; changedBy: string; changes: Array<{ item: string; before: unknown; after: unknown }> }> }
+      const history = (await t.call('police', 'GET', `/api/v1/population/persons/${id}/history`)).json() as {
+        items: Array<{ event: string; effectiveDate: string; changedBy: string; changes: Array<{ item: string; before: unknown; after: unknown }> }>
+      }
       expect(history.items[0]).toMatchObject({ event: 'death', effectiveDate: '2026-01-15', changedBy: 'police' })
-      expect(history.items[0]?.changes).toEqual(expect.arrayContaining([{ item: 'status', before: '10', after: '20' }, { item: 'death_date', before: null, after: '2026-01-15' }]))
+      expect(history.items[0]?.changes).toEqual(
+        expect.arrayContaining([
+          { item: 'status', before: '10', after: '20' },
+          { item: 'death_date', before: null, after: '2026-01-15' },
+        ]),
+      )
       expect(history.items.at(-1)?.event).toBe('create')
       const now = (await t.call('police', 'GET', `/api/v1/population/persons/${id}`)).json()
       expect(now).toMatchObject({ status: '20', death_date: '2026-01-15' })
       const yesterday = new Date(Date.now() - 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10)
       const before = await t.call('police', 'GET', `/api/v1/population/persons/${id}?asOf=${yesterday}`)
       expect(before.statusCode).toBe(404)
-      const refused = await t.call('police', 'POST', '/api/v1/population/events', { events: [{ residentId: id, type: 'move-out', date: '2099-01-01' }, { residentId: residentId('210102', '18990101', 1), type: 'death', date: '2020-01-01' }] })
+      const refused = await t.call('police', 'POST', '/api/v1/population/events', {
+        events: [
+          { residentId: id, type: 'move-out', date: '2099-01-01' },
+          { residentId: residentId('210102', '18990101', 1), type: 'death', date: '2020-01-01' },
+        ],
+      })
       expect(refused.statusCode).toBe(400)
       expect(refused.json().errors.map((error: { row: number }) => error.row)).toEqual([1, 2])
       const flags = (await t.call('heping', 'POST', '/api/v1/population/verify', { records: [{ residentId: id }] })).json().results[0]
@@ -218,7 +272,9 @@ for (const dialect of DIALECTS) {
     })
 
     it('the profile shows the core and granted attachments; ungranted ones by name only', async () => {
-      const people = (await t.call('police', 'GET', `/api/v1/exchange/resources/${code}/records?filter.status=10&limit=50`)).json().items as Array<{ resident_id: string }>
+      const people = (await t.call('police', 'GET', `/api/v1/exchange/resources/${code}/records?filter.status=10&limit=50`)).json().items as Array<{
+        resident_id: string
+      }>
       const own = (await t.call('police', 'GET', `/api/v1/population/persons/${people[1]?.resident_id}/profile`)).json()
       expect(own.person.resident_id).toBe(people[1]?.resident_id)
       const heping = await t.call('heping', 'GET', `/api/v1/population/persons/${people[1]?.resident_id}/profile`)
@@ -233,14 +289,19 @@ for (const dialect of DIALECTS) {
       // The demo's first persons have a record in every demo dataset.
       const first = (await t.context.database.db.selectFrom('dataset_subjects').select('subject').limit(1).executeTakeFirstOrThrow()).subject
       const profile = (await t.call('heping', 'GET', `/api/v1/population/persons/${first}/profile`)).json()
-      const allowance = (profile.attachments as Array<{ name: string; granted: boolean; records: Array<{ resident_id: string }> }>).find((attachment) => attachment.name === '城乡低保对象信息')
+      const allowance = (profile.attachments as Array<{ name: string; granted: boolean; records: Array<{ resident_id: string }> }>).find(
+        (attachment) => attachment.name === '城乡低保对象信息',
+      )
       expect(allowance?.granted).toBe(true)
       expect(allowance?.records.length).toBeGreaterThan(0)
       for (const record of allowance?.records ?? []) expect(record.resident_id).toBe(first)
     })
 
     it('compares a department’s file: counts, problem rows by outcome, CSV and XLSX reports', async () => {
-      const people = (await t.call('police', 'GET', `/api/v1/exchange/resources/${code}/records?filter.status=10&limit=5&offset=100`)).json().items as Array<{ resident_id: string; name: string }>
+      const people = (await t.call('police', 'GET', `/api/v1/exchange/resources/${code}/records?filter.status=10&limit=5&offset=100`)).json().items as Array<{
+        resident_id: string
+        name: string
+      }>
       const lines = [
         '身份证号,姓名,备注',
         `${people[0]?.resident_id},${people[0]?.name},ok`,
@@ -253,7 +314,11 @@ for (const dialect of DIALECTS) {
       const preview = await send('heping', '/api/v1/population/comparisons/preview?fileName=dibao.csv', iconv.encode(lines.join('\r\n'), 'gbk'))
       expect(preview.statusCode, preview.body).toBe(200)
       expect(preview.json()).toMatchObject({ headers: ['身份证号', '姓名', '备注'], suggested: { residentId: '身份证号', name: '姓名' } })
-      const started = await t.call('heping', 'POST', '/api/v1/population/comparisons', { uploadId: preview.json().uploadId, fileName: 'dibao.csv', mapping: { residentId: '身份证号', name: '姓名' } })
+      const started = await t.call('heping', 'POST', '/api/v1/population/comparisons', {
+        uploadId: preview.json().uploadId,
+        fileName: 'dibao.csv',
+        mapping: { residentId: '身份证号', name: '姓名' },
+      })
       expect(started.statusCode, started.body).toBe(202)
       const job = await waitForJob('heping', started.json().id)
       expect(job.status, job.error ?? '').toBe('succeeded')
@@ -271,8 +336,16 @@ for (const dialect of DIALECTS) {
     })
 
     it('refuses a comparison from a department without a verify grant, audited', async () => {
-      const preview = await send('tax', '/api/v1/population/comparisons/preview?fileName=x.csv', Buffer.from(`身份证号,姓名\n${someone.resident_id},${someone.name}\n`))
-      const started = await t.call('tax', 'POST', '/api/v1/population/comparisons', { uploadId: preview.json().uploadId, fileName: 'x.csv', mapping: { residentId: '身份证号', name: '姓名' } })
+      const preview = await send(
+        'tax',
+        '/api/v1/population/comparisons/preview?fileName=x.csv',
+        Buffer.from(`身份证号,姓名\n${someone.resident_id},${someone.name}\n`),
+      )
+      const started = await t.call('tax', 'POST', '/api/v1/population/comparisons', {
+        uploadId: preview.json().uploadId,
+        fileName: 'x.csv',
+        mapping: { residentId: '身份证号', name: '姓名' },
+      })
       expect(started.statusCode).toBe(403)
       expect(started.json()).toMatchObject({ code: 'HT_NOT_GRANTED' })
     })

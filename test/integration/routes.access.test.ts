@@ -26,7 +26,14 @@ describe('every route has an access matrix', () => {
         })),
       )
     expect(operations.filter((op) => op.public).map((op) => op.name)).toEqual(['POST /api/v1/auth/login'])
-    const listed = [...FOUNDATION_ENDPOINTS, ...CATALOG_ENDPOINTS, ...EXCHANGE_ENDPOINTS, ...POPULATION_ENDPOINTS, ...LEGAL_PERSON_ENDPOINTS].map((endpoint) => `${endpoint.method} ${endpoint.route}`)
-    expect(operations.filter((op) => !op.public).map((op) => op.name).sort()).toEqual([...listed].sort())
+    const listed = [...FOUNDATION_ENDPOINTS, ...CATALOG_ENDPOINTS, ...EXCHANGE_ENDPOINTS, ...POPULATION_ENDPOINTS, ...LEGAL_PERSON_ENDPOINTS].map(
+      (endpoint) => `${endpoint.method} ${endpoint.route}`,
+    )
+    expect(
+      operations
+        .filter((op) => !op.public)
+        .map((op) => op.name)
+        .sort(),
+    ).toEqual([...listed].sort())
   })
 })

@@ -92,7 +92,9 @@ function deliveryJob(subscriptionId: string, attempt: number): Job {
 const ALLOW = { HUITONG_WEBHOOK_ALLOW: '127.0.0.1' }
 
 /** Resolves every name to one address, as a DNS answer re-pointed to it would. */
-const resolvingTo = (address: string): HostResolver => async () => [{ address, family: 4 }]
+const resolvingTo =
+  (address: string): HostResolver =>
+  async () => [{ address, family: 4 }]
 
 const GRANTED_ITEMS = [
   { key: 'resident_id', masked: false },
@@ -112,11 +114,20 @@ for (const dialect of DIALECTS) {
     let runs = 0
 
     const call = async (username: string, method: 'GET' | 'POST' | 'DELETE', url: string, body?: unknown) =>
-      api.inject({ method, url: `/api/v1/exchange/subscriptions${url}`, headers: { authorization: `Bearer ${await t.token(username)}` }, ...(body === undefined ? {} : { payload: body as object }) })
+      api.inject({
+        method,
+        url: `/api/v1/exchange/subscriptions${url}`,
+        headers: { authorization: `Bearer ${await t.token(username)}` },
+        ...(body === undefined ? {} : { payload: body as object }),
+      })
 
     const publish = async (upserts: unknown[], deletes: unknown[] = []) => {
       published += 1
-      const response = await t.call('civil', 'POST', `/api/v1/exchange/datasets/${code.replace('/', '-')}/batches`, { batchId: `batch-${published}`, upserts, deletes })
+      const response = await t.call('civil', 'POST', `/api/v1/exchange/datasets/${code.replace('/', '-')}/batches`, {
+        batchId: `batch-${published}`,
+        upserts,
+        deletes,
+      })
       expect(response.statusCode, response.body).toBe(200)
       return response.json() as { fromSeq: number; toSeq: number }
     }
@@ -146,12 +157,19 @@ for (const dialect of DIALECTS) {
       t = await startTestApp(dialect, { env: ALLOW })
       receiver = await startReceiver()
       const { context } = t
-      handler = webhookDeliveryHandler({ db: context.database.db, gate: context.gate, targets: new WebhookTargets(context.config.webhookAllow), secrets: openSecretBox(context.config) })
+      handler = webhookDeliveryHandler({
+        db: context.database.db,
+        gate: context.gate,
+        targets: new WebhookTargets(context.config.webhookAllow),
+        secrets: openSecretBox(context.config),
+      })
       api = t.app
 
       code = (await t.call('civil', 'POST', '/api/v1/catalog/resources', allowanceEntry())).json().code as string
       await t.call('civil', 'POST', `/api/v1/catalog/resources/${code.replace('/', '-')}/submit`)
-      expect((await t.call('dataoffice', 'POST', `/api/v1/catalog/resources/${code.replace('/', '-')}/approve`, {})).json()).toMatchObject({ status: 'published' })
+      expect((await t.call('dataoffice', 'POST', `/api/v1/catalog/resources/${code.replace('/', '-')}/approve`, {})).json()).toMatchObject({
+        status: 'published',
+      })
       resourceId = (await context.gate.describe(code))?.resourceId ?? ''
       expect(await publish(allowanceRecords(5))).toMatchObject({ fromSeq: 1, toSeq: 5 })
       await grant('heping', ['subscribe', 'lookup'])
@@ -170,7 +188,12 @@ for (const dialect of DIALECTS) {
       const lookupOnly = await call('hrss', 'POST', '', { resource: code, name: '仅查询授权' })
       expect(lookupOnly.statusCode).toBe(403)
       expect(lookupOnly.json().code).toBe('HT_NOT_GRANTED')
-      const refusals = await t.context.database.db.selectFrom('audit_log').select(['actor_name', 'outcome']).where('action', '=', 'data.subscribe').where('outcome', '=', 'denied').execute()
+      const refusals = await t.context.database.db
+        .selectFrom('audit_log')
+        .select(['actor_name', 'outcome'])
+        .where('action', '=', 'data.subscribe')
+        .where('outcome', '=', 'denied')
+        .execute()
       expect(refusals.map((row) => row.actor_name)).toEqual(expect.arrayContaining(['approver', 'hrss']))
 
       expect((await call('civil', 'POST', '', { resource: code, name: '本部门' })).statusCode).toBe(409)
@@ -202,11 +225,16 @@ for (const dialect of DIALECTS) {
         const refused = await call('heping', 'POST', '', { resource: code, name: '内网地址', webhookUrl })
         expect(refused.statusCode, webhookUrl).toBe(422)
         expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/)
-        expect(refused.json(), webhookUrl).toMatchObject({ code: 'HT_WEBHOOK_TARGET_REFUSED', errors: [{ field: '/webhookUrl', message: expect.stringMatching(/HUITONG_WEBHOOK_ALLOW/) }] })
+        expect(refused.json(), webhookUrl).toMatchObject({
+          code: 'HT_WEBHOOK_TARGET_REFUSED',
+          errors: [{ field: '/webhookUrl', message: expect.stringMatching(/HUITONG_WEBHOOK_ALLOW/) }],
+        })
       }
       // Whoever asks: a steward, or a department without any grant, is refused the same way.
       for (const username of ['civil', 'approver']) {
-        expect((await call(username, 'POST', '', { resource: code, name: '内网地址', webhookUrl: 'http://10.1.2.3/huitong' })).json().code).toBe('HT_WEBHOOK_TARGET_REFUSED')
+        expect((await call(username, 'POST', '', { resource: code, name: '内网地址', webhookUrl: 'http://10.1.2.3/huitong' })).json().code).toBe(
+          'HT_WEBHOOK_TARGET_REFUSED',
+        )
       }
       expect((await call('heping', 'GET', '')).json()).toEqual([])
 
@@ -220,7 +248,10 @@ for (const dialect of DIALECTS) {
     it('pulls changes after an acknowledged cursor, masked as granted, with tombstones', async () => {
       const created = await call('heping', 'POST', '', { resource: code, name: '低保变更拉取' })
       expect(created.statusCode, created.body).toBe(201)
-      expect(created.json()).toMatchObject({ secret: null, subscription: { cursor: 0, status: 'active', direction: 'outgoing', webhookUrl: null, resourceCode: code } })
+      expect(created.json()).toMatchObject({
+        secret: null,
+        subscription: { cursor: 0, status: 'active', direction: 'outgoing', webhookUrl: null, resourceCode: code },
+      })
       const id = created.json().subscription.id as string
 
       const first = (await call('heping', 'GET', `/${id}/changes?limit=3`)).json()
@@ -252,8 +283,13 @@ for (const dialect of DIALECTS) {
       let secret: string
       let name: string
 
-      const state = async () => (await call('heping', 'GET', `/${id}`)).json() as { status: string; webhookCursor: number; consecutiveFailures: number; cursor: number }
-      const deliveries = async (username = 'heping') => (await call(username, 'GET', `/${id}/deliveries?limit=500`)).json() as { items: Array<{ status: string; attempt: number; fromSeq: number; toSeq: number; httpStatus: number | null }>; total: number }
+      const state = async () =>
+        (await call('heping', 'GET', `/${id}`)).json() as { status: string; webhookCursor: number; consecutiveFailures: number; cursor: number }
+      const deliveries = async (username = 'heping') =>
+        (await call(username, 'GET', `/${id}/deliveries?limit=500`)).json() as {
+          items: Array<{ status: string; attempt: number; fromSeq: number; toSeq: number; httpStatus: number | null }>
+          total: number
+        }
 
       it('pushes every change, signed, masked, in batches of 500, and advances the cursor', async () => {
         name = '低保变更推送'
@@ -284,7 +320,14 @@ for (const dialect of DIALECTS) {
 
         const [body] = pushed()
         expect(body).toMatchObject({ subscriptionId: id, resource: code, from: 1, to: 6, lastSeq: 6 })
-        expect(body?.changes.map((change) => [change.seq, change.op])).toEqual([[1, 'upsert'], [2, 'upsert'], [3, 'upsert'], [4, 'upsert'], [5, 'upsert'], [6, 'delete']])
+        expect(body?.changes.map((change) => [change.seq, change.op])).toEqual([
+          [1, 'upsert'],
+          [2, 'upsert'],
+          [3, 'upsert'],
+          [4, 'upsert'],
+          [5, 'upsert'],
+          [6, 'delete'],
+        ])
         expect(body?.changes[0]?.data).toMatchObject({ name: '张*' })
         expect(body?.changes[5]).toMatchObject({ data: null, key: allowanceRecords(1)[0]?.resident_id })
         for (const change of body?.changes ?? []) {
@@ -297,9 +340,20 @@ for (const dialect of DIALECTS) {
           [7, 506, 500, 606],
           [507, 606, 100, 606],
         ])
-        expect(pushed(1).flatMap((batch) => batch.changes).every((change) => /^.\*+$/u.test(String(change.data?.name)))).toBe(true)
+        expect(
+          pushed(1)
+            .flatMap((batch) => batch.changes)
+            .every((change) => /^.\*+$/u.test(String(change.data?.name))),
+        ).toBe(true)
         for (const pushedRequest of receiver.received) {
-          expect(verifyWebhookSignature(secret, String(pushedRequest.headers['x-huitong-timestamp']), pushedRequest.body, String(pushedRequest.headers['x-huitong-signature']))).toBe(true)
+          expect(
+            verifyWebhookSignature(
+              secret,
+              String(pushedRequest.headers['x-huitong-timestamp']),
+              pushedRequest.body,
+              String(pushedRequest.headers['x-huitong-signature']),
+            ),
+          ).toBe(true)
         }
         expect(await state()).toMatchObject({ webhookCursor: 606, consecutiveFailures: 0, status: 'active', cursor: 0 })
         expect((await deliveries()).items.map((delivery) => [delivery.status, delivery.fromSeq, delivery.toSeq, delivery.httpStatus])).toEqual([
@@ -310,7 +364,11 @@ for (const dialect of DIALECTS) {
         expect(await deliver(id)).toEqual({ batches: 0, delivered: 0, stopped: 'caught-up' })
 
         // Stored sealed, bound to this subscription: opened only to sign.
-        const { webhook_secret: stored } = await t.context.database.db.selectFrom('subscriptions').select('webhook_secret').where('id', '=', id).executeTakeFirstOrThrow()
+        const { webhook_secret: stored } = await t.context.database.db
+          .selectFrom('subscriptions')
+          .select('webhook_secret')
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow()
         expect(stored).toMatch(/^v1\./)
         expect(stored).not.toContain(secret)
         expect(openSecretBox(t.context.config).open(stored ?? '', id)).toBe(secret)
@@ -390,27 +448,52 @@ for (const dialect of DIALECTS) {
         // Down opens them again; up seals them once more.
         const migration = webhookSecretsMigration(openSecretBox(t.context.config))
         await migration.down?.(database.db)
-        expect((await database.db.selectFrom('subscriptions').select('webhook_secret').where('id', '=', id).executeTakeFirstOrThrow()).webhook_secret).toBe(secret)
+        expect((await database.db.selectFrom('subscriptions').select('webhook_secret').where('id', '=', id).executeTakeFirstOrThrow()).webhook_secret).toBe(
+          secret,
+        )
         await migration.up(database.db)
-        expect(openSecretBox(t.context.config).open((await database.db.selectFrom('subscriptions').select('webhook_secret').where('id', '=', id).executeTakeFirstOrThrow()).webhook_secret ?? '', id)).toBe(secret)
+        expect(
+          openSecretBox(t.context.config).open(
+            (await database.db.selectFrom('subscriptions').select('webhook_secret').where('id', '=', id).executeTakeFirstOrThrow()).webhook_secret ?? '',
+            id,
+          ),
+        ).toBe(secret)
       })
 
       it('checks the target again at delivery: a name now resolving inside is refused and logged, the checked address is the one reached', async () => {
         const { port } = new URL(receiver.url)
-        const created = await call('heping', 'POST', '', { resource: code, name: '重新解析', webhookUrl: `http://receiver.invalid:${port}/huitong`, from: 'now' })
+        const created = await call('heping', 'POST', '', {
+          resource: code,
+          name: '重新解析',
+          webhookUrl: `http://receiver.invalid:${port}/huitong`,
+          from: 'now',
+        })
         // The name does not resolve yet, so only delivery can judge it.
         expect(created.statusCode, created.body).toBe(201)
         const other = created.json().subscription.id as string
         const lastSeq = (await call('heping', 'GET', `/${other}/changes`)).json().lastSeq as number
         await call('heping', 'POST', `/${other}/replay`, { fromSeq: lastSeq })
         const deliverVia = (address: string, secrets = openSecretBox(t.context.config)) =>
-          deliver(other, webhookDeliveryHandler({ db: t.context.database.db, gate: t.context.gate, targets: new WebhookTargets(t.context.config.webhookAllow, resolvingTo(address)), secrets }))
+          deliver(
+            other,
+            webhookDeliveryHandler({
+              db: t.context.database.db,
+              gate: t.context.gate,
+              targets: new WebhookTargets(t.context.config.webhookAllow, resolvingTo(address)),
+              secrets,
+            }),
+          )
         const before = receiver.received.length
 
         await expect(deliverVia('127.0.0.2')).rejects.toThrow(/target refused: receiver\.invalid resolves to 127\.0\.0\.2, which is a loopback address/)
         await expect(deliverVia('127.0.0.1', new SecretBox(randomBytes(32)))).rejects.toThrow(/does not open with this node’s key/)
         expect(receiver.received).toHaveLength(before)
-        const log = (await call('civil', 'GET', `/${other}/deliveries`)).json().items as Array<{ status: string; attempt: number; httpStatus: number | null; error: string }>
+        const log = (await call('civil', 'GET', `/${other}/deliveries`)).json().items as Array<{
+          status: string
+          attempt: number
+          httpStatus: number | null
+          error: string
+        }>
         expect(log.map((entry) => [entry.status, entry.attempt, entry.httpStatus])).toEqual([
           ['failed', 2, null],
           ['failed', 1, null],
@@ -434,7 +517,12 @@ for (const dialect of DIALECTS) {
         const logger = pino({ level: 'trace', redact: { paths: LOG_REDACT, censor: '[redacted]' } }, sink)
         const logged = await buildApp(t.context, { logger, console: false })
         const worker = new JobWorker(t.context.jobs, { [WEBHOOK_DELIVERY_JOB]: handler }, { pollMs: 20, leaseMs: 2000, logger })
-        const created = await logged.inject({ method: 'POST', url: '/api/v1/exchange/subscriptions', headers: { authorization: `Bearer ${await t.token('heping')}` }, payload: { resource: code, name: '日志检查', webhookUrl: receiver.url, from: 'now' } })
+        const created = await logged.inject({
+          method: 'POST',
+          url: '/api/v1/exchange/subscriptions',
+          headers: { authorization: `Bearer ${await t.token('heping')}` },
+          payload: { resource: code, name: '日志检查', webhookUrl: receiver.url, from: 'now' },
+        })
         expect(created.statusCode, created.body).toBe(201)
         const other = created.json().subscription.id as string
         const otherSecret = created.json().secret as string
@@ -443,14 +531,22 @@ for (const dialect of DIALECTS) {
           receiver.failNext(1)
           await call('heping', 'POST', `/${other}/replay`, { fromSeq: lastSeq })
           worker.start()
-          for (let waited = 0; waited < 15_000 && (await call('heping', 'GET', `/${other}/deliveries`)).json().items.every((entry: { status: string }) => entry.status !== 'delivered'); waited += 50) {
+          for (
+            let waited = 0;
+            waited < 15_000 &&
+            (await call('heping', 'GET', `/${other}/deliveries`)).json().items.every((entry: { status: string }) => entry.status !== 'delivered');
+            waited += 50
+          ) {
             await new Promise((resolve) => setTimeout(resolve, 50))
           }
         } finally {
           await worker.stop()
           await logged.close()
         }
-        expect((await call('heping', 'GET', `/${other}/deliveries`)).json().items.map((entry: { status: string }) => entry.status)).toEqual(['delivered', 'failed'])
+        expect((await call('heping', 'GET', `/${other}/deliveries`)).json().items.map((entry: { status: string }) => entry.status)).toEqual([
+          'delivered',
+          'failed',
+        ])
         const text = lines.join('')
         expect(text).toContain('job attempt failed')
         expect(text).not.toContain(otherSecret)
@@ -472,7 +568,9 @@ for (const dialect of DIALECTS) {
         expect(provider.items.length).toBeGreaterThan(0)
         const incoming = ((await call('civil', 'GET', '')).json() as Array<{ id: string; direction: string }>).find((subscription) => subscription.id === id)
         expect(incoming).toMatchObject({ direction: 'incoming' })
-        expect(((await call('heping', 'GET', '')).json() as Array<{ id: string; direction: string }>).find((subscription) => subscription.id === id)).toMatchObject({ direction: 'outgoing' })
+        expect(
+          ((await call('heping', 'GET', '')).json() as Array<{ id: string; direction: string }>).find((subscription) => subscription.id === id),
+        ).toMatchObject({ direction: 'outgoing' })
         // The provider watches; only the consumer manages.
         expect((await call('civil', 'POST', `/${id}/pause`)).statusCode).toBe(403)
         expect((await call('civil', 'GET', `/${id}/changes`)).statusCode).toBe(403)
@@ -520,7 +618,8 @@ for (const dialect of DIALECTS) {
       })
 
       it('pauses a push at once when the grant is revoked: retrying cannot help', async () => {
-        const other = (await call('heping', 'POST', '', { resource: code, name: '撤销授权后', webhookUrl: receiver.url, from: 'now' })).json().subscription.id as string
+        const other = (await call('heping', 'POST', '', { resource: code, name: '撤销授权后', webhookUrl: receiver.url, from: 'now' })).json().subscription
+          .id as string
         await publish(allowanceRecords(1, 609))
         const grants = (await t.call('heping', 'GET', '/api/v1/exchange/grants?direction=incoming')).json() as Array<{ id: string; resourceCode: string }>
         for (const { id: grantId } of grants.filter((candidate) => candidate.resourceCode === code)) {
@@ -557,7 +656,10 @@ for (const dialect of DIALECTS) {
     for (const registry of registries) {
       it(`takes the ${registry.name} registry's last change from its provider, for from=now, ack and replay`, async () => {
         const { code } = (await t.call(registry.provider, 'GET', `/api/v1/${registry.name}/binding`)).json() as { code: string }
-        await grantAccess(t, 'civil', registry.provider, code.replace('/', '-'), { items: [{ key: registry.keyItem, masked: false }], operations: ['subscribe'] })
+        await grantAccess(t, 'civil', registry.provider, code.replace('/', '-'), {
+          items: [{ key: registry.keyItem, masked: false }],
+          operations: ['subscribe'],
+        })
         const { lastSeq } = await registry.head()
         expect(lastSeq).toBeGreaterThan(0)
         const call = async (method: 'GET' | 'POST', url: string, body?: unknown) => t.call('civil', method, `/api/v1/exchange/subscriptions${url}`, body)

@@ -14,12 +14,7 @@ export interface TestApp {
   /** Logs in and returns a bearer token (cached per username). */
   token(username: string): Promise<string>
   /** `app.inject` with a bearer token for `username` (or none). */
-  call(
-    username: string | null,
-    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
-    url: string,
-    body?: unknown,
-  ): Promise<LightMyRequestResponse>
+  call(username: string | null, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<LightMyRequestResponse>
   close(): Promise<void>
 }
 

@@ -17,7 +17,17 @@ export function populationEntry(overrides: Partial<ResourceContentInput> = {}): 
     secrecy: 'non-secret',
     tags: ['人口', '户籍'],
     items: [
-      { name: '公民身份号码', key: 'resident_id', type: 'C', length: 18, required: true, primaryKey: true, sensitive: true, identifierKind: 'residentId', baseItem: true },
+      {
+        name: '公民身份号码',
+        key: 'resident_id',
+        type: 'C',
+        length: 18,
+        required: true,
+        primaryKey: true,
+        sensitive: true,
+        identifierKind: 'residentId',
+        baseItem: true,
+      },
       { name: '姓名', key: 'name', type: 'C', length: 50, required: true, sensitive: true, baseItem: true },
       { name: '出生日期', key: 'birth_date', type: 'D', required: true, baseItem: true },
       { name: '居住地址', key: 'residence_address', type: 'C', length: 200, sensitive: true, shareType: 'conditional' },

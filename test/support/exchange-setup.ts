@@ -28,15 +28,32 @@ export async function exchangeWorld(t: TestApp, count = 20): Promise<ExchangeWor
   const records = allowanceRecords(count)
   const batch = await t.call('civil', 'POST', `/api/v1/exchange/datasets/${allowance}/batches`, { batchId: 'seed', upserts: records })
   if (batch.statusCode !== 200) throw new Error(`batch: ${batch.body}`)
-  const people = records.map((record) => ({ resident_id: record.resident_id, name: record.name, birth_date: `19${record.resident_id.slice(8, 10)}-${record.resident_id.slice(10, 12)}-${record.resident_id.slice(12, 14)}`, residence_address: '辽宁省沈阳市和平区南京北街100号' }))
+  const people = records.map((record) => ({
+    resident_id: record.resident_id,
+    name: record.name,
+    birth_date: `19${record.resident_id.slice(8, 10)}-${record.resident_id.slice(10, 12)}-${record.resident_id.slice(12, 14)}`,
+    residence_address: '辽宁省沈阳市和平区南京北街100号',
+  }))
   const peopleBatch = await t.call('police', 'POST', `/api/v1/exchange/datasets/${population}/batches`, { batchId: 'seed', upserts: people })
   if (peopleBatch.statusCode !== 200) throw new Error(`people batch: ${peopleBatch.body}`)
   return { allowance, population, records }
 }
 
 /** Files a request as `consumer` and, when the provider must answer, has `provider` approve it. */
-export async function grantAccess(t: TestApp, consumer: string, provider: string, resource: string, body: Record<string, unknown>): Promise<{ requestId: string; grantId: string }> {
-  const requested = await t.call(consumer, 'POST', '/api/v1/exchange/requests', { resource, purpose: '社会救助资格审核', legalBasis: '《社会救助暂行办法》第十一条', validUntil: '2099-12-31', ...body })
+export async function grantAccess(
+  t: TestApp,
+  consumer: string,
+  provider: string,
+  resource: string,
+  body: Record<string, unknown>,
+): Promise<{ requestId: string; grantId: string }> {
+  const requested = await t.call(consumer, 'POST', '/api/v1/exchange/requests', {
+    resource,
+    purpose: '社会救助资格审核',
+    legalBasis: '《社会救助暂行办法》第十一条',
+    validUntil: '2099-12-31',
+    ...body,
+  })
   if (requested.statusCode !== 201) throw new Error(`request: ${requested.body}`)
   let request = requested.json() as { id: string; status: string; grantId: string | null }
   if (request.status === 'pending') {

@@ -517,7 +517,8 @@ const zh = {
   'exchange.objection.note': '异议说明',
   'exchange.objection.noteRequired': '请说明数据哪里有误（至少 2 个字）',
   'exchange.objection.raised': '异议已提交，提供方将答复',
-  'exchange.datasets.intro': '本部门已发布的目录条目。上传 CSV（UTF-8 或 GBK）或 XLSX 文件发布数据：列标题为字段名或信息项名称；任何一行有误则整个文件不导入，重复上传同一文件不会重复导入。',
+  'exchange.datasets.intro':
+    '本部门已发布的目录条目。上传 CSV（UTF-8 或 GBK）或 XLSX 文件发布数据：列标题为字段名或信息项名称；任何一行有误则整个文件不导入，重复上传同一文件不会重复导入。',
   'exchange.datasets.records': '记录数',
   'exchange.datasets.lastChange': '最近更新',
   'exchange.datasets.keyItems': '主键',
@@ -704,7 +705,8 @@ const zh = {
   'population.verify.movedOut': '已迁出',
   'population.verify.cancelled': '已注销',
   'population.verify.normalised': '规范号码：',
-  'population.compare.intro': '上传本部门的人员名单（CSV 或 XLSX，UTF-8 或 GBK），指定各列的含义后与人口库逐行比对：号码是否有效、是否查得到、姓名等是否一致，以及是否已死亡、迁出或注销。',
+  'population.compare.intro':
+    '上传本部门的人员名单（CSV 或 XLSX，UTF-8 或 GBK），指定各列的含义后与人口库逐行比对：号码是否有效、是否查得到、姓名等是否一致，以及是否已死亡、迁出或注销。',
   'population.compare.step.upload': '上传文件',
   'population.compare.step.map': '对应列',
   'population.compare.step.run': '比对',
@@ -741,8 +743,10 @@ const zh = {
   'population.compare.outcome': '问题',
   'population.compare.detail': '说明',
   'population.compare.download': '下载完整报告（{format}）',
-  'population.import.intro': '上传公安户籍数据文件（CSV，UTF-8 或 GBK；或 XLSX）更新人口库。有误的行不导入，可下载被拒记录修改后重新上传；未变化的人员不会产生新的历史；同一文件重复导入不会重复修改。',
-  'population.import.columns': '列标题：公民身份号码、姓名、性别、民族、出生日期、户籍地行政区划、户籍地址为必填列；曾用名、居住地址、人员状态、死亡日期、迁出日期为选填列。',
+  'population.import.intro':
+    '上传公安户籍数据文件（CSV，UTF-8 或 GBK；或 XLSX）更新人口库。有误的行不导入，可下载被拒记录修改后重新上传；未变化的人员不会产生新的历史；同一文件重复导入不会重复修改。',
+  'population.import.columns':
+    '列标题：公民身份号码、姓名、性别、民族、出生日期、户籍地行政区划、户籍地址为必填列；曾用名、居住地址、人员状态、死亡日期、迁出日期为选填列。',
   'population.import.who': '仅“{name}”提供部门的数据管理员可以导入。',
   'population.import.drop': '点击或拖入人口数据文件',
   'population.import.applied': '已导入 {name}',
@@ -831,7 +835,8 @@ const zh = {
   'legalPerson.validity.check': '校验码错误',
   'legalPerson.validity.organisation-check': '组织机构代码校验码错误',
   'legalPerson.validity.authority': '登记管理部门代码无效',
-  'legalPerson.search.intro': '按名称查找法人和其他组织：可输入名称中的任意片段、词序不限，也可输入拼音、拼音首字母或统一社会信用代码的前几位。结果按相关度排列，点击列标题可在本页内排序；所见信息项以本部门获得的授权为准，每次查询都记入审计。',
+  'legalPerson.search.intro':
+    '按名称查找法人和其他组织：可输入名称中的任意片段、词序不限，也可输入拼音、拼音首字母或统一社会信用代码的前几位。结果按相关度排列，点击列标题可在本页内排序；所见信息项以本部门获得的授权为准，每次查询都记入审计。',
   'legalPerson.search.label': '名称或代码',
   'legalPerson.search.placeholder': '例：沈阳 科技、shenyangkeji、SYKJ、91210102',
   'legalPerson.search.hint': '支持名称片段、词序不限、拼音及首字母、信用代码前缀',
@@ -856,7 +861,8 @@ const zh = {
   'legalPerson.profile.penalties': '行政处罚',
   'legalPerson.profile.records': '{n} 条',
   'legalPerson.history.title': '变更记录',
-  'legalPerson.verify.intro': '输入统一社会信用代码（也可输入组织机构代码），可加名称、法定代表人、成立日期等，与法人库核对。平台只答复是否一致以及主体是否存续，不返回法人库中的数据。',
+  'legalPerson.verify.intro':
+    '输入统一社会信用代码（也可输入组织机构代码），可加名称、法定代表人、成立日期等，与法人库核对。平台只答复是否一致以及主体是否存续，不返回法人库中的数据。',
   'legalPerson.verify.codeHint': '18 位统一社会信用代码',
   'legalPerson.verify.codeRequired': '请输入统一社会信用代码',
   'legalPerson.verify.optional': '选填',
@@ -869,8 +875,10 @@ const zh = {
   'legalPerson.verify.deregistered': '已注销',
   'legalPerson.verify.movedOut': '已迁出',
   'legalPerson.verify.normalised': '规范代码：',
-  'legalPerson.import.intro': '上传市场主体登记数据文件（CSV，UTF-8 或 GBK；或 XLSX）更新法人库，按统一社会信用代码新增或更新。每项变更记入该主体的变更记录；有误的行不导入，可下载被拒记录修改后重新上传；未变化的主体不会产生新的记录；同一文件重复导入不会重复修改。',
-  'legalPerson.import.columns': '列标题：统一社会信用代码、名称、市场主体类型、法定代表人、成立日期、住所、登记状态、登记机关为必填列；注册号、曾用名、法定代表人身份证号、注册资本（万元）、币种、营业期限至、行政区划、行业代码、经营范围、状态日期、来源部门为选填列。',
+  'legalPerson.import.intro':
+    '上传市场主体登记数据文件（CSV，UTF-8 或 GBK；或 XLSX）更新法人库，按统一社会信用代码新增或更新。每项变更记入该主体的变更记录；有误的行不导入，可下载被拒记录修改后重新上传；未变化的主体不会产生新的记录；同一文件重复导入不会重复修改。',
+  'legalPerson.import.columns':
+    '列标题：统一社会信用代码、名称、市场主体类型、法定代表人、成立日期、住所、登记状态、登记机关为必填列；注册号、曾用名、法定代表人身份证号、注册资本（万元）、币种、营业期限至、行政区划、行业代码、经营范围、状态日期、来源部门为选填列。',
   'legalPerson.import.who': '仅“{name}”提供部门（市场监管部门）的数据管理员可以导入。',
   'legalPerson.import.drop': '点击或拖入法人数据文件',
   'legalPerson.import.dropHint': '支持 .csv（UTF-8 或 GBK）和 .xlsx，第一行为列标题',
@@ -952,13 +960,19 @@ const en: Record<MessageKey, string> = {
 
   'module.coming': 'Coming',
   'module.comingDetail': 'This module is being built and will be served here once it is ready.',
-  'module.catalog': 'The catalog of government information resources: every department’s resources with classification, data items, share type, openness and update cycle, reviewed and published by the data office.',
-  'module.exchange': 'Sharing and exchange: unconditional, conditional and on-demand sharing; sharing requests and grants, every read recorded by the access gate.',
-  'module.population': 'The population registry, keyed by the resident ID number: the public-security core plus other departments’ attachments, with compare, verify and person profiles.',
-  'module.legalPerson': 'The legal-person registry, keyed by the unified social credit code: market regulation, civil affairs, tax and quality data, updated continuously, with entity profiles.',
+  'module.catalog':
+    'The catalog of government information resources: every department’s resources with classification, data items, share type, openness and update cycle, reviewed and published by the data office.',
+  'module.exchange':
+    'Sharing and exchange: unconditional, conditional and on-demand sharing; sharing requests and grants, every read recorded by the access gate.',
+  'module.population':
+    'The population registry, keyed by the resident ID number: the public-security core plus other departments’ attachments, with compare, verify and person profiles.',
+  'module.legalPerson':
+    'The legal-person registry, keyed by the unified social credit code: market regulation, civil affairs, tax and quality data, updated continuously, with entity profiles.',
   'module.geo': 'The spatial registry: administrative divisions, place names and multi-scale, multi-temporal geography behind standard interfaces.',
-  'module.economy': 'The macro-economic database: annual, monthly, census and thematic statistics, logically unified and physically distributed, with public access.',
-  'module.approval': 'Online parallel approval: one acceptance, all co-departments review at the same time, the lead department concludes, with statutory and promised limits in working days.',
+  'module.economy':
+    'The macro-economic database: annual, monthly, census and thematic statistics, logically unified and physically distributed, with public access.',
+  'module.approval':
+    'Online parallel approval: one acceptance, all co-departments review at the same time, the lead department concludes, with statutory and promised limits in working days.',
   'module.supervision': 'Collaborative office and supervision: tracks the time limits of tasks, with a yellow warning near the deadline and a red one past it.',
   'module.insight': 'Decision support: platform statistics and the plan’s targets, such as the sharing rate, for the city’s leadership.',
 
@@ -1417,7 +1431,8 @@ const en: Record<MessageKey, string> = {
   'exchange.objection.note': 'What is wrong',
   'exchange.objection.noteRequired': 'Say what is wrong (at least 2 characters)',
   'exchange.objection.raised': 'Objection raised; the provider will answer',
-  'exchange.datasets.intro': 'My department’s published entries. Upload a CSV (UTF-8 or GBK) or XLSX file to publish records: columns headed by item key or name; a file with any bad row is not imported at all, and the same file again changes nothing.',
+  'exchange.datasets.intro':
+    'My department’s published entries. Upload a CSV (UTF-8 or GBK) or XLSX file to publish records: columns headed by item key or name; a file with any bad row is not imported at all, and the same file again changes nothing.',
   'exchange.datasets.records': 'Records',
   'exchange.datasets.lastChange': 'Last change',
   'exchange.datasets.keyItems': 'Key',
@@ -1488,7 +1503,8 @@ const en: Record<MessageKey, string> = {
   'notice.viewAll': 'All messages',
   'notice.unread': '{n} unread',
   'notice.bell': 'Messages',
-  'calendar.intro': 'Answer deadlines count working days. The State Council publishes next year’s holiday schedule late in the year; set its days here once it is out.',
+  'calendar.intro':
+    'Answer deadlines count working days. The State Council publishes next year’s holiday schedule late in the year; set its days here once it is out.',
   'calendar.working': 'Work',
   'calendar.holiday': 'Off',
   'calendar.workingDay': 'Working day',
@@ -1509,7 +1525,8 @@ const en: Record<MessageKey, string> = {
   'calendar.saved': 'Saved',
   'calendar.selected': 'Selected day',
   'calendar.updatedAt': 'Set on',
-  'registry.notGrantedDetail': 'Your department holds no effective grant for “{name}”, or it was revoked or has expired. Request access from its catalog entry.',
+  'registry.notGrantedDetail':
+    'Your department holds no effective grant for “{name}”, or it was revoked or has expired. Request access from its catalog entry.',
   'registry.attachments.notGranted': 'Your department holds no grant for the information below; request access from its catalog entry.',
   'registry.attachments.ungranted': 'Not granted ({n})',
   'registry.history.none': 'No changes recorded',
@@ -1573,7 +1590,8 @@ const en: Record<MessageKey, string> = {
   'population.outcome.deceased': 'Deceased',
   'population.outcome.moved-out': 'Moved out',
   'population.outcome.cancelled': 'Cancelled',
-  'population.lookup.intro': 'Find one person by resident ID, or persons by name (and date of birth). You see the items your department is granted; every read is audited.',
+  'population.lookup.intro':
+    'Find one person by resident ID, or persons by name (and date of birth). You see the items your department is granted; every read is audited.',
   'population.lookup.byId': 'By resident ID',
   'population.lookup.byName': 'By name',
   'population.lookup.idRequired': 'Enter a resident ID',
@@ -1594,7 +1612,8 @@ const en: Record<MessageKey, string> = {
   'population.profile.noAttachments': 'No other department holds information on persons yet',
   'population.profile.noRecords': 'No records for this person',
   'population.history.title': 'History',
-  'population.verify.intro': 'Enter a resident ID and a name, optionally gender and date of birth, to check them against the registry. The answer says only whether they match; it never reveals the registry’s data.',
+  'population.verify.intro':
+    'Enter a resident ID and a name, optionally gender and date of birth, to check them against the registry. The answer says only whether they match; it never reveals the registry’s data.',
   'population.verify.optional': 'Optional',
   'population.verify.result': 'Result',
   'population.verify.waiting': 'Fill in the form and press Verify',
@@ -1604,7 +1623,8 @@ const en: Record<MessageKey, string> = {
   'population.verify.movedOut': 'Moved out',
   'population.verify.cancelled': 'Cancelled',
   'population.verify.normalised': 'Normalised ID: ',
-  'population.compare.intro': 'Upload your department’s list of persons (CSV or XLSX, UTF-8 or GBK), say which column holds what, and compare every row with the registry: is the ID valid, is the person known, do the name and other items match, has the person died, moved out or been cancelled.',
+  'population.compare.intro':
+    'Upload your department’s list of persons (CSV or XLSX, UTF-8 or GBK), say which column holds what, and compare every row with the registry: is the ID valid, is the person known, do the name and other items match, has the person died, moved out or been cancelled.',
   'population.compare.step.upload': 'Upload',
   'population.compare.step.map': 'Map columns',
   'population.compare.step.run': 'Compare',
@@ -1641,8 +1661,10 @@ const en: Record<MessageKey, string> = {
   'population.compare.outcome': 'Problem',
   'population.compare.detail': 'Detail',
   'population.compare.download': 'Full report ({format})',
-  'population.import.intro': 'Upload a household registration file (CSV in UTF-8 or GBK, or XLSX) to update the registry. Rows with errors are not imported: download them, correct them and upload again. Unchanged persons get no new history, and importing the same file twice changes nothing.',
-  'population.import.columns': 'Columns: 公民身份号码, 姓名, 性别, 民族, 出生日期, 户籍地行政区划 and 户籍地址 are required; 曾用名, 居住地址, 人员状态, 死亡日期 and 迁出日期 are optional.',
+  'population.import.intro':
+    'Upload a household registration file (CSV in UTF-8 or GBK, or XLSX) to update the registry. Rows with errors are not imported: download them, correct them and upload again. Unchanged persons get no new history, and importing the same file twice changes nothing.',
+  'population.import.columns':
+    'Columns: 公民身份号码, 姓名, 性别, 民族, 出生日期, 户籍地行政区划 and 户籍地址 are required; 曾用名, 居住地址, 人员状态, 死亡日期 and 迁出日期 are optional.',
   'population.import.who': 'Only the stewards of the department providing “{name}” may import.',
   'population.import.drop': 'Click or drop a population file',
   'population.import.applied': '{name} imported',
@@ -1731,7 +1753,8 @@ const en: Record<MessageKey, string> = {
   'legalPerson.validity.check': 'Wrong check character',
   'legalPerson.validity.organisation-check': 'Wrong organisation-code check character',
   'legalPerson.validity.authority': 'Unknown registering authority',
-  'legalPerson.search.intro': 'Find legal persons and other organisations by name: any part of the name, the words in any order, pinyin or its initials, or the first characters of the credit code. Results come most relevant first; a column heading sorts the rows of the page. What you see depends on your department’s grants; every search is audited.',
+  'legalPerson.search.intro':
+    'Find legal persons and other organisations by name: any part of the name, the words in any order, pinyin or its initials, or the first characters of the credit code. Results come most relevant first; a column heading sorts the rows of the page. What you see depends on your department’s grants; every search is audited.',
   'legalPerson.search.label': 'Name or code',
   'legalPerson.search.placeholder': 'e.g. 沈阳 科技, shenyangkeji, SYKJ, 91210102',
   'legalPerson.search.hint': 'Part of the name, words in any order, pinyin or initials, or a credit-code prefix',
@@ -1756,7 +1779,8 @@ const en: Record<MessageKey, string> = {
   'legalPerson.profile.penalties': 'Penalties',
   'legalPerson.profile.records': '{n}',
   'legalPerson.history.title': 'Change record',
-  'legalPerson.verify.intro': 'Enter a unified social credit code (or an organisation code) and, optionally, the name, the legal representative, the date of establishment and more, to check them against the registry. The platform only answers whether they match and whether the entity still exists; it never returns the registry’s data.',
+  'legalPerson.verify.intro':
+    'Enter a unified social credit code (or an organisation code) and, optionally, the name, the legal representative, the date of establishment and more, to check them against the registry. The platform only answers whether they match and whether the entity still exists; it never returns the registry’s data.',
   'legalPerson.verify.codeHint': 'The 18-character unified social credit code',
   'legalPerson.verify.codeRequired': 'Enter a unified social credit code',
   'legalPerson.verify.optional': 'Optional',
@@ -1769,8 +1793,10 @@ const en: Record<MessageKey, string> = {
   'legalPerson.verify.deregistered': 'Deregistered',
   'legalPerson.verify.movedOut': 'Moved out',
   'legalPerson.verify.normalised': 'Normalised code: ',
-  'legalPerson.import.intro': 'Upload a market-entity registration file (CSV in UTF-8 or GBK, or XLSX) to update the registry: entities are added or updated by credit code, and each change enters the entity’s change record. Rows with errors are not imported; download them, correct them and upload again. Unchanged entities gain no new entry; importing the same file twice changes nothing.',
-  'legalPerson.import.columns': 'Headers: 统一社会信用代码, 名称, 市场主体类型, 法定代表人, 成立日期, 住所, 登记状态 and 登记机关 are required; 注册号, 曾用名, 法定代表人身份证号, 注册资本（万元）, 币种, 营业期限至, 行政区划, 行业代码, 经营范围, 状态日期 and 来源部门 are optional.',
+  'legalPerson.import.intro':
+    'Upload a market-entity registration file (CSV in UTF-8 or GBK, or XLSX) to update the registry: entities are added or updated by credit code, and each change enters the entity’s change record. Rows with errors are not imported; download them, correct them and upload again. Unchanged entities gain no new entry; importing the same file twice changes nothing.',
+  'legalPerson.import.columns':
+    'Headers: 统一社会信用代码, 名称, 市场主体类型, 法定代表人, 成立日期, 住所, 登记状态 and 登记机关 are required; 注册号, 曾用名, 法定代表人身份证号, 注册资本（万元）, 币种, 营业期限至, 行政区划, 行业代码, 经营范围, 状态日期 and 来源部门 are optional.',
   'legalPerson.import.who': 'Only the data stewards of the department providing “{name}” (market regulation) may import.',
   'legalPerson.import.drop': 'Click or drop an entity file here',
   'legalPerson.import.dropHint': '.csv (UTF-8 or GBK) or .xlsx, with a header row',

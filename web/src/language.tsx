@@ -34,10 +34,7 @@ export function LanguageProvider({ children }: { readonly children: ReactNode })
     dayjs.locale(language === 'zh' ? 'zh-cn' : 'en')
     document.title = translate(language, 'app.title')
   }, [language])
-  const value = useMemo<LanguageState>(
-    () => ({ language, setLanguage, t: (key, params) => translate(language, key, params) }),
-    [language, setLanguage],
-  )
+  const value = useMemo<LanguageState>(() => ({ language, setLanguage, t: (key, params) => translate(language, key, params) }), [language, setLanguage])
   return (
     <LanguageContext.Provider value={value}>
       <ConfigProvider locale={language === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#b7312c' } }}>

@@ -139,7 +139,10 @@ export class AuditLog {
       const head = await trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst()
       const rows = chainRows(batch, head === undefined ? undefined : { seq: Number(head.seq), hash: head.hash })
       for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
-        await trx.insertInto('audit_log').values(rows.slice(start, start + INSERT_CHUNK)).execute()
+        await trx
+          .insertInto('audit_log')
+          .values(rows.slice(start, start + INSERT_CHUNK))
+          .execute()
       }
       return rows.map((row) => row.seq)
     })
@@ -169,10 +172,7 @@ const VERIFY_PAGE = 5000
  * const report = await verifyAuditChain(database, (done, total) => bar.update(done))
  * if (!report.ok) console.error(report.firstBreak?.message)
  */
-export async function verifyAuditChain(
-  database: Database,
-  onProgress?: (checked: number, total: number) => void | Promise<void>,
-): Promise<VerifyReport> {
+export async function verifyAuditChain(database: Database, onProgress?: (checked: number, total: number) => void | Promise<void>): Promise<VerifyReport> {
   const { db } = database
   const { total } = await db
     .selectFrom('audit_log')
@@ -182,13 +182,7 @@ export async function verifyAuditChain(
   let expectedSeq = 1
   let checked = 0
   for (;;) {
-    const rows = await db
-      .selectFrom('audit_log')
-      .selectAll()
-      .where('seq', '>=', expectedSeq)
-      .orderBy('seq')
-      .limit(VERIFY_PAGE)
-      .execute()
+    const rows = await db.selectFrom('audit_log').selectAll().where('seq', '>=', expectedSeq).orderBy('seq').limit(VERIFY_PAGE).execute()
     for (const row of rows) {
       const seq = Number(row.seq)
       const broken = (reason: ChainBreak['reason'], message: string): VerifyReport => ({

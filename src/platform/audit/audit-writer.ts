@@ -26,7 +26,22 @@ function appender(): (batch: ToWriter['batch']) => number[] {
     const last = head.get() as { seq: number; hash: string } | undefined
     const rows = chainRows(batch, last === undefined ? undefined : { seq: Number(last.seq), hash: last.hash })
     for (const row of rows) {
-      insert.run(row.seq, row.occurred_at, row.actor_type, row.actor_id, row.actor_name, row.department_code, row.action, row.target, row.outcome, row.request_id, row.ip, row.detail, row.prev_hash, row.hash)
+      insert.run(
+        row.seq,
+        row.occurred_at,
+        row.actor_type,
+        row.actor_id,
+        row.actor_name,
+        row.department_code,
+        row.action,
+        row.target,
+        row.outcome,
+        row.request_id,
+        row.ip,
+        row.detail,
+        row.prev_hash,
+        row.hash,
+      )
     }
     return rows.map((row) => row.seq)
   })

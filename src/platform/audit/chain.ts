@@ -70,4 +70,3 @@ export function chainRows(batch: readonly TimedEntry[], head: { seq: number; has
     return { ...content, hash }
   })
 }
-

@@ -8,7 +8,12 @@ import { ERROR_RESPONSES } from '../http/schemas.js'
 import type { WorkingDayCalendar } from './working-days.js'
 
 const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' })
-const DayStatus = Type.Object({ date: Type.String(), working: Type.Boolean(), source: Type.Enum(['override', 'schedule', 'weekday']), name: Type.Union([Type.String(), Type.Null()]) })
+const DayStatus = Type.Object({
+  date: Type.String(),
+  working: Type.Boolean(),
+  source: Type.Enum(['override', 'schedule', 'weekday']),
+  name: Type.Union([Type.String(), Type.Null()]),
+})
 const OverrideSchema = Type.Object({ date: Type.String(), working: Type.Boolean(), note: Type.String(), updatedBy: Type.String(), updatedAt: Type.String() })
 
 /** The working-day calendar: anyone reads it; the system administrator keeps its overrides. */
@@ -25,14 +30,22 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<{ calendar: WorkingDayCal
       },
     },
     async (request) => {
-      if (request.query.to < request.query.from) throw new AppError('HT_VALIDATION', 'to is before from', [{ field: 'querystring:/to', message: 'before from' }])
+      if (request.query.to < request.query.from)
+        throw new AppError('HT_VALIDATION', 'to is before from', [{ field: 'querystring:/to', message: 'before from' }])
       return calendar.range(request.query.from, request.query.to)
     },
   )
 
   app.get(
     '/calendar/overrides',
-    { config: { access: 'authenticated' }, schema: { tags: ['platform'], summary: 'Days the administrator has set by hand (日历调整)', response: { 200: Type.Array(OverrideSchema), ...ERROR_RESPONSES } } },
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['platform'],
+        summary: 'Days the administrator has set by hand (日历调整)',
+        response: { 200: Type.Array(OverrideSchema), ...ERROR_RESPONSES },
+      },
+    },
     async () => calendar.listOverrides(),
   )
 
@@ -50,10 +63,17 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<{ calendar: WorkingDayCal
     },
     async (request, reply) => {
       const { date } = request.params
-      if (Number.isNaN(Date.parse(`${date}T00:00:00Z`))) throw new AppError('HT_VALIDATION', `${date} is not a date`, [{ field: 'params:/date', message: 'not a date' }])
+      if (Number.isNaN(Date.parse(`${date}T00:00:00Z`)))
+        throw new AppError('HT_VALIDATION', `${date} is not a date`, [{ field: 'params:/date', message: 'not a date' }])
       const principal = principalOf(request)
       await calendar.setOverride(date, request.body.working, request.body.note, principal.name)
-      await audit.append({ ...auditActor(principal, metaOf(request)), action: 'calendar.override.set', target: date, outcome: 'success', detail: { ...request.body } })
+      await audit.append({
+        ...auditActor(principal, metaOf(request)),
+        action: 'calendar.override.set',
+        target: date,
+        outcome: 'success',
+        detail: { ...request.body },
+      })
       return reply.status(204).send(null)
     },
   )
@@ -62,11 +82,21 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<{ calendar: WorkingDayCal
     '/calendar/overrides/:date',
     {
       config: { access: ['sysadmin'] },
-      schema: { tags: ['platform'], summary: 'Remove an override (删除调整)', params: Type.Object({ date: Day }), response: { 204: Type.Null(), ...ERROR_RESPONSES } },
+      schema: {
+        tags: ['platform'],
+        summary: 'Remove an override (删除调整)',
+        params: Type.Object({ date: Day }),
+        response: { 204: Type.Null(), ...ERROR_RESPONSES },
+      },
     },
     async (request, reply) => {
       if (!(await calendar.removeOverride(request.params.date))) throw new AppError('HT_NOT_FOUND', `No override for ${request.params.date}`)
-      await audit.append({ ...auditActor(principalOf(request), metaOf(request)), action: 'calendar.override.remove', target: request.params.date, outcome: 'success' })
+      await audit.append({
+        ...auditActor(principalOf(request), metaOf(request)),
+        action: 'calendar.override.remove',
+        target: request.params.date,
+        outcome: 'success',
+      })
       return reply.status(204).send(null)
     },
   )

@@ -69,7 +69,9 @@ export class WorkingDayCalendar {
   async #load(): Promise<Map<string, Override>> {
     if (this.#overrides !== undefined && Date.now() - this.#loadedAt < this.refreshMs) return this.#overrides
     const rows = await this.db.selectFrom('calendar_overrides').selectAll().execute()
-    this.#overrides = new Map(rows.map((row) => [row.date, { date: row.date, working: row.working === 1, note: row.note, updatedBy: row.updated_by, updatedAt: row.updated_at }]))
+    this.#overrides = new Map(
+      rows.map((row) => [row.date, { date: row.date, working: row.working === 1, note: row.note, updatedBy: row.updated_by, updatedAt: row.updated_at }]),
+    )
     this.#loadedAt = Date.now()
     return this.#overrides
   }

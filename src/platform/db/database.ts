@@ -56,10 +56,7 @@ export function auditFileFor(file: string): string {
  * const database = await openDatabase(loadConfig())
  * const users = await database.db.selectFrom('users').selectAll().execute()
  */
-export async function openDatabase(
-  config: Pick<Config, 'database' | 'databaseUrl' | 'dataDir'>,
-  options: OpenOptions = {},
-): Promise<Database> {
+export async function openDatabase(config: Pick<Config, 'database' | 'databaseUrl' | 'dataDir'>, options: OpenOptions = {}): Promise<Database> {
   if (config.database === 'postgres') return openPostgres(config.databaseUrl ?? '', options)
   return openSqlite(options.sqliteFile ?? sqliteFile(config), options)
 }
@@ -76,7 +73,7 @@ function openSqlite(file: string, options: OpenOptions): Database {
   connection.pragma('cache_size = -65536')
   // Unqualified names find the attached audit_log (migration 0007 moved it there).
   const auditFile = auditFileFor(file)
-  connection.prepare("ATTACH DATABASE ? AS audit").run(auditFile)
+  connection.prepare('ATTACH DATABASE ? AS audit').run(auditFile)
   if (auditFile !== ':memory:') connection.pragma('audit.journal_mode = WAL')
   connection.pragma('audit.synchronous = FULL')
   const database = options.statementCache === false ? connection : new StatementCache(connection)

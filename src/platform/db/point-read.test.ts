@@ -9,8 +9,15 @@ for (const dialect of DIALECTS) {
 
     beforeAll(async () => {
       t = await openTestDatabase(dialect)
-      await t.database.db.schema.createTable('point_read_rows').addColumn('id', 'text', (c) => c.primaryKey()).addColumn('value', 'text', (c) => c.notNull()).execute()
-      await t.database.db.insertInto('point_read_rows' as never).values({ id: 'a', value: '甲' } as never).execute()
+      await t.database.db.schema
+        .createTable('point_read_rows')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .execute()
+      await t.database.db
+        .insertInto('point_read_rows' as never)
+        .values({ id: 'a', value: '甲' } as never)
+        .execute()
       read = new PointRead(t.database, 'SELECT value FROM point_read_rows WHERE id = ?', 'SELECT value FROM point_read_rows WHERE id = $1')
     })
     afterAll(() => t.drop())
@@ -25,7 +32,10 @@ for (const dialect of DIALECTS) {
       await t.database.db
         .transaction()
         .execute(async (trx) => {
-          await trx.insertInto('point_read_rows' as never).values({ id: 'b', value: '乙' } as never).execute()
+          await trx
+            .insertInto('point_read_rows' as never)
+            .values({ id: 'b', value: '乙' } as never)
+            .execute()
           // Asked while the transaction is open: it must not answer with the uncommitted row.
           during = read.get('b')
           await new Promise((resolve) => setTimeout(resolve, 20))

@@ -64,7 +64,10 @@ describe('table files', () => {
 
   it('skips blank lines but keeps file row numbers', async () => {
     const table = await readTable(Buffer.from('a,b\n1,2\n,\n3,4\n'))
-    expect(table.rows).toEqual([['1', '2'], ['3', '4']])
+    expect(table.rows).toEqual([
+      ['1', '2'],
+      ['3', '4'],
+    ])
     expect(table.rowNumbers).toEqual([2, 4])
   })
 })

@@ -62,7 +62,11 @@ function checkCells(headers: string[], rows: string[][], rowNumbers: number[], o
   rows.forEach((row, index) => {
     row.forEach((cell, column) => {
       if (cell.length > max) {
-        problems.push({ row: rowNumbers[index] ?? 0, field: headers[column] ?? `column ${column + 1}`, message: `cell longer than ${max} characters (单元格内容过长)` })
+        problems.push({
+          row: rowNumbers[index] ?? 0,
+          field: headers[column] ?? `column ${column + 1}`,
+          message: `cell longer than ${max} characters (单元格内容过长)`,
+        })
       }
     })
   })
@@ -134,7 +138,8 @@ export async function readTable(buffer: Buffer, options: ReadOptions = {}): Prom
   const headers = header.map((cell) => cell.trim())
   const rows = body.map((row) => headers.map((_, column) => (row[column] ?? '').trim())).filter((row) => row.some((cell) => cell !== ''))
   const rowNumbers = read.rowNumbers.slice(1).filter((_, index) => (body[index] ?? []).some((cell) => cell.trim() !== ''))
-  if (options.maxRows !== undefined && rows.length > options.maxRows) throw fileProblem(`The file has ${rows.length} rows; at most ${options.maxRows} are accepted`)
+  if (options.maxRows !== undefined && rows.length > options.maxRows)
+    throw fileProblem(`The file has ${rows.length} rows; at most ${options.maxRows} are accepted`)
   checkCells(headers, rows, rowNumbers, options)
   return { headers, rows, rowNumbers, encoding: read.encoding === 'utf-8' ? 'utf-8' : read.encoding }
 }

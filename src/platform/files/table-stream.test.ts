@@ -253,7 +253,20 @@ describe('openTableStream: XLSX', () => {
   })
 
   it('refuses duplicate header names and unreadable workbooks', async () => {
-    expect((await refusal(openTableStream(await xlsxOf([['a', 'a'], ['1', '2']])))).message).toMatch(/repeats/)
-    expect((await refusal(openTableStream(fileOf(Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('garbage')]), 'xlsx')))).message).toMatch(/XLSX/)
+    expect(
+      (
+        await refusal(
+          openTableStream(
+            await xlsxOf([
+              ['a', 'a'],
+              ['1', '2'],
+            ]),
+          ),
+        )
+      ).message,
+    ).toMatch(/repeats/)
+    expect((await refusal(openTableStream(fileOf(Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('garbage')]), 'xlsx')))).message).toMatch(
+      /XLSX/,
+    )
   })
 })

@@ -302,10 +302,10 @@ function scanRecord(bytes: Buffer, start: number, stop: number, quote: number): 
   if (quote === -1 || quote >= stop) return bytes.toString('utf8', start, stop).split(',')
   const cells: string[] = []
   let next = quote === -1 ? Infinity : quote
-  for (let from = start; ; ) {
+  for (let from = start; ;) {
     if (next === from) {
       let text = ''
-      for (let part = from + 1; ; ) {
+      for (let part = from + 1; ;) {
         const close = bytes.indexOf(QUOTE, part)
         if (close === -1 || close >= stop) return 'open'
         if (bytes[close + 1] === QUOTE && close + 1 < stop) {
@@ -465,7 +465,10 @@ async function* readCsv(file: string, layout: CsvLayout, limits: Limits, progres
     splitter.push(decoded.bytes, out)
     if (decoded.invalid) {
       const name = layout.encoding === 'utf-8' ? 'UTF-8' : 'GB18030'
-      throw fileProblem(`Row ${splitter.currentRow} is not valid ${name} like the rest of the file: mixed or wrong encoding (文件编码不一致)`, splitter.currentRow)
+      throw fileProblem(
+        `Row ${splitter.currentRow} is not valid ${name} like the rest of the file: mixed or wrong encoding (文件编码不一致)`,
+        splitter.currentRow,
+      )
     }
   }
   try {

@@ -55,7 +55,12 @@ for (const { format, encoding, read } of CASES) {
     })
 
     it('round-trips thousands of rows of Chinese text', async () => {
-      const many = Array.from({ length: 5000 }, (_, index) => [String(index + 2), `张三丰${index}`, `湖北省武汉市江岸区人民路${index}号`, index % 7 === 0 ? '备注，含逗号' : ''])
+      const many = Array.from({ length: 5000 }, (_, index) => [
+        String(index + 2),
+        `张三丰${index}`,
+        `湖北省武汉市江岸区人民路${index}号`,
+        index % 7 === 0 ? '备注，含逗号' : '',
+      ])
       const { file } = await written(format, many, { encoding })
       expect((await readBack(file)).rows).toEqual(many)
     })
@@ -69,7 +74,10 @@ describe('createTableWriter', () => {
   })
 
   it('neutralises formula-like cells in CSV, and leaves XLSX text cells as they are', async () => {
-    const risky = [['=1+1', '+86 138', '-2+3', '@SUM(A1)'], ['-12.5', '\tx', 'a=b', '=HYPERLINK("http://evil")']]
+    const risky = [
+      ['=1+1', '+86 138', '-2+3', '@SUM(A1)'],
+      ['-12.5', '\tx', 'a=b', '=HYPERLINK("http://evil")'],
+    ]
     const csv = await readBack((await written('csv', risky)).file)
     expect(csv.rows).toEqual([
       ["'=1+1", "'+86 138", "'-2+3", "'@SUM(A1)"],

@@ -60,7 +60,12 @@ export function neutraliseFormula(cell: string): string {
  * for (const problem of problems) await writer.write([String(problem.row), problem.message])
  * const { rows, bytes } = await writer.close()
  */
-export async function createTableWriter(file: string, format: 'csv' | 'xlsx', headers: readonly string[], options: TableWriterOptions = {}): Promise<TableWriter> {
+export async function createTableWriter(
+  file: string,
+  format: 'csv' | 'xlsx',
+  headers: readonly string[],
+  options: TableWriterOptions = {},
+): Promise<TableWriter> {
   const output = fs.createWriteStream(file)
   await new Promise<void>((resolve, reject) => {
     output.once('ready', () => resolve())

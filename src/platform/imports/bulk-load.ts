@@ -101,7 +101,9 @@ export class SqliteBulkLoad {
       const one = sqlite.prepare(into + row)
       const at = now()
       const run = sqlite.transaction((): number => {
-        sqlite.prepare('INSERT INTO registry_heads (registry, last_seq, record_count, updated_at) VALUES (?, 0, 0, ?) ON CONFLICT (registry) DO NOTHING').run(registry, at)
+        sqlite
+          .prepare('INSERT INTO registry_heads (registry, last_seq, record_count, updated_at) VALUES (?, 0, 0, ?) ON CONFLICT (registry) DO NOTHING')
+          .run(registry, at)
         const head = sqlite.prepare('SELECT last_seq FROM registry_heads WHERE registry = ?').get(registry) as { last_seq: number }
         const first = Number(head.last_seq)
         let seq = first
@@ -121,7 +123,9 @@ export class SqliteBulkLoad {
         let from = 0
         for (; from + ROWS_PER_STATEMENT <= rows.count; from += ROWS_PER_STATEMENT) bind(many, from, ROWS_PER_STATEMENT, manyParams)
         for (; from < rows.count; from++) bind(one, from, 1, oneParams)
-        sqlite.prepare('UPDATE registry_heads SET last_seq = ?, record_count = record_count + ?, updated_at = ? WHERE registry = ?').run(seq, seq - first, at, registry)
+        sqlite
+          .prepare('UPDATE registry_heads SET last_seq = ?, record_count = record_count + ?, updated_at = ? WHERE registry = ?')
+          .run(seq, seq - first, at, registry)
         return seq - first
       })
       return run.immediate()
@@ -170,7 +174,8 @@ export class SqliteBulkLoad {
     const threads = sqlite.pragma('threads', { simple: true }) as number
     sqlite.pragma('threads = 2')
     try {
-      for (const index of missing) sqlite.exec(`CREATE ${index.unique === true ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ${index.name} ON ${this.spec.table} (${index.on})`)
+      for (const index of missing)
+        sqlite.exec(`CREATE ${index.unique === true ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ${index.name} ON ${this.spec.table} (${index.on})`)
     } finally {
       sqlite.pragma(`threads = ${threads}`)
     }

@@ -36,7 +36,11 @@ export interface RowChecker {
   readonly rejectionHeaders: readonly string[]
   mapColumns(headers: readonly string[]): ColumnMap
   /** One row validated and normalised: its values in {@link fields} order (holding no tab or line break), or its problems. */
-  checkRow(cells: readonly string[], columns: ReadonlyMap<string, number>, today: string): { readonly values: readonly string[] } | { readonly problems: readonly RowProblem[] }
+  checkRow(
+    cells: readonly string[],
+    columns: ReadonlyMap<string, number>,
+    today: string,
+  ): { readonly values: readonly string[] } | { readonly problems: readonly RowProblem[] }
   newKeySet(): KeySet
   /** Why a row repeating the key of row `first` is rejected. */
   repeats(first: number): string
@@ -75,7 +79,11 @@ export async function checkFile(checker: RowChecker, file: string, rejectionsFil
   const table = await openTableStream(file, { maxCellLength: 10_000 })
   const { columns, missing, ignored } = checker.mapColumns(table.headers)
   if (missing.length > 0) {
-    throw new AppError('HT_VALIDATION', `Missing columns: ${missing.join(', ')}; nothing was imported (缺少必需的列，未导入任何数据)`, missing.map((column) => ({ row: 1, field: column, message: 'missing column (缺少此列)' })))
+    throw new AppError(
+      'HT_VALIDATION',
+      `Missing columns: ${missing.join(', ')}; nothing was imported (缺少必需的列，未导入任何数据)`,
+      missing.map((column) => ({ row: 1, field: column, message: 'missing column (缺少此列)' })),
+    )
   }
   const seen = checker.newKeySet()
   const packer = new RowPacker(checker.fields.length)

@@ -34,5 +34,9 @@ try {
   })
   post({ kind: 'done', summary })
 } catch (error) {
-  post(error instanceof AppError ? { kind: 'failed', code: error.code, message: error.message, errors: [...error.errors] } : { kind: 'crashed', message: error instanceof Error ? error.message : String(error) })
+  post(
+    error instanceof AppError
+      ? { kind: 'failed', code: error.code, message: error.message, errors: [...error.errors] }
+      : { kind: 'crashed', message: error instanceof Error ? error.message : String(error) },
+  )
 }

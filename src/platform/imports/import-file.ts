@@ -46,7 +46,12 @@ export interface ImportTarget<R> {
    * file without a column leaves that field as it is); unchanged records are left alone;
    * a change writes a history entry.
    */
-  applyBatch(records: readonly R[], fields: readonly string[], source: string, changedBy: string): Promise<{ created: number; updated: number; unchanged: number }>
+  applyBatch(
+    records: readonly R[],
+    fields: readonly string[],
+    source: string,
+    changedBy: string,
+  ): Promise<{ created: number; updated: number; unchanged: number }>
   /** The first load; undefined where the registry offers none (PostgreSQL, or an importer held to some records). */
   readonly bulk?: SqliteBulkLoad
 }
@@ -109,10 +114,22 @@ export interface ImportOptions {
 export async function importFile<R>(target: ImportTarget<R>, file: string, input: ImportOptions): Promise<ImportReport> {
   const options = { ...input, onProgress: reportingLater(input.onProgress) }
   fs.mkdirSync(options.workDir, { recursive: true })
-  const request: CheckRequest = { checker: target.checker, file, rejectionsFile: path.join(options.workDir, 'rejections.csv'), today: beijingDate(), maxUntakenRows: 2 * WRITE_BATCH }
+  const request: CheckRequest = {
+    checker: target.checker,
+    file,
+    rejectionsFile: path.join(options.workDir, 'rejections.csv'),
+    today: beijingDate(),
+    maxUntakenRows: 2 * WRITE_BATCH,
+  }
   const bulk = target.bulk
   if (bulk !== undefined && options.resume?.phase === 'bulk') await bulk.abandon()
-  if (bulk !== undefined && options.resume?.phase !== 'write' && fs.statSync(file).size >= (options.bulkFromBytes ?? BULK_LOAD_BYTES) && (await bulk.possible())) return bulkLoad(bulk, target.order, request, options)
+  if (
+    bulk !== undefined &&
+    options.resume?.phase !== 'write' &&
+    fs.statSync(file).size >= (options.bulkFromBytes ?? BULK_LOAD_BYTES) &&
+    (await bulk.possible())
+  )
+    return bulkLoad(bulk, target.order, request, options)
 
   const staged = path.join(options.workDir, 'staged.tsv')
   const summary = options.resume?.phase === 'write' ? options.resume.summary : await checkToStage(request, staged, options)
@@ -175,7 +192,12 @@ async function checkToStage(request: CheckRequest, staged: string, options: Impo
   }
 }
 
-async function bulkLoad(bulk: SqliteBulkLoad, order: ImportTarget<unknown>['order'], request: CheckRequest, options: ImportOptions & { onProgress: LaterReport }): Promise<ImportReport> {
+async function bulkLoad(
+  bulk: SqliteBulkLoad,
+  order: ImportTarget<unknown>['order'],
+  request: CheckRequest,
+  options: ImportOptions & { onProgress: LaterReport },
+): Promise<ImportReport> {
   await options.onBatch?.({ phase: 'bulk' })
   await bulk.begin()
   let pending: PackedRows[] = []
@@ -221,9 +243,11 @@ function reportingLater(report: ImportOptions['onProgress']): LaterReport {
   let last: Promise<void> = Promise.resolve()
   let failure: unknown
   const later = (progress: ImportProgress) => {
-    last = last.then(() => report?.(progress)).catch((error: unknown) => {
-      failure ??= error
-    })
+    last = last
+      .then(() => report?.(progress))
+      .catch((error: unknown) => {
+        failure ??= error
+      })
     return last
   }
   return Object.assign(later, {

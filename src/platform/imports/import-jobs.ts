@@ -131,10 +131,20 @@ export class RegistryImports<R> {
           onBatch: async (checkpoint) =>
             checkpoint.phase === 'bulk'
               ? progress(1, 'first load into an empty registry (首次装载)', checkpoint)
-              : progress(50 + Math.floor((49 * checkpoint.applied) / Math.max(1, checkpoint.summary.accepted)), `writing ${checkpoint.applied} ${en} (已写入${checkpoint.applied}${zh})`, checkpoint),
+              : progress(
+                  50 + Math.floor((49 * checkpoint.applied) / Math.max(1, checkpoint.summary.accepted)),
+                  `writing ${checkpoint.applied} ${en} (已写入${checkpoint.applied}${zh})`,
+                  checkpoint,
+                ),
         }),
       )
-      await this.audit.append({ ...auditActor(payload.principal, meta), action: this.registry.jobType, target: payload.fileName, outcome: 'success', detail: { ...report } })
+      await this.audit.append({
+        ...auditActor(payload.principal, meta),
+        action: this.registry.jobType,
+        target: payload.fileName,
+        outcome: 'success',
+        detail: { ...report },
+      })
       this.registry.changed()
       fs.rmSync(payload.file, { force: true })
       return report
@@ -147,7 +157,13 @@ export class RegistryImports<R> {
       return await work()
     } catch (error) {
       if (error instanceof AppError && error.code === 'HT_FORBIDDEN') {
-        await this.audit.append({ ...auditActor(principal, meta), action: this.registry.jobType, target: fileName, outcome: 'denied', detail: { reason: error.message, rows: error.errors.slice(0, 20) } })
+        await this.audit.append({
+          ...auditActor(principal, meta),
+          action: this.registry.jobType,
+          target: fileName,
+          outcome: 'denied',
+          detail: { reason: error.message, rows: error.errors.slice(0, 20) },
+        })
       }
       throw error
     }

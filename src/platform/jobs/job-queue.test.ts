@@ -66,7 +66,11 @@ for (const dialect of DIALECTS) {
       expect(retried.error).toBe('boom 1')
       expect(Date.parse(retried.runAfter)).toBeGreaterThan(Date.now() + 500)
       // Skip the backoff rather than wait it out.
-      await testDatabase.database.db.updateTable('jobs').set({ run_after: fromNow(-1) }).where('id', '=', job.id).execute()
+      await testDatabase.database.db
+        .updateTable('jobs')
+        .set({ run_after: fromNow(-1) })
+        .where('id', '=', job.id)
+        .execute()
       const failed = await until(async () => {
         const current = await queue.get(job.id)
         return current?.status === 'failed' ? current : undefined
@@ -131,9 +135,7 @@ for (const dialect of DIALECTS) {
 
     it('never gives one job to two workers', async () => {
       const jobs = await Promise.all(Array.from({ length: 20 }, () => queue.enqueue(COUNTING_JOB, { steps: 1 })))
-      const claims = await Promise.all(
-        Array.from({ length: 30 }, (_, n) => queue.claim(`worker-${n}`, [COUNTING_JOB], 10_000)),
-      )
+      const claims = await Promise.all(Array.from({ length: 30 }, (_, n) => queue.claim(`worker-${n}`, [COUNTING_JOB], 10_000)))
       const claimed = claims.filter((job) => job !== undefined).map((job) => job.id)
       expect(new Set(claimed).size).toBe(claimed.length)
       expect(claimed).toHaveLength(jobs.length)

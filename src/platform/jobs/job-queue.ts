@@ -181,14 +181,7 @@ export class JobQueue {
    * Records progress and extends the lease. Returns false when the worker no longer holds the
    * job (its lease ran out and another worker took it), so the caller must stop.
    */
-  async progress(
-    id: string,
-    workerId: string,
-    progress: number,
-    leaseMs: number,
-    message?: string,
-    checkpoint?: unknown,
-  ): Promise<boolean> {
+  async progress(id: string, workerId: string, progress: number, leaseMs: number, message?: string, checkpoint?: unknown): Promise<boolean> {
     const result = await this.database.db
       .updateTable('jobs')
       .set({

@@ -106,17 +106,20 @@ export class JobWorker {
     this.#current = controller
     const log = this.options.logger?.child({ jobId: job.id, jobType: job.type })
     let lost = false
-    const heartbeat = setInterval(() => {
-      this.queue
-        .progress(job.id, this.id, job.progress, this.#leaseMs)
-        .then((held) => {
-          if (!held) {
-            lost = true
-            controller.abort()
-          }
-        })
-        .catch(() => undefined)
-    }, Math.max(50, this.#leaseMs / 3))
+    const heartbeat = setInterval(
+      () => {
+        this.queue
+          .progress(job.id, this.id, job.progress, this.#leaseMs)
+          .then((held) => {
+            if (!held) {
+              lost = true
+              controller.abort()
+            }
+          })
+          .catch(() => undefined)
+      },
+      Math.max(50, this.#leaseMs / 3),
+    )
     let lastPercent = job.progress
     const context: JobContext = {
       job,

@@ -13,7 +13,21 @@ export const LEGAL_PERSON_ENDPOINTS: readonly Endpoint[] = [
   { method: 'GET', route: '/api/v1/legal-persons/:creditCode', url: `/api/v1/legal-persons/${ENTITY}`, allowed: READERS },
   { method: 'GET', route: '/api/v1/legal-persons/:creditCode/profile', url: `/api/v1/legal-persons/${ENTITY}/profile`, allowed: READERS },
   { method: 'GET', route: '/api/v1/legal-persons/:creditCode/history', url: `/api/v1/legal-persons/${ENTITY}/history`, allowed: READERS },
-  { method: 'POST', route: '/api/v1/legal-persons/verify', url: '/api/v1/legal-persons/verify', body: { records: [{ creditCode: ENTITY, name: '沈阳测试有限公司' }] }, allowed: READERS },
-  { method: 'POST', route: '/api/v1/legal-persons/imports', url: '/api/v1/legal-persons/imports', body: Buffer.from('统一社会信用代码\n'), contentType: 'application/octet-stream', allowed: ['steward'], otherDepartment: ['police'] },
+  {
+    method: 'POST',
+    route: '/api/v1/legal-persons/verify',
+    url: '/api/v1/legal-persons/verify',
+    body: { records: [{ creditCode: ENTITY, name: '沈阳测试有限公司' }] },
+    allowed: READERS,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/legal-persons/imports',
+    url: '/api/v1/legal-persons/imports',
+    body: Buffer.from('统一社会信用代码\n'),
+    contentType: 'application/octet-stream',
+    allowed: ['steward'],
+    otherDepartment: ['police'],
+  },
   { method: 'GET', route: '/api/v1/legal-persons/imports/:id/rejections', url: `/api/v1/legal-persons/imports/${NONE}/rejections`, allowed: ['steward'] },
 ]

@@ -15,8 +15,7 @@ export interface AuditFilter {
 export function useAuditLog(filter: AuditFilter, page: number, pageSize: number) {
   return useQuery({
     queryKey: ['audit', filter, page, pageSize],
-    queryFn: () =>
-      request<Page<AuditRecord>>('GET', '/api/v1/audit', { query: { ...filter, order: 'desc', limit: pageSize, offset: (page - 1) * pageSize } }),
+    queryFn: () => request<Page<AuditRecord>>('GET', '/api/v1/audit', { query: { ...filter, order: 'desc', limit: pageSize, offset: (page - 1) * pageSize } }),
     placeholderData: (previous) => previous,
   })
 }

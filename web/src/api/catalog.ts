@@ -28,7 +28,16 @@ export type {
   UpdateCycle,
   VersionStatus,
 } from '../../../src/catalog/model'
-import type { CatalogItem, Classification, FormatClass, ResourceContent, ResourceStatus, ShareType, UpdateCycle, VersionStatus } from '../../../src/catalog/model'
+import type {
+  CatalogItem,
+  Classification,
+  FormatClass,
+  ResourceContent,
+  ResourceStatus,
+  ShareType,
+  UpdateCycle,
+  VersionStatus,
+} from '../../../src/catalog/model'
 
 export interface SearchDocument {
   readonly code: string
@@ -305,7 +314,9 @@ export function useTransition() {
       case 'discard':
         return request<unknown>('DELETE', `${resourcePath(input.code)}/draft`)
       case 'approve':
-        return request<unknown>('POST', `${resourcePath(input.code)}/approve`, { body: input.comment === undefined || input.comment === '' ? {} : { comment: input.comment } })
+        return request<unknown>('POST', `${resourcePath(input.code)}/approve`, {
+          body: input.comment === undefined || input.comment === '' ? {} : { comment: input.comment },
+        })
       case 'return':
       case 'retire':
         return request<unknown>('POST', `${resourcePath(input.code)}/${input.action}`, { body: { reason: input.reason } })

@@ -68,7 +68,14 @@ export interface UploadProblem {
 
 /** What a finished dataset upload job reports. */
 export type UploadResult =
-  | { readonly status: 'applied'; readonly rows: number; readonly upserted: number; readonly deleted: number; readonly unchanged: number; readonly replayed: boolean }
+  | {
+      readonly status: 'applied'
+      readonly rows: number
+      readonly upserted: number
+      readonly deleted: number
+      readonly unchanged: number
+      readonly replayed: boolean
+    }
   | { readonly status: 'rejected'; readonly rows: number; readonly invalidRows: number; readonly problems: UploadProblem[]; readonly fileName: string }
 
 export type ObjectionStatus = 'open' | 'answered'
@@ -102,7 +109,14 @@ export interface Tally {
 
 export interface ExchangeStats {
   readonly sharingRate: { readonly shared: number; readonly published: number; readonly rate: number; readonly target: number }
-  readonly requests: { readonly total: number; readonly pending: number; readonly approved: number; readonly refused: number; readonly overdue: number; readonly averageApprovalWorkingDays: number | null }
+  readonly requests: {
+    readonly total: number
+    readonly pending: number
+    readonly approved: number
+    readonly refused: number
+    readonly overdue: number
+    readonly averageApprovalWorkingDays: number | null
+  }
   readonly grants: { readonly active: number; readonly total: number }
   readonly reads: { readonly total: number; readonly records: number }
   readonly objections: { readonly open: number; readonly answered: number }
@@ -164,18 +178,29 @@ export function useSharingRequests(filter: RequestFilter) {
     queryKey: [...exchangeKeys.requests, filter],
     queryFn: () =>
       request<Page<SharingRequest>>('GET', `${EXCHANGE}/requests`, {
-        query: { direction: filter.direction, status: filter.status, overdue: filter.overdue === true ? true : undefined, limit: filter.pageSize, offset: (filter.page - 1) * filter.pageSize },
+        query: {
+          direction: filter.direction,
+          status: filter.status,
+          overdue: filter.overdue === true ? true : undefined,
+          limit: filter.pageSize,
+          offset: (filter.page - 1) * filter.pageSize,
+        },
       }),
     placeholderData: keepPreviousData,
   })
 }
 
 export function useSharingRequest(id: string) {
-  return useQuery({ queryKey: [...exchangeKeys.requests, 'one', id], queryFn: () => request<SharingRequest>('GET', `${EXCHANGE}/requests/${encodeURIComponent(id)}`) })
+  return useQuery({
+    queryKey: [...exchangeKeys.requests, 'one', id],
+    queryFn: () => request<SharingRequest>('GET', `${EXCHANGE}/requests/${encodeURIComponent(id)}`),
+  })
 }
 
 export function useRequestAccess() {
-  return useExchangeMutation((input: RequestInput) => request<SharingRequest>('POST', `${EXCHANGE}/requests`, { body: { ...input, resource: codeToPath(input.resource) } }))
+  return useExchangeMutation((input: RequestInput) =>
+    request<SharingRequest>('POST', `${EXCHANGE}/requests`, { body: { ...input, resource: codeToPath(input.resource) } }),
+  )
 }
 
 export type DecisionInput =
@@ -208,7 +233,9 @@ export function useGrants(direction: Direction, status?: 'active' | 'revoked') {
 }
 
 export function useRevokeGrant() {
-  return useExchangeMutation(({ id, reason }: { id: string; reason: string }) => request<Grant>('POST', `${EXCHANGE}/grants/${encodeURIComponent(id)}/revoke`, { body: { reason } }))
+  return useExchangeMutation(({ id, reason }: { id: string; reason: string }) =>
+    request<Grant>('POST', `${EXCHANGE}/grants/${encodeURIComponent(id)}/revoke`, { body: { reason } }),
+  )
 }
 
 // Reading through the gate
@@ -247,7 +274,8 @@ export function useVerifyRecord(code: string) {
 
 export function useStartExport(code: string) {
   return useMutation({
-    mutationFn: (input: { format: 'csv' | 'xlsx'; encoding: 'utf-8' | 'gbk'; filters: RecordFilter[] }) => request<Job>('POST', `${resourcePath(code)}/exports`, { body: input }),
+    mutationFn: (input: { format: 'csv' | 'xlsx'; encoding: 'utf-8' | 'gbk'; filters: RecordFilter[] }) =>
+      request<Job>('POST', `${resourcePath(code)}/exports`, { body: input }),
   })
 }
 
@@ -299,7 +327,9 @@ export function useRaiseObjection() {
 }
 
 export function useAnswerObjection() {
-  return useExchangeMutation(({ id, answer }: { id: string; answer: string }) => request<Objection>('POST', `${EXCHANGE}/objections/${encodeURIComponent(id)}/answer`, { body: { answer } }))
+  return useExchangeMutation(({ id, answer }: { id: string; answer: string }) =>
+    request<Objection>('POST', `${EXCHANGE}/objections/${encodeURIComponent(id)}/answer`, { body: { answer } }),
+  )
 }
 
 // Statistics (共享统计)

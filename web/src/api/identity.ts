@@ -1,18 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { request, tokenStore } from './client'
-import type {
-  ApiClient,
-  Department,
-  DepartmentInput,
-  LoginResponse,
-  Me,
-  Page,
-  Role,
-  RoleInfo,
-  SecuritySettings,
-  User,
-  UserStatus,
-} from './types'
+import type { ApiClient, Department, DepartmentInput, LoginResponse, Me, Page, Role, RoleInfo, SecuritySettings, User, UserStatus } from './types'
 
 const V1 = '/api/v1'
 

@@ -199,14 +199,19 @@ export function useSearchEntities(search: EntitySearch | undefined) {
   return useQuery({
     queryKey: [...legalPersonKeys.entities, 'search', search],
     queryFn: () =>
-      request<Page<EntityRecord>>('GET', LEGAL_PERSONS, { query: { q: search?.q, limit: search?.pageSize, offset: ((search?.page ?? 1) - 1) * (search?.pageSize ?? 20) } }),
+      request<Page<EntityRecord>>('GET', LEGAL_PERSONS, {
+        query: { q: search?.q, limit: search?.pageSize, offset: ((search?.page ?? 1) - 1) * (search?.pageSize ?? 20) },
+      }),
     enabled: search !== undefined,
     placeholderData: keepPreviousData,
   })
 }
 
 export function useEntityProfile(creditCode: string) {
-  return useQuery({ queryKey: [...legalPersonKeys.entities, 'profile', creditCode], queryFn: () => request<Profile>('GET', `${entityPath(creditCode)}/profile`) })
+  return useQuery({
+    queryKey: [...legalPersonKeys.entities, 'profile', creditCode],
+    queryFn: () => request<Profile>('GET', `${entityPath(creditCode)}/profile`),
+  })
 }
 
 export function useEntityHistory(creditCode: string) {
@@ -217,7 +222,9 @@ export function useEntityHistory(creditCode: string) {
 }
 
 export function useVerifyEntities() {
-  return useMutation({ mutationFn: (records: VerifyInput[]) => request<{ results: VerifyOutcome[] }>('POST', `${LEGAL_PERSONS}/verify`, { body: { records } }) })
+  return useMutation({
+    mutationFn: (records: VerifyInput[]) => request<{ results: VerifyOutcome[] }>('POST', `${LEGAL_PERSONS}/verify`, { body: { records } }),
+  })
 }
 
 // Imports (法人数据导入), by the market-regulation steward
@@ -225,7 +232,8 @@ export function useVerifyEntities() {
 /** The file goes to the server as it is: the server tells CSV (UTF-8 or GBK) from XLSX by content. */
 export function useImportEntities() {
   return useMutation({
-    mutationFn: (file: File) => request<Job>('POST', `${LEGAL_PERSONS}/imports`, { query: { fileName: file.name }, raw: { data: file, contentType: 'application/octet-stream' } }),
+    mutationFn: (file: File) =>
+      request<Job>('POST', `${LEGAL_PERSONS}/imports`, { query: { fileName: file.name }, raw: { data: file, contentType: 'application/octet-stream' } }),
   })
 }
 

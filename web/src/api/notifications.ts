@@ -25,7 +25,8 @@ const POLL_MS = 30_000
 export function useInbox(page: number, pageSize: number, unreadOnly = false) {
   return useQuery({
     queryKey: ['notifications', page, pageSize, unreadOnly],
-    queryFn: () => request<Inbox>('GET', '/api/v1/notifications', { query: { unread: unreadOnly ? true : undefined, limit: pageSize, offset: (page - 1) * pageSize } }),
+    queryFn: () =>
+      request<Inbox>('GET', '/api/v1/notifications', { query: { unread: unreadOnly ? true : undefined, limit: pageSize, offset: (page - 1) * pageSize } }),
     refetchInterval: POLL_MS,
   })
 }

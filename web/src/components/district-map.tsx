@@ -57,7 +57,10 @@ export function DistrictMap({ byDistrict, unit }: { readonly byDistrict: readonl
     const counts = new Map(byDistrict.map((row) => [row.division, row.count]))
     const data = districts.data.map((district) => ({ name: district.name, value: counts.get(district.code) ?? 0 }))
     return {
-      tooltip: { trigger: 'item', formatter: (params: { name: string; value?: number }) => `${params.name}<br/>${t(unit, { n: (Number(params.value) || 0).toLocaleString() })}` },
+      tooltip: {
+        trigger: 'item',
+        formatter: (params: { name: string; value?: number }) => `${params.name}<br/>${t(unit, { n: (Number(params.value) || 0).toLocaleString() })}`,
+      },
       visualMap: {
         min: 0,
         max: Math.max(1, ...data.map((district) => district.value)),

@@ -3,7 +3,12 @@ import { ApiError } from '../api/client'
 
 /** `/password` or `body:/password` → `password`: the form field a server problem names. */
 function fieldName(field: string): string {
-  return field.replace(/^[a-z]+:/, '').replace(/^\//, '').split('/')[0] ?? ''
+  return (
+    field
+      .replace(/^[a-z]+:/, '')
+      .replace(/^\//, '')
+      .split('/')[0] ?? ''
+  )
 }
 
 function problemsByField(error: unknown, fields: readonly string[]): Map<string, string[]> {

@@ -39,7 +39,14 @@ export function AppLayout() {
   return (
     <Layout style={{ minHeight: '100vh' }}>
       {isPhone ? (
-        <Drawer placement="left" open={drawerOpen} onClose={() => setDrawerOpen(false)} size={SIDER_WIDTH + 40} styles={{ body: { padding: 0 } }} title={t('app.title')}>
+        <Drawer
+          placement="left"
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          size={SIDER_WIDTH + 40}
+          styles={{ body: { padding: 0 } }}
+          title={t('app.title')}
+        >
           <NavMenu onNavigate={() => setDrawerOpen(false)} />
         </Drawer>
       ) : (

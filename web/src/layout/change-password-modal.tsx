@@ -49,8 +49,7 @@ export function ChangePasswordModal({ open, onClose }: { readonly open: boolean;
           rules={[
             { required: true, message: t('common.required') },
             ({ getFieldValue }) => ({
-              validator: (_, value) =>
-                value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('password.mismatch'))),
+              validator: (_, value) => (value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('password.mismatch')))),
             }),
           ]}
         >

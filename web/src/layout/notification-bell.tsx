@@ -19,7 +19,13 @@ export function NotificationBell() {
   return (
     <>
       <Badge count={unread} size="small" offset={[-6, 6]} data-testid="notification-count">
-        <Button type="text" icon={<BellOutlined style={{ fontSize: 18 }} />} aria-label={t('notice.bell')} onClick={() => setOpen(true)} data-testid="notification-bell" />
+        <Button
+          type="text"
+          icon={<BellOutlined style={{ fontSize: 18 }} />}
+          aria-label={t('notice.bell')}
+          onClick={() => setOpen(true)}
+          data-testid="notification-bell"
+        />
       </Badge>
       <Drawer
         open={open}
@@ -27,7 +33,13 @@ export function NotificationBell() {
         title={t('notice.title')}
         size={screens.sm === false ? '100%' : 420}
         extra={
-          <Button size="small" disabled={unread === 0} loading={markRead.isPending} onClick={() => markRead.mutate(undefined)} data-testid="notification-read-all">
+          <Button
+            size="small"
+            disabled={unread === 0}
+            loading={markRead.isPending}
+            onClick={() => markRead.mutate(undefined)}
+            data-testid="notification-read-all"
+          >
             {t('notice.markAll')}
           </Button>
         }

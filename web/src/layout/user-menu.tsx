@@ -36,10 +36,14 @@ export function UserMenu({ compact }: { readonly compact: boolean }) {
       <Divider style={{ margin: '12px 0' }} />
       <Space orientation="vertical" style={{ width: '100%' }}>
         {me.kind === 'user' ? (
-          <Button block icon={<KeyOutlined />} onClick={() => {
+          <Button
+            block
+            icon={<KeyOutlined />}
+            onClick={() => {
               setOpen(false)
               setChangingPassword(true)
-            }}>
+            }}
+          >
             {t('header.changePassword')}
           </Button>
         ) : null}

@@ -4,7 +4,15 @@ import { useMarkRead, type Notification } from '../api/notifications'
 import { useFormatDateTime, useLanguage } from '../language'
 
 /** Messages, unread ones marked; opening one marks it read and follows its link. */
-export function NotificationList({ items, loading, onOpen }: { readonly items: readonly Notification[]; readonly loading: boolean; readonly onOpen?: () => void }) {
+export function NotificationList({
+  items,
+  loading,
+  onOpen,
+}: {
+  readonly items: readonly Notification[]
+  readonly loading: boolean
+  readonly onOpen?: () => void
+}) {
   const { t } = useLanguage()
   const formatDateTime = useFormatDateTime()
   const navigate = useNavigate()

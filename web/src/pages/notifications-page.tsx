@@ -36,7 +36,14 @@ export default function NotificationsPage() {
       }
     >
       <NotificationList items={inbox.data?.items ?? []} loading={inbox.isPending} />
-      <Pagination current={page} pageSize={20} total={inbox.data?.total ?? 0} hideOnSinglePage onChange={setPage} style={{ marginTop: 16, textAlign: 'right' }} />
+      <Pagination
+        current={page}
+        pageSize={20}
+        total={inbox.data?.total ?? 0}
+        hideOnSinglePage
+        onChange={setPage}
+        style={{ marginTop: 16, textAlign: 'right' }}
+      />
     </Card>
   )
 }

@@ -72,11 +72,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('ip', 'text')
     .addColumn('attempted_at', 'text', (c) => c.notNull())
     .execute()
-  await db.schema
-    .createIndex('login_attempts_username_idx')
-    .on('login_attempts')
-    .columns(['username', 'attempted_at'])
-    .execute()
+  await db.schema.createIndex('login_attempts_username_idx').on('login_attempts').columns(['username', 'attempted_at']).execute()
 
   await db.schema
     .createTable('settings')

@@ -60,7 +60,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('id', 'integer', (c) => c.primaryKey())
     .addColumn('revision', 'bigint', (c) => c.notNull())
     .execute()
-  await db.insertInto('catalog_revision' as never).values({ id: 1, revision: 0 } as never).execute()
+  await db
+    .insertInto('catalog_revision' as never)
+    .values({ id: 1, revision: 0 } as never)
+    .execute()
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -97,14 +97,26 @@ async function indexExistingSubjects(db: Kysely<Tables>): Promise<void> {
     const subjectItems = items.filter((item) => item.identifierKind === 'residentId' || item.identifierKind === 'creditCode').map((item) => item.key)
     if (subjectItems.length === 0) continue
     for (let offset = 0; ; offset += 1000) {
-      const records = await db.selectFrom('dataset_records').select(['record_key', 'data']).where('resource_id', '=', id).orderBy('record_key').limit(1000).offset(offset).execute()
+      const records = await db
+        .selectFrom('dataset_records')
+        .select(['record_key', 'data'])
+        .where('resource_id', '=', id)
+        .orderBy('record_key')
+        .limit(1000)
+        .offset(offset)
+        .execute()
       if (records.length === 0) break
       const rows = records.flatMap((record) => {
         const data = JSON.parse(record.data) as Record<string, unknown>
         const subjects = new Set(subjectItems.map((item) => data[item]).filter((value): value is string => typeof value === 'string' && value !== ''))
         return [...subjects].map((subject) => ({ subject, resource_id: id, record_key: record.record_key }))
       })
-      if (rows.length > 0) await db.insertInto('dataset_subjects').values(rows).onConflict((oc) => oc.doNothing()).execute()
+      if (rows.length > 0)
+        await db
+          .insertInto('dataset_subjects')
+          .values(rows)
+          .onConflict((oc) => oc.doNothing())
+          .execute()
     }
   }
 }

@@ -38,7 +38,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('entities_representative_idx').on('entities').column('representative_id').execute()
   await db.schema.createIndex('entities_registration_number_idx').on('entities').column('registration_number').execute()
   // Characters 9–17 of the credit code are the GB 11714 organisation code: old forms look up by it.
-  await db.schema.createIndex('entities_organisation_code_idx').on('entities').expression(sql`substr(credit_code, 9, 9)`).execute()
+  await db.schema
+    .createIndex('entities_organisation_code_idx')
+    .on('entities')
+    .expression(sql`substr(credit_code, 9, 9)`)
+    .execute()
   await db.schema.createIndex('entities_seq_idx').on('entities').column('seq').execute()
 
   await db.schema

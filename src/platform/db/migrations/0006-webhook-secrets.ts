@@ -25,7 +25,8 @@ async function store(db: Kysely<unknown>, id: string, secret: string): Promise<v
  */
 export function webhookSecretsMigration(box: SecretBox | undefined): Migration {
   const required = (): SecretBox => {
-    if (box === undefined) throw new Error('sealing the webhook secrets stored in clear needs the secret key: migrate with `huitong migrate` or by starting the server')
+    if (box === undefined)
+      throw new Error('sealing the webhook secrets stored in clear needs the secret key: migrate with `huitong migrate` or by starting the server')
     return box
   }
   return {

@@ -32,7 +32,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE INDEX IF NOT EXISTS audit.audit_log_actor_idx ON audit_log (actor_name, seq)`.execute(db)
   const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM main.sqlite_master WHERE type = 'table' AND name = 'audit_log'`.execute(db)
   if ((rows[0]?.n ?? 0) === 0) return
-  await sql`INSERT OR IGNORE INTO audit.audit_log SELECT seq, occurred_at, actor_type, actor_id, actor_name, department_code, action, target, outcome, request_id, ip, detail, prev_hash, hash FROM main.audit_log`.execute(db)
+  await sql`INSERT OR IGNORE INTO audit.audit_log SELECT seq, occurred_at, actor_type, actor_id, actor_name, department_code, action, target, outcome, request_id, ip, detail, prev_hash, hash FROM main.audit_log`.execute(
+    db,
+  )
   await sql`DROP TABLE main.audit_log`.execute(db)
 }
 

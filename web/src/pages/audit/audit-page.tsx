@@ -43,7 +43,11 @@ export default function AuditPage() {
     { title: t('audit.department'), dataIndex: 'departmentCode' },
     { title: t('audit.action'), dataIndex: 'action', render: (action: string) => <Typography.Text code>{action}</Typography.Text> },
     { title: t('audit.target'), dataIndex: 'target', ellipsis: true },
-    { title: t('audit.outcome'), dataIndex: 'outcome', render: (outcome: AuditOutcome) => <Tag color={OUTCOME_COLORS[outcome]}>{t(`audit.outcome.${outcome}`)}</Tag> },
+    {
+      title: t('audit.outcome'),
+      dataIndex: 'outcome',
+      render: (outcome: AuditOutcome) => <Tag color={OUTCOME_COLORS[outcome]}>{t(`audit.outcome.${outcome}`)}</Tag>,
+    },
     { title: t('audit.ip'), dataIndex: 'ip' },
   ]
 

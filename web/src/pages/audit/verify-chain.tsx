@@ -15,7 +15,13 @@ function Outcome({ job }: { readonly job: Job }) {
   if (job.status === 'succeeded' && isChainReport(job.result)) {
     const report = job.result
     return report.ok ? (
-      <Alert type="success" showIcon data-testid="verify-result" title={t('audit.intact')} description={t('audit.intactDetail', { n: report.checked, last: report.lastSeq })} />
+      <Alert
+        type="success"
+        showIcon
+        data-testid="verify-result"
+        title={t('audit.intact')}
+        description={t('audit.intactDetail', { n: report.checked, last: report.lastSeq })}
+      />
     ) : (
       <Alert
         type="error"

@@ -88,7 +88,13 @@ function DayPanel({ date, day }: { readonly date: Dayjs; readonly day: CalendarD
           {day.name === null ? null : <Descriptions.Item label={t('calendar.note')}>{day.name}</Descriptions.Item>}
         </Descriptions>
       )}
-      <Form<OverrideForm> key={`${key}-${day?.working ?? ''}`} form={form} layout="vertical" onFinish={submit} initialValues={{ working: day?.working ?? true, note: '' }}>
+      <Form<OverrideForm>
+        key={`${key}-${day?.working ?? ''}`}
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ working: day?.working ?? true, note: '' }}
+      >
         <Form.Item name="working" label={t('calendar.isWorking')}>
           <Radio.Group
             optionType="button"
@@ -106,7 +112,10 @@ function DayPanel({ date, day }: { readonly date: Dayjs; readonly day: CalendarD
             {t('calendar.setOverride')}
           </Button>
           {day?.source === 'override' ? (
-            <Popconfirm title={t('calendar.removeConfirm')} onConfirm={() => save.mutate({ date: key, remove: true }, { onSuccess: () => void message.success(t('calendar.saved')) })}>
+            <Popconfirm
+              title={t('calendar.removeConfirm')}
+              onConfirm={() => save.mutate({ date: key, remove: true }, { onSuccess: () => void message.success(t('calendar.saved')) })}
+            >
               <Button danger data-testid="override-remove">
                 {t('calendar.remove')}
               </Button>
@@ -114,7 +123,11 @@ function DayPanel({ date, day }: { readonly date: Dayjs; readonly day: CalendarD
           ) : null}
         </Space>
       </Form>
-      {save.isError ? <div style={{ marginTop: 12 }}><ProblemAlert error={save.error} /></div> : null}
+      {save.isError ? (
+        <div style={{ marginTop: 12 }}>
+          <ProblemAlert error={save.error} />
+        </div>
+      ) : null}
     </Card>
   )
 }
@@ -135,7 +148,11 @@ export default function CalendarPage() {
 
   const columns: TableColumnsType<CalendarOverride> = [
     { title: t('calendar.date'), dataIndex: 'date' },
-    { title: t('calendar.isWorking'), dataIndex: 'working', render: (working: boolean) => <Tag color={working ? 'blue' : 'red'}>{working ? t('calendar.workingDay') : t('calendar.restDay')}</Tag> },
+    {
+      title: t('calendar.isWorking'),
+      dataIndex: 'working',
+      render: (working: boolean) => <Tag color={working ? 'blue' : 'red'}>{working ? t('calendar.workingDay') : t('calendar.restDay')}</Tag>,
+    },
     { title: t('calendar.note'), dataIndex: 'note' },
     { title: t('calendar.updatedBy'), dataIndex: 'updatedBy' },
     { title: t('calendar.updatedAt'), dataIndex: 'updatedAt', render: formatDateTime },
@@ -164,7 +181,16 @@ export default function CalendarPage() {
       </Card>
       <Card title={t('calendar.overrides')}>
         {overrides.isError ? <ProblemAlert error={overrides.error} /> : null}
-        <Table<CalendarOverride> rowKey="date" size="small" columns={columns} dataSource={overrides.data ?? []} loading={overrides.isPending} pagination={false} scroll={{ x: 'max-content' }} data-testid="overrides-table" />
+        <Table<CalendarOverride>
+          rowKey="date"
+          size="small"
+          columns={columns}
+          dataSource={overrides.data ?? []}
+          loading={overrides.isPending}
+          pagination={false}
+          scroll={{ x: 'max-content' }}
+          data-testid="overrides-table"
+        />
       </Card>
     </Space>
   )

@@ -3,14 +3,7 @@ import { Alert, Button, Card, Flex, Result, Select, Space, Spin, Table, Tabs, Ty
 import { useState } from 'react'
 import { useParams } from 'react-router'
 import { ApiError } from '../../api/client'
-import {
-  codeFromPath,
-  useResource,
-  useResourceVersion,
-  type ResourceView,
-  type ReviewEntry,
-  type VersionSummary,
-} from '../../api/catalog'
+import { codeFromPath, useResource, useResourceVersion, type ResourceView, type ReviewEntry, type VersionSummary } from '../../api/catalog'
 import { useMe } from '../../api/identity'
 import { useDepartmentName } from '../../auth/labels'
 import { ProblemAlert } from '../../components/problem-alert'
@@ -57,12 +50,7 @@ function Versions({ view }: { readonly view: ResourceView }) {
         }}
       />
       <Flex gap={8} align="center" wrap>
-        <Button
-          type="primary"
-          disabled={pair.length !== 2}
-          onClick={() => setCompared([pair[0] ?? 0, pair[1] ?? 0])}
-          data-testid="compare-versions"
-        >
+        <Button type="primary" disabled={pair.length !== 2} onClick={() => setCompared([pair[0] ?? 0, pair[1] ?? 0])} data-testid="compare-versions">
           {t('catalog.compare')}
         </Button>
         <Typography.Text type="secondary">{t('catalog.compareHint')}</Typography.Text>
@@ -153,18 +141,18 @@ function ResourceDetail({ view }: { readonly view: ResourceView }) {
           </div>
           <Space wrap>
             <RequestAccess view={view} />
-          {view.versions.length > 1 ? (
-            <Space>
-              <Typography.Text type="secondary">{t('catalog.showVersion')}</Typography.Text>
-              <Select
-                value={shown}
-                onChange={setShown}
-                style={{ minWidth: 160 }}
-                options={view.versions.map((summary) => ({ value: summary.version, label: `v${summary.version} · ${labels.status(summary.status)}` }))}
-                data-testid="version-select"
-              />
-            </Space>
-          ) : null}
+            {view.versions.length > 1 ? (
+              <Space>
+                <Typography.Text type="secondary">{t('catalog.showVersion')}</Typography.Text>
+                <Select
+                  value={shown}
+                  onChange={setShown}
+                  style={{ minWidth: 160 }}
+                  options={view.versions.map((summary) => ({ value: summary.version, label: `v${summary.version} · ${labels.status(summary.status)}` }))}
+                  data-testid="version-select"
+                />
+              </Space>
+            ) : null}
           </Space>
         </Flex>
         {view.actions.length === 0 ? null : (
@@ -190,7 +178,11 @@ function ResourceDetail({ view }: { readonly view: ResourceView }) {
       ) : null}
       <Card>
         {version === undefined ? (
-          other.isError ? <ProblemAlert error={other.error} /> : <Spin />
+          other.isError ? (
+            <ProblemAlert error={other.error} />
+          ) : (
+            <Spin />
+          )
         ) : (
           <Tabs
             items={[
@@ -218,7 +210,8 @@ export default function DetailPage() {
   if (resource.isPending) return <Spin size="large" style={{ display: 'block', margin: '80px auto' }} />
   if (resource.isError) {
     if (resource.error instanceof ApiError && resource.error.status === 404) return <NotFoundPage />
-    if (resource.error instanceof ApiError && resource.error.status === 403) return <Result status="403" title={t('forbidden.title')} subTitle={resource.error.detail} />
+    if (resource.error instanceof ApiError && resource.error.status === 403)
+      return <Result status="403" title={t('forbidden.title')} subTitle={resource.error.detail} />
     return <ProblemAlert error={resource.error} />
   }
   // Keyed by code and version, so a new version (after an action) starts from what is now shown.

@@ -19,7 +19,11 @@ export function ItemsTable({ items, shareType, testId }: { readonly items: reado
     { title: t('catalog.item.required'), dataIndex: 'required', align: 'center', render: tick },
     { title: t('catalog.item.primaryKey'), dataIndex: 'primaryKey', align: 'center', render: tick },
     { title: t('catalog.item.sensitive'), dataIndex: 'sensitive', align: 'center', render: tick },
-    { title: t('catalog.item.identifierKind'), dataIndex: 'identifierKind', render: (kind: string | null) => (kind === null ? '' : labels.identifierKind(kind)) },
+    {
+      title: t('catalog.item.identifierKind'),
+      dataIndex: 'identifierKind',
+      render: (kind: string | null) => (kind === null ? '' : labels.identifierKind(kind)),
+    },
     { title: t('catalog.item.baseItem'), dataIndex: 'baseItem', align: 'center', render: tick },
     {
       title: t('catalog.item.shareType'),
@@ -29,5 +33,15 @@ export function ItemsTable({ items, shareType, testId }: { readonly items: reado
     },
     { title: t('catalog.item.description'), dataIndex: 'description' },
   ]
-  return <Table<CatalogItem> rowKey="key" size="small" columns={columns} dataSource={[...items]} pagination={false} scroll={{ x: 'max-content' }} data-testid={testId} />
+  return (
+    <Table<CatalogItem>
+      rowKey="key"
+      size="small"
+      columns={columns}
+      dataSource={[...items]}
+      pagination={false}
+      scroll={{ x: 'max-content' }}
+      data-testid={testId}
+    />
+  )
 }

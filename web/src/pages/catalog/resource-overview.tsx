@@ -51,9 +51,13 @@ export function ResourceOverview({ content, publishedAt }: { readonly content: R
       <Descriptions.Item label={t('catalog.updateCycle')}>{labels.updateCycle(content.updateCycle)}</Descriptions.Item>
       <Descriptions.Item label={t('catalog.publishDate')}>{content.publishDate ?? none}</Descriptions.Item>
       <Descriptions.Item label={t('catalog.publishedAt')}>{publishedAt === null ? none : formatDateTime(publishedAt)}</Descriptions.Item>
-      <Descriptions.Item label={t('catalog.secrecy')}>{t(content.secrecy === 'secret' ? 'catalog.secrecy.secret' : 'catalog.secrecy.non-secret')}</Descriptions.Item>
+      <Descriptions.Item label={t('catalog.secrecy')}>
+        {t(content.secrecy === 'secret' ? 'catalog.secrecy.secret' : 'catalog.secrecy.non-secret')}
+      </Descriptions.Item>
       <Descriptions.Item label={t('catalog.tags')}>
-        {content.tags.length === 0 ? none : (
+        {content.tags.length === 0 ? (
+          none
+        ) : (
           <Space size={[4, 4]} wrap>
             {content.tags.map((tag) => (
               <Tag key={tag} bordered={false} color="red">
@@ -64,7 +68,9 @@ export function ResourceOverview({ content, publishedAt }: { readonly content: R
         )}
       </Descriptions.Item>
       <Descriptions.Item label={t('catalog.relatedCodes')}>
-        {content.relatedCodes.length === 0 ? none : (
+        {content.relatedCodes.length === 0 ? (
+          none
+        ) : (
           <Space size={[8, 4]} wrap>
             {content.relatedCodes.map((code) => (
               <Link key={code} to={`/catalog/${codeToPath(code)}`}>

@@ -30,17 +30,20 @@ function SearchBox({ initial, onSearch }: { readonly initial: string; readonly o
   const [text, setText] = useState(initial)
   useEffect(() => setText(initial), [initial])
   const suggestions = useSuggestions(useDebounced(text, SUGGEST_DELAY_MS))
-  const options = text.trim() === '' ? [] : (suggestions.data ?? []).map((suggestion) => ({
-    value: suggestion.code,
-    label: (
-      <Flex justify="space-between" gap={8}>
-        <span>{suggestion.name}</span>
-        <Typography.Text type="secondary" ellipsis>
-          {suggestion.department}
-        </Typography.Text>
-      </Flex>
-    ),
-  }))
+  const options =
+    text.trim() === ''
+      ? []
+      : (suggestions.data ?? []).map((suggestion) => ({
+          value: suggestion.code,
+          label: (
+            <Flex justify="space-between" gap={8}>
+              <span>{suggestion.name}</span>
+              <Typography.Text type="secondary" ellipsis>
+                {suggestion.department}
+              </Typography.Text>
+            </Flex>
+          ),
+        }))
   return (
     <div data-testid="catalog-search">
       <AutoComplete
@@ -52,7 +55,13 @@ function SearchBox({ initial, onSearch }: { readonly initial: string; readonly o
         onSelect={(code: string) => void navigate(`/catalog/${codeToPath(code)}`)}
         style={{ width: '100%' }}
       >
-        <Input.Search size="large" allowClear enterButton={t('catalog.search')} placeholder={t('catalog.searchPlaceholder')} onSearch={(value) => onSearch(value)} />
+        <Input.Search
+          size="large"
+          allowClear
+          enterButton={t('catalog.search')}
+          placeholder={t('catalog.searchPlaceholder')}
+          onSearch={(value) => onSearch(value)}
+        />
       </AutoComplete>
     </div>
   )
@@ -122,7 +131,11 @@ export default function CatalogSearchPage() {
             {t('nav.catalog')}
           </Typography.Title>
           <Space wrap>
-            <Button icon={<CloudDownloadOutlined />} onClick={() => void downloadDcat().catch((error: unknown) => message.error(String(error)))} data-testid="dcat-export">
+            <Button
+              icon={<CloudDownloadOutlined />}
+              onClick={() => void downloadDcat().catch((error: unknown) => message.error(String(error)))}
+              data-testid="dcat-export"
+            >
               {t('catalog.dcat')}
             </Button>
             <Link to={`/catalog/transfer?${searchToParams(query).toString()}`}>

@@ -55,7 +55,11 @@ function StatsCharts({ stats }: { readonly stats: CatalogStats }) {
     })),
   }
   const byShareType = pie(
-    SHARE_TYPES.map((value) => ({ name: labels.shareType(value), value: countOf(stats.byShareType, value), color: SHARE_COLORS[SHARE_TYPE_COLORS[value]] ?? '' })),
+    SHARE_TYPES.map((value) => ({
+      name: labels.shareType(value),
+      value: countOf(stats.byShareType, value),
+      color: SHARE_COLORS[SHARE_TYPE_COLORS[value]] ?? '',
+    })),
   )
   const byClassification = pie(stats.byClassification.map(({ value, count }) => ({ name: labels.classification(value), value: count })))
   const byOpenness = pie(stats.byOpenness.map(({ value, count }) => ({ name: t(value === 'true' ? 'catalog.open' : 'catalog.closed'), value: count })))
@@ -75,7 +79,11 @@ function StatsCharts({ stats }: { readonly stats: CatalogStats }) {
       {SHARE_TYPES.map((value) => (
         <Col key={value} xs={12} md={8} xl={4}>
           <Card size="small">
-            <Statistic title={labels.shareType(value)} value={countOf(stats.byShareType, value)} styles={{ content: { color: SHARE_COLORS[SHARE_TYPE_COLORS[value]] } }} />
+            <Statistic
+              title={labels.shareType(value)}
+              value={countOf(stats.byShareType, value)}
+              styles={{ content: { color: SHARE_COLORS[SHARE_TYPE_COLORS[value]] } }}
+            />
           </Card>
         </Col>
       ))}
@@ -86,7 +94,11 @@ function StatsCharts({ stats }: { readonly stats: CatalogStats }) {
       </Col>
       <Col span={24}>
         <Card title={t('catalog.stats.byDepartment')}>
-          {departments.length === 0 ? <Empty /> : <Chart option={byDepartment} height={Math.max(240, departments.length * 28 + 60)} testId="chart-departments" />}
+          {departments.length === 0 ? (
+            <Empty />
+          ) : (
+            <Chart option={byDepartment} height={Math.max(240, departments.length * 28 + 60)} testId="chart-departments" />
+          )}
         </Card>
       </Col>
       <Col xs={24} lg={8}>

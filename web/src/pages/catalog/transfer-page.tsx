@@ -159,12 +159,16 @@ function ExportCard() {
   const [format, setFormat] = useState<FileFormat>('xlsx')
   const [encoding, setEncoding] = useState<FileEncoding>('utf-8')
   const facetLabel = useFacetLabel()
-  const filters = [search.q.trim(), ...FACETS.flatMap((facet) => (search.filters[facet] ?? []).map((value) => facetLabel(facet, value)))].filter((value) => value !== '')
+  const filters = [search.q.trim(), ...FACETS.flatMap((facet) => (search.filters[facet] ?? []).map((value) => facetLabel(facet, value)))].filter(
+    (value) => value !== '',
+  )
 
   return (
     <Card title={t('catalog.transfer.export')} data-testid="export-card">
       <Typography.Paragraph type="secondary">{t('catalog.transfer.exportHint')}</Typography.Paragraph>
-      {filters.length === 0 ? null : <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('catalog.transfer.filtersApplied', { filters: filters.join('、') })} />}
+      {filters.length === 0 ? null : (
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('catalog.transfer.filtersApplied', { filters: filters.join('、') })} />
+      )}
       <Form layout="vertical">
         <Form.Item label={t('catalog.transfer.format')}>
           <Radio.Group
@@ -189,7 +193,12 @@ function ExportCard() {
           />
         </Form.Item>
         <Space wrap>
-          <Button type="primary" icon={<DownloadOutlined />} onClick={() => runDownload(() => downloadExport(format, encoding, search))} data-testid="export-download">
+          <Button
+            type="primary"
+            icon={<DownloadOutlined />}
+            onClick={() => runDownload(() => downloadExport(format, encoding, search))}
+            data-testid="export-download"
+          >
             {t('catalog.transfer.download')}
           </Button>
           <Button icon={<CloudDownloadOutlined />} onClick={() => runDownload(downloadDcat)} data-testid="dcat-export">

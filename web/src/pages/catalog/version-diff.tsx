@@ -51,11 +51,21 @@ function ChangesTable({ changes, testId }: { readonly changes: readonly FieldCha
   const show = (change: FieldChange, value: unknown) => formatValue(change.field, value, labels, t('common.yes'), t('common.no'))
   const columns: TableColumnsType<FieldChange> = [
     { title: t('catalog.diff.field'), dataIndex: 'field', width: 120, render: (field: string) => <span data-field={field}>{fieldName(field)}</span> },
-    { title: t('catalog.diff.before'), key: 'before', render: (_, change) => <del style={{ color: '#a8071a', wordBreak: 'break-word' }}>{show(change, change.before)}</del> },
-    { title: t('catalog.diff.after'), key: 'after', render: (_, change) => <ins style={{ color: '#237804', textDecoration: 'none', wordBreak: 'break-word' }}>{show(change, change.after)}</ins> },
+    {
+      title: t('catalog.diff.before'),
+      key: 'before',
+      render: (_, change) => <del style={{ color: '#a8071a', wordBreak: 'break-word' }}>{show(change, change.before)}</del>,
+    },
+    {
+      title: t('catalog.diff.after'),
+      key: 'after',
+      render: (_, change) => <ins style={{ color: '#237804', textDecoration: 'none', wordBreak: 'break-word' }}>{show(change, change.after)}</ins>,
+    },
   ]
   // A fixed layout lets long text (an abstract) wrap inside its half instead of widening the table.
-  return <Table<FieldChange> rowKey="field" size="small" tableLayout="fixed" columns={columns} dataSource={[...changes]} pagination={false} data-testid={testId} />
+  return (
+    <Table<FieldChange> rowKey="field" size="small" tableLayout="fixed" columns={columns} dataSource={[...changes]} pagination={false} data-testid={testId} />
+  )
 }
 
 function ItemList({ title, color, items }: { readonly title: string; readonly color: string; readonly items: readonly CatalogItem[] }) {

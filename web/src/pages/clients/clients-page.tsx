@@ -76,7 +76,14 @@ export default function ClientsPage() {
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Typography.Paragraph type="secondary">{t('client.intro')}</Typography.Paragraph>
         {clients.isError ? <ProblemAlert error={clients.error} /> : null}
-        <Table<ApiClient> rowKey="id" size="small" columns={columns} dataSource={clients.data ?? []} loading={clients.isPending} scroll={{ x: 'max-content' }} />
+        <Table<ApiClient>
+          rowKey="id"
+          size="small"
+          columns={columns}
+          dataSource={clients.data ?? []}
+          loading={clients.isPending}
+          scroll={{ x: 'max-content' }}
+        />
       </Space>
       {creating ? (
         <CreateClientModal

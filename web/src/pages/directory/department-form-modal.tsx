@@ -44,12 +44,22 @@ export function DepartmentFormModal({ department, onClose }: { readonly departme
   const parents = (departments.data ?? []).filter((candidate) => candidate.id !== department?.id)
   return (
     <Modal open title={t(department === undefined ? 'dept.create' : 'dept.edit')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending}>
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={
           department === undefined
             ? { kind: 'city' }
             : { ...department, parent: department.parentId ?? undefined, divisionCode: department.divisionCode ?? undefined }
-        }>
-        <Form.Item name="code" label={t('dept.code')} extra={t('dept.codeHint')} rules={[...required, { pattern: /^[0-9A-Z]{3,18}$/, message: t('dept.codeHint') }]}>
+        }
+      >
+        <Form.Item
+          name="code"
+          label={t('dept.code')}
+          extra={t('dept.codeHint')}
+          rules={[...required, { pattern: /^[0-9A-Z]{3,18}$/, message: t('dept.codeHint') }]}
+        >
           <Input disabled={department !== undefined} />
         </Form.Item>
         <Form.Item name="name" label={t('dept.name')} rules={[...required, { max: 64 }]}>
@@ -76,7 +86,12 @@ export function DepartmentFormModal({ department, onClose }: { readonly departme
             ]}
           />
         </Form.Item>
-        <Form.Item name="divisionCode" label={t('dept.divisionCode')} extra={t('dept.divisionCodeHint')} rules={[{ pattern: /^\d{6}(\d{6})?$/, message: t('dept.divisionCodeInvalid') }]}>
+        <Form.Item
+          name="divisionCode"
+          label={t('dept.divisionCode')}
+          extra={t('dept.divisionCodeHint')}
+          rules={[{ pattern: /^\d{6}(\d{6})?$/, message: t('dept.divisionCodeInvalid') }]}
+        >
           <Input inputMode="numeric" />
         </Form.Item>
       </Form>

@@ -22,7 +22,9 @@ export function DepartmentsPanel({ canEdit }: { readonly canEdit: boolean }) {
     {
       title: t('dept.kind'),
       dataIndex: 'kind',
-      render: (kind: Department['kind']) => <Tag color={kind === 'city' ? 'blue' : 'green'}>{t(kind === 'city' ? 'dept.kind.city' : 'dept.kind.district')}</Tag>,
+      render: (kind: Department['kind']) => (
+        <Tag color={kind === 'city' ? 'blue' : 'green'}>{t(kind === 'city' ? 'dept.kind.city' : 'dept.kind.district')}</Tag>
+      ),
     },
     { title: t('dept.divisionCode'), dataIndex: 'divisionCode' },
     ...(canEdit

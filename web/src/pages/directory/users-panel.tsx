@@ -36,8 +36,7 @@ export function UsersPanel({ canManage, canAssignRoles }: { readonly canManage: 
     setFilter((current) => ({ ...current, ...change }))
     setPage(1)
   }
-  const setStatus = (user: User, status: UserStatus) =>
-    updateUser.mutate({ id: user.id, status }, { onError: (error) => void message.error(error.message) })
+  const setStatus = (user: User, status: UserStatus) => updateUser.mutate({ id: user.id, status }, { onError: (error) => void message.error(error.message) })
 
   const columns: TableColumnsType<User> = [
     { title: t('user.username'), dataIndex: 'username', key: 'username', sorter: true, sortOrder: order, sortDirections: ['ascend', 'descend'] },
@@ -62,7 +61,9 @@ export function UsersPanel({ canManage, canAssignRoles }: { readonly canManage: 
     {
       title: t('user.status'),
       dataIndex: 'status',
-      render: (status: UserStatus) => <Tag color={status === 'active' ? 'success' : 'default'}>{t(status === 'active' ? 'user.status.active' : 'user.status.disabled')}</Tag>,
+      render: (status: UserStatus) => (
+        <Tag color={status === 'active' ? 'success' : 'default'}>{t(status === 'active' ? 'user.status.active' : 'user.status.disabled')}</Tag>
+      ),
     },
     {
       title: t('common.actions'),
@@ -103,7 +104,13 @@ export function UsersPanel({ canManage, canAssignRoles }: { readonly canManage: 
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Space wrap>
-        <Input.Search placeholder={t('user.search')} allowClear onSearch={(q) => filterBy({ q: q.trim() || undefined })} style={{ width: 220 }} data-testid="user-search" />
+        <Input.Search
+          placeholder={t('user.search')}
+          allowClear
+          onSearch={(q) => filterBy({ q: q.trim() || undefined })}
+          style={{ width: 220 }}
+          data-testid="user-search"
+        />
         <Select<string>
           placeholder={t('user.filterDepartment')}
           allowClear

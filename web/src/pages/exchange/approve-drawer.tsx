@@ -93,8 +93,19 @@ function ApproveDrawerOpen({ request, onClose }: { readonly request: SharingRequ
       }
     >
       <Alert type="info" showIcon title={t('exchange.approveHint')} style={{ marginBottom: 16 }} />
-      <Form<ApproveForm> form={form} layout="vertical" onFinish={submit} initialValues={{ operations: [...request.operations], validUntil: dayjs(request.validUntil) }} data-testid="approve-form">
-        <Form.Item label={t('exchange.items')} required help={selected.length === 0 ? t('exchange.atLeastOneItem') : undefined} validateStatus={selected.length === 0 ? 'error' : undefined}>
+      <Form<ApproveForm>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ operations: [...request.operations], validUntil: dayjs(request.validUntil) }}
+        data-testid="approve-form"
+      >
+        <Form.Item
+          label={t('exchange.items')}
+          required
+          help={selected.length === 0 ? t('exchange.atLeastOneItem') : undefined}
+          validateStatus={selected.length === 0 ? 'error' : undefined}
+        >
           <Table<GrantItem>
             rowKey="key"
             size="small"
@@ -105,7 +116,11 @@ function ApproveDrawerOpen({ request, onClose }: { readonly request: SharingRequ
             rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(String)) }}
           />
         </Form.Item>
-        <Form.Item name="operations" label={t('exchange.operations')} rules={[{ required: true, type: 'array', min: 1, message: t('exchange.atLeastOneOperation') }]}>
+        <Form.Item
+          name="operations"
+          label={t('exchange.operations')}
+          rules={[{ required: true, type: 'array', min: 1, message: t('exchange.atLeastOneOperation') }]}
+        >
           <Checkbox.Group options={request.operations.map((operation) => ({ value: operation, label: operationLabel(operation) }))} />
         </Form.Item>
         <Form.Item name="validUntil" label={t('exchange.validUntil')} rules={[{ required: true, message: t('exchange.validityRequired') }]}>

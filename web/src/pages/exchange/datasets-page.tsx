@@ -5,7 +5,16 @@ import { useEffect, useState } from 'react'
 import { Link } from 'react-router'
 import { ApiError } from '../../api/client'
 import { codeToPath, formatOfFile, useMyResources, type ResourceRecord } from '../../api/catalog'
-import { downloadJobFile, exchangeKeys, useDatasetSummary, useRecordHistory, useUploadDataset, type Change, type UploadProblem, type UploadResult } from '../../api/exchange'
+import {
+  downloadJobFile,
+  exchangeKeys,
+  useDatasetSummary,
+  useRecordHistory,
+  useUploadDataset,
+  type Change,
+  type UploadProblem,
+  type UploadResult,
+} from '../../api/exchange'
 import { useJob } from '../../api/jobs'
 import { isFinished } from '../../api/types'
 import { ProblemAlert } from '../../components/problem-alert'
@@ -23,7 +32,11 @@ function RecordCount({ code }: { readonly code: string }) {
   const summary = useDatasetSummary(code)
   if (summary.isPending) return <Typography.Text type="secondary">…</Typography.Text>
   if (summary.isError) {
-    return summary.error instanceof ApiError && summary.error.status === 409 ? <Tag data-testid="no-key">{t('exchange.datasets.noKey')}</Tag> : <Typography.Text type="danger">{summary.error.message}</Typography.Text>
+    return summary.error instanceof ApiError && summary.error.status === 409 ? (
+      <Tag data-testid="no-key">{t('exchange.datasets.noKey')}</Tag>
+    ) : (
+      <Typography.Text type="danger">{summary.error.message}</Typography.Text>
+    )
   }
   return <span data-testid={`count-${codeToPath(code)}`}>{summary.data.recordCount.toLocaleString()}</span>
 }
@@ -33,7 +46,11 @@ function LastChange({ code }: { readonly code: string }) {
   const formatDateTime = useFormatDateTime()
   const summary = useDatasetSummary(code)
   if (!summary.isSuccess) return null
-  return summary.data.updatedAt === null ? <Typography.Text type="secondary">{t('exchange.datasets.never')}</Typography.Text> : <span>{formatDateTime(summary.data.updatedAt)}</span>
+  return summary.data.updatedAt === null ? (
+    <Typography.Text type="secondary">{t('exchange.datasets.never')}</Typography.Text>
+  ) : (
+    <span>{formatDateTime(summary.data.updatedAt)}</span>
+  )
 }
 
 /** The result of an upload job: progress while it runs; then the counts, or every bad row with the full report. */
@@ -67,7 +84,9 @@ function UploadResultCard({ upload, onClose }: { readonly upload: Upload; readon
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Typography.Text>{t('exchange.datasets.processing', { name: upload.fileName })}</Typography.Text>
           <Progress percent={Math.round(job.data?.progress ?? 0)} status="active" data-testid="upload-progress" />
-          {job.data?.progressMessage === null || job.data?.progressMessage === undefined ? null : <Typography.Text type="secondary">{job.data.progressMessage}</Typography.Text>}
+          {job.data?.progressMessage === null || job.data?.progressMessage === undefined ? null : (
+            <Typography.Text type="secondary">{job.data.progressMessage}</Typography.Text>
+          )}
         </Space>
       ) : null}
       {job.data !== undefined && isFinished(job.data) && job.data.status !== 'succeeded' ? (
@@ -78,7 +97,11 @@ function UploadResultCard({ upload, onClose }: { readonly upload: Upload; readon
           type="success"
           showIcon
           title={t('exchange.datasets.applied', { name: upload.fileName })}
-          description={result.replayed ? t('exchange.datasets.replayed') : t('exchange.datasets.appliedDetail', { rows: result.rows, upserted: result.upserted, unchanged: result.unchanged, deleted: result.deleted })}
+          description={
+            result.replayed
+              ? t('exchange.datasets.replayed')
+              : t('exchange.datasets.appliedDetail', { rows: result.rows, upserted: result.upserted, unchanged: result.unchanged, deleted: result.deleted })
+          }
           data-testid="upload-applied"
         />
       ) : null}
@@ -118,12 +141,18 @@ function HistoryModal({ resource, onClose }: { readonly resource: ResourceRecord
   const columns: TableColumnsType<Change> = [
     { title: t('exchange.change.seq'), dataIndex: 'seq' },
     { title: t('exchange.change.at'), dataIndex: 'at', render: formatDateTime },
-    { title: t('exchange.change.op'), dataIndex: 'op', render: (op: Change['op']) => <Tag color={op === 'delete' ? 'red' : 'blue'}>{t(`exchange.change.${op}`)}</Tag> },
+    {
+      title: t('exchange.change.op'),
+      dataIndex: 'op',
+      render: (op: Change['op']) => <Tag color={op === 'delete' ? 'red' : 'blue'}>{t(`exchange.change.${op}`)}</Tag>,
+    },
     {
       title: t('exchange.change.data'),
       dataIndex: 'data',
       render: (data: Change['data']) =>
-        data === null ? '' : (
+        data === null ? (
+          ''
+        ) : (
           <Typography.Text style={{ fontSize: 12, fontFamily: 'monospace', whiteSpace: 'pre-wrap' }}>
             {Object.entries(data)
               .map(([name, value]) => `${name}: ${value === null ? '' : String(value)}`)
@@ -144,7 +173,13 @@ function HistoryModal({ resource, onClose }: { readonly resource: ResourceRecord
       width={760}
       destroyOnHidden
     >
-      <Input.Search allowClear enterButton placeholder={t('exchange.datasets.historyKey')} onSearch={(value) => setKey(value.trim() === '' ? undefined : value.trim())} data-testid="history-key" />
+      <Input.Search
+        allowClear
+        enterButton
+        placeholder={t('exchange.datasets.historyKey')}
+        onSearch={(value) => setKey(value.trim() === '' ? undefined : value.trim())}
+        data-testid="history-key"
+      />
       <div style={{ marginTop: 12 }}>
         {history.isError ? <ProblemAlert error={history.error} /> : null}
         {key === undefined ? null : (

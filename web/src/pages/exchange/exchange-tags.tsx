@@ -96,7 +96,8 @@ export function useDepartmentLabel(): (department: NamedDepartment) => string {
   const { language } = useLanguage()
   const { data } = useDepartments()
   return useCallback(
-    (department: NamedDepartment) => (language === 'zh' ? department.name : (data?.find((candidate) => candidate.code === department.code)?.nameEn ?? department.name)),
+    (department: NamedDepartment) =>
+      language === 'zh' ? department.name : (data?.find((candidate) => candidate.code === department.code)?.nameEn ?? department.name),
     [language, data],
   )
 }

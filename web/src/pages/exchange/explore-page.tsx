@@ -57,7 +57,9 @@ function Explorer({ view, access, onNotGranted }: { readonly view: ResourceView;
   const [objecting, setObjecting] = useState<string>()
   const raise = useRaiseObjection()
   const operations = [...access.operations]
-  const missing = (operation: 'lookup' | 'query' | 'verify') => <Typography.Text type="secondary">{t('exchange.explore.noOperation', { operation: operationLabel(operation) })}</Typography.Text>
+  const missing = (operation: 'lookup' | 'query' | 'verify') => (
+    <Typography.Text type="secondary">{t('exchange.explore.noOperation', { operation: operationLabel(operation) })}</Typography.Text>
+  )
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -73,7 +75,11 @@ function Explorer({ view, access, onNotGranted }: { readonly view: ResourceView;
           </Descriptions.Item>
           <Descriptions.Item label={t('exchange.provider')}>{departmentName(view.department)}</Descriptions.Item>
           <Descriptions.Item label={t('exchange.explore.grantedItems')} span={2}>
-            {access.own ? t('exchange.explore.own') : <ItemTags items={access.items.map(({ item, masked }) => ({ key: item.key, masked }))} catalogItems={view.version.content.items} />}
+            {access.own ? (
+              t('exchange.explore.own')
+            ) : (
+              <ItemTags items={access.items.map(({ item, masked }) => ({ key: item.key, masked }))} catalogItems={view.version.content.items} />
+            )}
           </Descriptions.Item>
           <Descriptions.Item label={t('exchange.operations')} span={2}>
             <OperationTags operations={operations} />
@@ -94,7 +100,11 @@ function Explorer({ view, access, onNotGranted }: { readonly view: ResourceView;
             {
               key: 'query',
               label: t('exchange.explore.query'),
-              children: access.operations.has('query') ? <RecordsQuery code={view.code} access={access} purpose={purpose} onNotGranted={onNotGranted} onObject={setObjecting} /> : missing('query'),
+              children: access.operations.has('query') ? (
+                <RecordsQuery code={view.code} access={access} purpose={purpose} onNotGranted={onNotGranted} onObject={setObjecting} />
+              ) : (
+                missing('query')
+              ),
             },
             {
               key: 'lookup',
@@ -102,10 +112,18 @@ function Explorer({ view, access, onNotGranted }: { readonly view: ResourceView;
               children: (
                 <Row gutter={[16, 16]}>
                   <Col xs={24} xl={14}>
-                    {access.operations.has('lookup') ? <RecordLookup code={view.code} access={access} purpose={purpose} onNotGranted={onNotGranted} onObject={setObjecting} /> : missing('lookup')}
+                    {access.operations.has('lookup') ? (
+                      <RecordLookup code={view.code} access={access} purpose={purpose} onNotGranted={onNotGranted} onObject={setObjecting} />
+                    ) : (
+                      missing('lookup')
+                    )}
                   </Col>
                   <Col xs={24} xl={10}>
-                    {access.operations.has('verify') ? <VerifyForm code={view.code} access={access} purpose={purpose} onNotGranted={onNotGranted} /> : missing('verify')}
+                    {access.operations.has('verify') ? (
+                      <VerifyForm code={view.code} access={access} purpose={purpose} onNotGranted={onNotGranted} />
+                    ) : (
+                      missing('verify')
+                    )}
                   </Col>
                 </Row>
               ),
@@ -159,4 +177,3 @@ export default function ExplorePage() {
   if (access === undefined || refused) return <NotGranted view={view} />
   return <Explorer view={view} access={access} onNotGranted={onNotGranted} />
 }
-

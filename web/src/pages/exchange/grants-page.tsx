@@ -42,8 +42,11 @@ export default function GrantsPage() {
   const [revoking, setRevoking] = useState<Grant>()
 
   const mayRevoke = (grant: Grant) =>
-    grant.status === 'active' && me !== undefined && (me.roles.includes('dataoffice') || (me.roles.includes('steward') && me.department.id === grant.provider.id))
-  const mayExplore = (grant: Grant) => grant.effective && me !== undefined && me.department.id === grant.consumer.id && (me.roles.includes('consumer') || me.roles.includes('steward'))
+    grant.status === 'active' &&
+    me !== undefined &&
+    (me.roles.includes('dataoffice') || (me.roles.includes('steward') && me.department.id === grant.provider.id))
+  const mayExplore = (grant: Grant) =>
+    grant.effective && me !== undefined && me.department.id === grant.consumer.id && (me.roles.includes('consumer') || me.roles.includes('steward'))
 
   const columns: TableColumnsType<Grant> = [
     {
@@ -62,15 +65,37 @@ export default function GrantsPage() {
     },
     { title: t('exchange.departments'), key: 'departments', render: (_, grant) => <Departments provider={grant.provider} consumer={grant.consumer} /> },
     { title: t('exchange.items'), key: 'items', render: (_, grant) => <GrantItems grant={grant} /> },
-    { title: t('exchange.operations'), key: 'operations', render: (_, grant) => <div style={{ minWidth: 120, maxWidth: 240 }}><OperationTags operations={grant.operations} /></div> },
-    { title: t('exchange.validity'), key: 'validity', render: (_, grant) => <span style={{ whiteSpace: 'nowrap' }}>{grant.validFrom} ~ {grant.validUntil}</span> },
-    { title: t('exchange.grant.rateLimit'), dataIndex: 'rateLimit', render: (limit: number) => (limit === 0 ? t('exchange.grant.noLimit') : t('exchange.grant.perMinute', { n: limit })) },
+    {
+      title: t('exchange.operations'),
+      key: 'operations',
+      render: (_, grant) => (
+        <div style={{ minWidth: 120, maxWidth: 240 }}>
+          <OperationTags operations={grant.operations} />
+        </div>
+      ),
+    },
+    {
+      title: t('exchange.validity'),
+      key: 'validity',
+      render: (_, grant) => (
+        <span style={{ whiteSpace: 'nowrap' }}>
+          {grant.validFrom} ~ {grant.validUntil}
+        </span>
+      ),
+    },
+    {
+      title: t('exchange.grant.rateLimit'),
+      dataIndex: 'rateLimit',
+      render: (limit: number) => (limit === 0 ? t('exchange.grant.noLimit') : t('exchange.grant.perMinute', { n: limit })),
+    },
     {
       title: t('exchange.status'),
       key: 'state',
       render: (_, grant) =>
         grant.status === 'revoked' ? (
-          <Tooltip title={t('exchange.grant.revokedInfo', { by: grant.revokedBy ?? '', at: formatDateTime(grant.revokedAt), reason: grant.revokeReason ?? '' })}>
+          <Tooltip
+            title={t('exchange.grant.revokedInfo', { by: grant.revokedBy ?? '', at: formatDateTime(grant.revokedAt), reason: grant.revokeReason ?? '' })}
+          >
             <span data-testid="grant-state">
               <GrantStateTag grant={grant} />
             </span>
@@ -81,7 +106,11 @@ export default function GrantsPage() {
           </span>
         ),
     },
-    { title: t('exchange.grant.grantedBy'), dataIndex: 'grantedBy', render: (by: string) => (by === 'system:unconditional' ? t('exchange.grant.automatic') : by) },
+    {
+      title: t('exchange.grant.grantedBy'),
+      dataIndex: 'grantedBy',
+      render: (by: string) => (by === 'system:unconditional' ? t('exchange.grant.automatic') : by),
+    },
     {
       title: t('common.actions'),
       key: 'actions',

@@ -40,7 +40,8 @@ export default function ObjectionsPage() {
     if (merged.status !== undefined) search.set('status', merged.status)
     setParams(search)
   }
-  const mayAnswer = (objection: Objection) => objection.status === 'open' && me !== undefined && me.roles.includes('steward') && me.department.code === objection.provider.code
+  const mayAnswer = (objection: Objection) =>
+    objection.status === 'open' && me !== undefined && me.roles.includes('steward') && me.department.code === objection.provider.code
 
   const columns: TableColumnsType<Objection> = [
     {
@@ -57,7 +58,11 @@ export default function ObjectionsPage() {
         </div>
       ),
     },
-    { title: t('exchange.departments'), key: 'departments', render: (_, objection) => <Departments provider={objection.provider} consumer={objection.consumer} /> },
+    {
+      title: t('exchange.departments'),
+      key: 'departments',
+      render: (_, objection) => <Departments provider={objection.provider} consumer={objection.consumer} />,
+    },
     { title: t('exchange.objections.recordKey'), dataIndex: 'recordKey', render: (key: string) => <Typography.Text code>{key}</Typography.Text> },
     { title: t('exchange.objection.note'), dataIndex: 'note', render: (note: string) => <div style={{ minWidth: 160, maxWidth: 320 }}>{note}</div> },
     {

@@ -82,7 +82,17 @@ export function RecordLookup({
 }
 
 /** 核验: values the caller holds, checked against the record without revealing it. */
-export function VerifyForm({ code, access, purpose, onNotGranted }: { readonly code: string; readonly access: Access; readonly purpose: string; readonly onNotGranted: () => void }) {
+export function VerifyForm({
+  code,
+  access,
+  purpose,
+  onNotGranted,
+}: {
+  readonly code: string
+  readonly access: Access
+  readonly purpose: string
+  readonly onNotGranted: () => void
+}) {
   const { t } = useLanguage()
   const [form] = Form.useForm<Record<string, string | undefined>>()
   const verify = useVerifyRecord(code)
@@ -92,7 +102,9 @@ export function VerifyForm({ code, access, purpose, onNotGranted }: { readonly c
 
   const submit = (values: Record<string, string | undefined>) => {
     const { __key: key = '', ...rest } = values
-    const fields = Object.fromEntries(Object.entries(rest).flatMap(([name, value]) => (value === undefined || value.trim() === '' ? [] : [[name, value.trim()]])))
+    const fields = Object.fromEntries(
+      Object.entries(rest).flatMap(([name, value]) => (value === undefined || value.trim() === '' ? [] : [[name, value.trim()]])),
+    )
     setEmpty(Object.keys(fields).length === 0)
     if (Object.keys(fields).length === 0) return
     verify.mutate(
@@ -118,11 +130,18 @@ export function VerifyForm({ code, access, purpose, onNotGranted }: { readonly c
             key={item.key}
             name={item.key}
             label={item.name}
-            extra={verify.isSuccess && verdicts[item.key] !== undefined ? (
-              <Tag color={VERDICT_COLORS[verdicts[item.key] ?? 'absent']} data-verdict={verdicts[item.key]} data-testid={`verdict-${item.key}`} style={{ marginTop: 4 }}>
-                {t(`exchange.verify.${verdicts[item.key] ?? 'absent'}`)}
-              </Tag>
-            ) : undefined}
+            extra={
+              verify.isSuccess && verdicts[item.key] !== undefined ? (
+                <Tag
+                  color={VERDICT_COLORS[verdicts[item.key] ?? 'absent']}
+                  data-verdict={verdicts[item.key]}
+                  data-testid={`verdict-${item.key}`}
+                  style={{ marginTop: 4 }}
+                >
+                  {t(`exchange.verify.${verdicts[item.key] ?? 'absent'}`)}
+                </Tag>
+              ) : undefined
+            }
           >
             <Input data-testid={`verify-${item.key}`} />
           </Form.Item>

@@ -29,22 +29,54 @@ function ExportPanel({ code, filters }: { readonly code: string; readonly filter
     <Card size="small" title={t('exchange.export.title')} data-testid="export-panel">
       <Typography.Paragraph type="secondary">{t('exchange.export.hint')}</Typography.Paragraph>
       <Space wrap>
-        <Select value={format} onChange={setFormat} options={[{ value: 'xlsx', label: 'XLSX' }, { value: 'csv', label: 'CSV' }]} style={{ width: 100 }} aria-label={t('catalog.transfer.format')} />
+        <Select
+          value={format}
+          onChange={setFormat}
+          options={[
+            { value: 'xlsx', label: 'XLSX' },
+            { value: 'csv', label: 'CSV' },
+          ]}
+          style={{ width: 100 }}
+          aria-label={t('catalog.transfer.format')}
+        />
         {format === 'csv' ? (
-          <Select value={encoding} onChange={setEncoding} options={[{ value: 'utf-8', label: 'UTF-8' }, { value: 'gbk', label: 'GBK' }]} style={{ width: 100 }} aria-label={t('catalog.transfer.encoding')} />
+          <Select
+            value={encoding}
+            onChange={setEncoding}
+            options={[
+              { value: 'utf-8', label: 'UTF-8' },
+              { value: 'gbk', label: 'GBK' },
+            ]}
+            style={{ width: 100 }}
+            aria-label={t('catalog.transfer.encoding')}
+          />
         ) : null}
-        <Button icon={<DownloadOutlined />} loading={running} onClick={() => start.mutate({ format, encoding, filters: [...filters] })} data-testid="export-start">
+        <Button
+          icon={<DownloadOutlined />}
+          loading={running}
+          onClick={() => start.mutate({ format, encoding, filters: [...filters] })}
+          data-testid="export-start"
+        >
           {t('exchange.export.start')}
         </Button>
       </Space>
       {start.isError ? <ProblemAlert error={start.error} /> : null}
       {job.data === undefined ? null : (
         <div style={{ marginTop: 12 }} data-testid="export-job">
-          <Progress percent={Math.round(job.data.status === 'succeeded' ? 100 : job.data.progress)} status={job.data.status === 'failed' ? 'exception' : job.data.status === 'succeeded' ? 'success' : 'active'} size="small" />
+          <Progress
+            percent={Math.round(job.data.status === 'succeeded' ? 100 : job.data.progress)}
+            status={job.data.status === 'failed' ? 'exception' : job.data.status === 'succeeded' ? 'success' : 'active'}
+            size="small"
+          />
           {job.data.status === 'succeeded' ? (
             <Space wrap>
               <Typography.Text>{t('exchange.export.done', { n: rows ?? 0 })}</Typography.Text>
-              <Button type="link" icon={<DownloadOutlined />} onClick={() => void downloadJobFile(job.data.id, `${code.replace('/', '-')}.${format}`)} data-testid="export-download">
+              <Button
+                type="link"
+                icon={<DownloadOutlined />}
+                onClick={() => void downloadJobFile(job.data.id, `${code.replace('/', '-')}.${format}`)}
+                data-testid="export-download"
+              >
                 {t('exchange.export.download')}
               </Button>
             </Space>
@@ -145,17 +177,28 @@ export function RecordsQuery({
               />
               <Input
                 value={row.value}
-                onChange={(event) => setRows((current) => current.map((candidate) => (candidate.id === row.id ? { ...candidate, value: event.target.value } : candidate)))}
+                onChange={(event) =>
+                  setRows((current) => current.map((candidate) => (candidate.id === row.id ? { ...candidate, value: event.target.value } : candidate)))
+                }
                 onPressEnter={search}
                 placeholder={t('exchange.explore.filterValue')}
                 style={{ flex: '1 1 200px', maxWidth: 360 }}
                 data-testid="filter-value"
               />
-              <Button icon={<DeleteOutlined />} disabled={rows.length === 1} onClick={() => setRows((current) => current.filter((candidate) => candidate.id !== row.id))} aria-label={t('catalog.item.remove')} />
+              <Button
+                icon={<DeleteOutlined />}
+                disabled={rows.length === 1}
+                onClick={() => setRows((current) => current.filter((candidate) => candidate.id !== row.id))}
+                aria-label={t('catalog.item.remove')}
+              />
             </Flex>
           ))}
           <Flex gap={8} wrap>
-            <Button icon={<PlusOutlined />} onClick={() => setRows((current) => [...current, { id: Date.now(), key: filterable[0]?.item.key, value: '' }])} disabled={filterable.length === 0}>
+            <Button
+              icon={<PlusOutlined />}
+              onClick={() => setRows((current) => [...current, { id: Date.now(), key: filterable[0]?.item.key, value: '' }])}
+              disabled={filterable.length === 0}
+            >
               {t('exchange.explore.addFilter')}
             </Button>
             <Select allowClear value={sort} onChange={setSort} options={sortOptions} placeholder={t('exchange.explore.sort')} style={{ width: 180 }} />

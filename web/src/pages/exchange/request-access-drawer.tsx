@@ -30,7 +30,11 @@ function Outcome({ request, onClose }: { readonly request: SharingRequest; reado
     <Result
       status={granted ? 'success' : 'info'}
       title={granted ? t('exchange.granted') : t('exchange.pending')}
-      subTitle={granted ? t('exchange.grantedDetail', { until: request.validUntil }) : t('exchange.pendingDetail', { provider: departmentName(request.provider), deadline: request.deadline })}
+      subTitle={
+        granted
+          ? t('exchange.grantedDetail', { until: request.validUntil })
+          : t('exchange.pendingDetail', { provider: departmentName(request.provider), deadline: request.deadline })
+      }
       data-testid="request-outcome"
       data-status={request.status}
       extra={[
@@ -54,7 +58,17 @@ function Outcome({ request, onClose }: { readonly request: SharingRequest; reado
  * 申请共享: choose the items (each in clear or masked), the operations, the purpose, the legal
  * basis and the validity. Unconditional items are granted at once; the others wait for the provider.
  */
-export function RequestAccessDrawer({ code, content, open, onClose }: { readonly code: string; readonly content: ResourceContent; readonly open: boolean; readonly onClose: () => void }) {
+export function RequestAccessDrawer({
+  code,
+  content,
+  open,
+  onClose,
+}: {
+  readonly code: string
+  readonly content: ResourceContent
+  readonly open: boolean
+  readonly onClose: () => void
+}) {
   const { t } = useLanguage()
   const operationLabel = useOperationLabel()
   const screens = Grid.useBreakpoint()
@@ -138,7 +152,13 @@ export function RequestAccessDrawer({ code, content, open, onClose }: { readonly
           {content.shareType === 'conditional' && content.shareCondition !== undefined && content.shareCondition !== '' ? (
             <Alert type="warning" showIcon title={t('catalog.shareCondition')} description={content.shareCondition} style={{ marginBottom: 16 }} />
           ) : null}
-          <Form.Item label={t('exchange.chooseItems')} required extra={t('exchange.maskedHint')} validateStatus={itemsError ? 'error' : undefined} help={itemsError ? t('exchange.atLeastOneItem') : undefined}>
+          <Form.Item
+            label={t('exchange.chooseItems')}
+            required
+            extra={t('exchange.maskedHint')}
+            validateStatus={itemsError ? 'error' : undefined}
+            help={itemsError ? t('exchange.atLeastOneItem') : undefined}
+          >
             <Table<CatalogItem>
               rowKey="key"
               size="small"
@@ -157,17 +177,37 @@ export function RequestAccessDrawer({ code, content, open, onClose }: { readonly
               }}
             />
           </Form.Item>
-          <Form.Item name="operations" label={t('exchange.operations')} rules={[{ required: true, type: 'array', min: 1, message: t('exchange.atLeastOneOperation') }]}>
-            <Checkbox.Group options={OPERATIONS.map((operation) => ({ value: operation, label: operationLabel(operation) }))} data-testid="request-operations" />
+          <Form.Item
+            name="operations"
+            label={t('exchange.operations')}
+            rules={[{ required: true, type: 'array', min: 1, message: t('exchange.atLeastOneOperation') }]}
+          >
+            <Checkbox.Group
+              options={OPERATIONS.map((operation) => ({ value: operation, label: operationLabel(operation) }))}
+              data-testid="request-operations"
+            />
           </Form.Item>
-          <Form.Item name="purpose" label={t('exchange.purpose')} rules={[{ required: true, whitespace: true, min: 2, message: t('common.required') }, { max: 500 }]}>
+          <Form.Item
+            name="purpose"
+            label={t('exchange.purpose')}
+            rules={[{ required: true, whitespace: true, min: 2, message: t('common.required') }, { max: 500 }]}
+          >
             <Input.TextArea rows={2} maxLength={500} placeholder={t('exchange.purposePlaceholder')} data-testid="request-purpose" />
           </Form.Item>
-          <Form.Item name="legalBasis" label={t('exchange.legalBasis')} rules={[{ required: true, whitespace: true, min: 2, message: t('common.required') }, { max: 1000 }]}>
+          <Form.Item
+            name="legalBasis"
+            label={t('exchange.legalBasis')}
+            rules={[{ required: true, whitespace: true, min: 2, message: t('common.required') }, { max: 1000 }]}
+          >
             <Input.TextArea rows={2} maxLength={1000} placeholder={t('exchange.legalBasisPlaceholder')} data-testid="request-legal-basis" />
           </Form.Item>
           <Form.Item name="validity" label={t('exchange.validity')} rules={[{ required: true, message: t('exchange.validityRequired') }]}>
-            <DatePicker.RangePicker allowClear={false} disabledDate={(day) => day.isBefore(dayjs(), 'day')} style={{ width: '100%', maxWidth: 360 }} data-testid="request-validity" />
+            <DatePicker.RangePicker
+              allowClear={false}
+              disabledDate={(day) => day.isBefore(dayjs(), 'day')}
+              style={{ width: '100%', maxWidth: 360 }}
+              data-testid="request-validity"
+            />
           </Form.Item>
           {requestAccess.isError ? <ProblemAlert error={requestAccess.error} /> : null}
         </Form>

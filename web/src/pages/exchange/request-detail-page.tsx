@@ -63,7 +63,9 @@ function RequestDetail({ request }: { readonly request: SharingRequest }) {
           <Descriptions.Item label={t('exchange.createdAt')}>{formatDateTime(request.createdAt)}</Descriptions.Item>
           {request.decidedAt === null ? null : (
             <>
-              <Descriptions.Item label={t('exchange.decidedBy')}>{request.decidedBy === 'system:unconditional' ? t('exchange.grant.automatic') : request.decidedBy}</Descriptions.Item>
+              <Descriptions.Item label={t('exchange.decidedBy')}>
+                {request.decidedBy === 'system:unconditional' ? t('exchange.grant.automatic') : request.decidedBy}
+              </Descriptions.Item>
               <Descriptions.Item label={t('exchange.decidedAt')}>{formatDateTime(request.decidedAt)}</Descriptions.Item>
               <Descriptions.Item label={t('exchange.decisionReason')} span={2}>
                 {request.decisionReason ?? ''}
@@ -91,7 +93,8 @@ export default function RequestDetailPage() {
   if (request.isPending) return <Spin size="large" style={{ display: 'block', margin: '80px auto' }} />
   if (request.isError) {
     if (request.error instanceof ApiError && request.error.status === 404) return <NotFoundPage />
-    if (request.error instanceof ApiError && request.error.status === 403) return <Result status="403" title={t('forbidden.title')} subTitle={request.error.detail} />
+    if (request.error instanceof ApiError && request.error.status === 403)
+      return <Result status="403" title={t('forbidden.title')} subTitle={request.error.detail} />
     return <ProblemAlert error={request.error} />
   }
   return <RequestDetail request={request.data} />

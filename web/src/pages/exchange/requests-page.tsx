@@ -64,7 +64,11 @@ export default function RequestsPage() {
     },
     { title: t('exchange.departments'), key: 'departments', render: (_, request) => <Departments provider={request.provider} consumer={request.consumer} /> },
     { title: t('exchange.status'), dataIndex: 'status', render: (value: RequestStatus) => <RequestStatusTag status={value} /> },
-    { title: t('exchange.deadline'), key: 'deadline', render: (_, request) => <DeadlineTag deadline={request.deadline} status={request.status} overdue={request.overdue} /> },
+    {
+      title: t('exchange.deadline'),
+      key: 'deadline',
+      render: (_, request) => <DeadlineTag deadline={request.deadline} status={request.status} overdue={request.overdue} />,
+    },
     { title: t('exchange.requestedBy'), dataIndex: 'requestedBy' },
     { title: t('exchange.createdAt'), dataIndex: 'createdAt', render: formatDateTime },
     { title: t('common.actions'), key: 'actions', render: (_, request) => <RequestActions request={request} /> },

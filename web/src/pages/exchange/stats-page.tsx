@@ -58,8 +58,18 @@ function ByDepartment({ stats }: { readonly stats: ExchangeStats }) {
       xAxis: { type: 'value', minInterval: 1 },
       yAxis: { type: 'category', data: departments.map((department) => departmentName(department)), axisLabel: { width: 120, overflow: 'truncate' } },
       series: [
-        { name: t('exchange.stats.asProvider'), type: 'bar', itemStyle: { color: '#b7312c' }, data: departments.map((department) => department.asProvider[metric]) },
-        { name: t('exchange.stats.asConsumer'), type: 'bar', itemStyle: { color: '#1677ff' }, data: departments.map((department) => department.asConsumer[metric]) },
+        {
+          name: t('exchange.stats.asProvider'),
+          type: 'bar',
+          itemStyle: { color: '#b7312c' },
+          data: departments.map((department) => department.asProvider[metric]),
+        },
+        {
+          name: t('exchange.stats.asConsumer'),
+          type: 'bar',
+          itemStyle: { color: '#1677ff' },
+          data: departments.map((department) => department.asConsumer[metric]),
+        },
       ],
     }
   }, [stats, metric, t, departmentName])
@@ -68,7 +78,11 @@ function ByDepartment({ stats }: { readonly stats: ExchangeStats }) {
       title={t('exchange.stats.byDepartment')}
       extra={<Segmented<Metric> size="small" value={metric} onChange={setMetric} options={METRICS.map(({ value, label }) => ({ value, label: t(label) }))} />}
     >
-      {stats.byDepartment.length === 0 ? <Empty /> : <Chart option={option} height={Math.max(240, stats.byDepartment.length * 44 + 60)} testId="chart-departments" />}
+      {stats.byDepartment.length === 0 ? (
+        <Empty />
+      ) : (
+        <Chart option={option} height={Math.max(240, stats.byDepartment.length * 44 + 60)} testId="chart-departments" />
+      )}
     </Card>
   )
 }
@@ -78,7 +92,11 @@ type ResourceRow = ExchangeStats['byResource'][number]
 function ByResource({ stats }: { readonly stats: ExchangeStats }) {
   const { t } = useLanguage()
   const departmentName = useDepartmentLabel()
-  const number = (key: keyof Tally) => ({ title: t(`exchange.stats.${key === 'averageApprovalWorkingDays' ? 'avgDays' : key}` as MessageKey), dataIndex: key, align: 'right' as const })
+  const number = (key: keyof Tally) => ({
+    title: t(`exchange.stats.${key === 'averageApprovalWorkingDays' ? 'avgDays' : key}` as MessageKey),
+    dataIndex: key,
+    align: 'right' as const,
+  })
   const columns: TableColumnsType<ResourceRow> = [
     {
       title: t('exchange.resource'),
@@ -106,7 +124,15 @@ function ByResource({ stats }: { readonly stats: ExchangeStats }) {
   ]
   return (
     <Card title={t('exchange.stats.byResource')}>
-      <Table<ResourceRow> rowKey="code" size="small" columns={columns} dataSource={stats.byResource} scroll={{ x: 'max-content' }} pagination={{ pageSize: 20, hideOnSinglePage: true }} data-testid="stats-resources" />
+      <Table<ResourceRow>
+        rowKey="code"
+        size="small"
+        columns={columns}
+        dataSource={stats.byResource}
+        scroll={{ x: 'max-content' }}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        data-testid="stats-resources"
+      />
     </Card>
   )
 }
@@ -121,7 +147,12 @@ function StatsView({ stats }: { readonly stats: ExchangeStats }) {
     { label: 'exchange.stats.activeGrants', value: stats.grants.active, color: '#389e0d', testId: 'stat-grants' },
     { label: 'exchange.stats.reads', value: stats.reads.total, testId: 'stat-reads' },
     { label: 'exchange.stats.records', value: stats.reads.records, testId: 'stat-records' },
-    { label: 'exchange.stats.openObjections', value: stats.objections.open, color: stats.objections.open > 0 ? '#d46b08' : undefined, testId: 'stat-objections' },
+    {
+      label: 'exchange.stats.openObjections',
+      value: stats.objections.open,
+      color: stats.objections.open > 0 ? '#d46b08' : undefined,
+      testId: 'stat-objections',
+    },
   ]
   return (
     <Row gutter={[16, 16]}>

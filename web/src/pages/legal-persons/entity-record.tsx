@@ -36,7 +36,8 @@ export function clearText(value: EntityRecord[string] | undefined): string | und
 export function entityValue(labels: EntityLabels, record: EntityRecord, key: string): ReactNode {
   const value = record[key]
   if (key === 'registration_status' && typeof value === 'string' && value !== '') return <StatusTag code={value} />
-  if (key === 'credit_code' || key === 'registration_number') return <Typography.Text style={{ fontFamily: 'monospace' }}>{labels.value(key, value)}</Typography.Text>
+  if (key === 'credit_code' || key === 'registration_number')
+    return <Typography.Text style={{ fontFamily: 'monospace' }}>{labels.value(key, value)}</Typography.Text>
   if (key === 'registered_capital') {
     const amount = labels.value(key, value)
     const currency = clearText(record.currency)
@@ -54,7 +55,26 @@ export function entityValue(labels: EntityLabels, record: EntityRecord, key: str
 }
 
 /** A core entity record: every item it carries, in the catalog entry's order, with the codes named. */
-export function EntityRecordView({ record, masked, testId = 'entity-record' }: { readonly record: EntityRecord; readonly masked: ReadonlySet<string>; readonly testId?: string }) {
+export function EntityRecordView({
+  record,
+  masked,
+  testId = 'entity-record',
+}: {
+  readonly record: EntityRecord
+  readonly masked: ReadonlySet<string>
+  readonly testId?: string
+}) {
   const labels = useEntityLabels()
-  return <RecordView record={record} order={ENTITY_ITEMS} masked={masked} label={labels.item} render={(key) => entityValue(labels, record, key)} wide={WIDE_ITEMS} column={COLUMNS} testId={testId} />
+  return (
+    <RecordView
+      record={record}
+      order={ENTITY_ITEMS}
+      masked={masked}
+      label={labels.item}
+      render={(key) => entityValue(labels, record, key)}
+      wide={WIDE_ITEMS}
+      column={COLUMNS}
+      testId={testId}
+    />
+  )
 }

@@ -28,7 +28,9 @@ function Rejections({ jobId }: { readonly jobId: string }) {
   const { t } = useLanguage()
   const { message } = App.useApp()
   const save = (format: FileFormat) =>
-    void downloadRejections(jobId, format).catch((error: unknown) => void message.error(error instanceof ApiError ? `${error.title}: ${error.detail}` : String(error)))
+    void downloadRejections(jobId, format).catch(
+      (error: unknown) => void message.error(error instanceof ApiError ? `${error.title}: ${error.detail}` : String(error)),
+    )
   return (
     <Space wrap>
       <Typography.Text>{t('legalPerson.import.rejectionsFile')}</Typography.Text>
@@ -96,7 +98,9 @@ function ImportJob({ running, onClose }: { readonly running: Running; readonly o
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Typography.Text>{t('exchange.datasets.processing', { name: running.fileName })}</Typography.Text>
           <Progress percent={Math.round(job.data?.progress ?? 0)} status="active" data-testid="import-progress" />
-          {job.data?.progressMessage === null || job.data?.progressMessage === undefined ? null : <Typography.Text type="secondary">{job.data.progressMessage}</Typography.Text>}
+          {job.data?.progressMessage === null || job.data?.progressMessage === undefined ? null : (
+            <Typography.Text type="secondary">{job.data.progressMessage}</Typography.Text>
+          )}
         </Space>
       ) : null}
       {job.data !== undefined && isFinished(job.data) && job.data.status !== 'succeeded' ? (

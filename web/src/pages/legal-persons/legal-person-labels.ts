@@ -1,5 +1,13 @@
 import { useMemo } from 'react'
-import { INDUSTRY_DIVISIONS, INDUSTRY_SECTION_ENGLISH, INDUSTRY_SECTIONS, type CodeValidity, type EntityEvent, type EntityRecord, type EntityStatus } from '../../api/legal-persons'
+import {
+  INDUSTRY_DIVISIONS,
+  INDUSTRY_SECTION_ENGLISH,
+  INDUSTRY_SECTIONS,
+  type CodeValidity,
+  type EntityEvent,
+  type EntityRecord,
+  type EntityStatus,
+} from '../../api/legal-persons'
 import { isMessageKey, type Translate } from '../../i18n'
 import { useLanguage } from '../../language'
 
@@ -70,7 +78,8 @@ function labelsOf(t: Translate, english: boolean): EntityLabels {
     if (division === undefined) return code
     return english ? `${code} ${INDUSTRY_SECTION_ENGLISH[division.section] ?? division.section}` : `${code} ${division.name}`
   }
-  const section = (code: string, fallback: string) => (code === '-' ? t('legalPerson.stats.unclassified') : ((english ? INDUSTRY_SECTION_ENGLISH[code] : SECTION_NAMES.get(code)) ?? fallback))
+  const section = (code: string, fallback: string) =>
+    code === '-' ? t('legalPerson.stats.unclassified') : ((english ? INDUSTRY_SECTION_ENGLISH[code] : SECTION_NAMES.get(code)) ?? fallback)
   const district = (code: string) => {
     const names = DISTRICTS[code]
     return names === undefined ? code : `${english ? names[1] : names[0]} (${code})`

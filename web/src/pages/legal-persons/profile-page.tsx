@@ -41,7 +41,13 @@ function ChangeRecord({ creditCode }: { readonly creditCode: string }) {
   const labels = useEntityLabels()
   const history = useEntityHistory(creditCode)
   const timelineLabels = useMemo<ChangeLabels<EntityEvent>>(
-    () => ({ item: labels.item, value: labels.value, event: labels.event, color: (event) => EVENT_COLORS[event], highlighted: (event) => HIGHLIGHTED_EVENTS.has(event) }),
+    () => ({
+      item: labels.item,
+      value: labels.value,
+      event: labels.event,
+      color: (event) => EVENT_COLORS[event],
+      highlighted: (event) => HIGHLIGHTED_EVENTS.has(event),
+    }),
     [labels],
   )
   return <ChangeTimeline history={history} labels={timelineLabels} />
@@ -115,7 +121,14 @@ function Attachments({ attachments }: { readonly attachments: readonly Attachmen
                 {keyAttachments.flatMap((attachment) => {
                   const kind = keyKindOf(attachment)
                   return attachment.granted && kind !== undefined
-                    ? [<AttachmentCard key={attachment.code} attachment={attachment} emptyText={emptyText} tag={<CountTag kind={kind} count={attachment.records.length} />} />]
+                    ? [
+                        <AttachmentCard
+                          key={attachment.code}
+                          attachment={attachment}
+                          emptyText={emptyText}
+                          tag={<CountTag kind={kind} count={attachment.records.length} />}
+                        />,
+                      ]
                     : []
                 })}
                 {keyUngranted.length === 0 ? null : <UngrantedAttachments attachments={keyUngranted} />}

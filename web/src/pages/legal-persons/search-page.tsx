@@ -12,7 +12,16 @@ import { useEntityLabels } from './legal-person-labels'
 import { profilePath } from './legal-person-paths'
 
 /** The items a result lists, when granted; the profile shows the rest. */
-const RESULT_ITEMS: readonly EntityItem[] = ['credit_code', 'name', 'legal_representative', 'entity_type', 'registered_capital', 'established_on', 'division_code', 'registration_status']
+const RESULT_ITEMS: readonly EntityItem[] = [
+  'credit_code',
+  'name',
+  'legal_representative',
+  'entity_type',
+  'registered_capital',
+  'established_on',
+  'division_code',
+  'registration_status',
+]
 
 const PAGE_SIZES = [10, 20, 50]
 
@@ -42,7 +51,17 @@ function wholeCode(q: string): string | undefined {
   return /^[0-9A-Z]{8}[0-9X]$/.test(organisation) && /\d/.test(organisation) ? organisation : undefined
 }
 
-function Results({ q, page, pageSize, onPage }: { readonly q: string; readonly page: number; readonly pageSize: number; readonly onPage: (page: number, pageSize: number) => void }) {
+function Results({
+  q,
+  page,
+  pageSize,
+  onPage,
+}: {
+  readonly q: string
+  readonly page: number
+  readonly pageSize: number
+  readonly onPage: (page: number, pageSize: number) => void
+}) {
   const { t } = useLanguage()
   const labels = useEntityLabels()
   const navigate = useNavigate()
@@ -152,7 +171,12 @@ export default function SearchPage() {
         <Typography.Paragraph type="secondary">{t('legalPerson.search.intro')}</Typography.Paragraph>
         {/* Keyed by the query, so going back and forth in the history shows the query of the address. */}
         <Form<SearchForm> key={q} layout="vertical" initialValues={{ q }} onFinish={(values) => search(values.q)} style={{ maxWidth: 640 }}>
-          <Form.Item name="q" label={t('legalPerson.search.label')} extra={t('legalPerson.search.hint')} rules={[{ required: true, whitespace: true, message: t('legalPerson.search.required') }]}>
+          <Form.Item
+            name="q"
+            label={t('legalPerson.search.label')}
+            extra={t('legalPerson.search.hint')}
+            rules={[{ required: true, whitespace: true, message: t('legalPerson.search.required') }]}
+          >
             <Input maxLength={100} allowClear placeholder={t('legalPerson.search.placeholder')} data-testid="search-q" />
           </Form.Item>
           <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="search-submit">
@@ -178,4 +202,3 @@ export default function SearchPage() {
     </Space>
   )
 }
-

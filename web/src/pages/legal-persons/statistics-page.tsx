@@ -24,8 +24,17 @@ function Totals({ stats }: { readonly stats: LegalPersonStatistics }) {
   const cards = [
     { key: 'total', label: t('legalPerson.stats.total'), value: stats.total },
     { key: 'active', label: t('legalPerson.stats.active'), value: ACTIVE.reduce((sum, status) => sum + count(status), 0), color: STATUS_CHART_COLORS['1'] },
-    ...ENTITY_STATUSES.filter((status) => !ACTIVE.includes(status)).map((status) => ({ key: `status-${status}`, label: labels.status(status), value: count(status), color: STATUS_CHART_COLORS[status] })),
-    ...SOURCE_DEPARTMENTS.map((source) => ({ key: `source-${source}`, label: t('legalPerson.stats.fromSource', { source: labels.source(source) }), value: stats.bySource.find((row) => row.source === source)?.count ?? 0 })),
+    ...ENTITY_STATUSES.filter((status) => !ACTIVE.includes(status)).map((status) => ({
+      key: `status-${status}`,
+      label: labels.status(status),
+      value: count(status),
+      color: STATUS_CHART_COLORS[status],
+    })),
+    ...SOURCE_DEPARTMENTS.map((source) => ({
+      key: `source-${source}`,
+      label: t('legalPerson.stats.fromSource', { source: labels.source(source) }),
+      value: stats.bySource.find((row) => row.source === source)?.count ?? 0,
+    })),
   ]
   return (
     <Row gutter={[16, 16]}>
@@ -82,7 +91,14 @@ function Industries({ stats }: { readonly stats: LegalPersonStatistics }) {
         // Some section names are long (信息传输、软件和信息技术服务业): cut, the tooltip has them whole.
         axisLabel: { width: 180, overflow: 'truncate' },
       },
-      series: [{ type: 'bar', itemStyle: { color: BAR_COLOR }, label: { show: true, position: 'right', formatter: ({ value }: { value: number }) => value.toLocaleString() }, data: rows.map((row) => row.count) }],
+      series: [
+        {
+          type: 'bar',
+          itemStyle: { color: BAR_COLOR },
+          label: { show: true, position: 'right', formatter: ({ value }: { value: number }) => value.toLocaleString() },
+          data: rows.map((row) => row.count),
+        },
+      ],
     }
   }, [stats, labels])
   return (
@@ -136,7 +152,17 @@ function Trend({ stats }: { readonly stats: LegalPersonStatistics }) {
       grid: { left: 8, right: 24, top: 16, bottom: 8, containLabel: true },
       xAxis: { type: 'category', boundaryGap: false, data: axis.map(String) },
       yAxis: { type: 'value', minInterval: 1 },
-      series: [{ name: t('legalPerson.stats.established'), type: 'line', smooth: true, showSymbol: false, itemStyle: { color: BAR_COLOR }, areaStyle: { opacity: 0.15 }, data: axis.map((year) => counts.get(year) ?? 0) }],
+      series: [
+        {
+          name: t('legalPerson.stats.established'),
+          type: 'line',
+          smooth: true,
+          showSymbol: false,
+          itemStyle: { color: BAR_COLOR },
+          areaStyle: { opacity: 0.15 },
+          data: axis.map((year) => counts.get(year) ?? 0),
+        },
+      ],
     }
   }, [stats, t])
   return (

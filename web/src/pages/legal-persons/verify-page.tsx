@@ -155,7 +155,12 @@ export default function VerifyPage() {
         <Card title={t('nav.legalPersonVerify')}>
           <Typography.Paragraph type="secondary">{t('legalPerson.verify.intro')}</Typography.Paragraph>
           <Form<VerifyForm> layout="vertical" onFinish={submit} onValuesChange={() => verify.reset()}>
-            <Form.Item name="creditCode" label={labels.item('credit_code')} extra={t('legalPerson.verify.codeHint')} rules={[{ required: true, whitespace: true, message: t('legalPerson.verify.codeRequired') }]}>
+            <Form.Item
+              name="creditCode"
+              label={labels.item('credit_code')}
+              extra={t('legalPerson.verify.codeHint')}
+              rules={[{ required: true, whitespace: true, message: t('legalPerson.verify.codeRequired') }]}
+            >
               <Input maxLength={40} style={{ fontFamily: 'monospace' }} data-testid="verify-code" />
             </Form.Item>
             <Form.Item name="name" label={labels.item('name')}>
@@ -169,7 +174,12 @@ export default function VerifyPage() {
               </Col>
               <Col xs={24} sm={12}>
                 <Form.Item name="establishedOn" label={labels.item('established_on')}>
-                  <DatePicker placeholder={optional} disabledDate={(day) => day.isAfter(dayjs(), 'day')} style={{ width: '100%' }} data-testid="verify-established-on" />
+                  <DatePicker
+                    placeholder={optional}
+                    disabledDate={(day) => day.isAfter(dayjs(), 'day')}
+                    style={{ width: '100%' }}
+                    data-testid="verify-established-on"
+                  />
                 </Form.Item>
               </Col>
             </Row>

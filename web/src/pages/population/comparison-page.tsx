@@ -33,7 +33,9 @@ function ComparisonView({ summary }: { readonly summary: ComparisonSummary }) {
     >
       <ComparisonSteps current={done ? 3 : 2} failed={failed} />
       {done ? null : <Running summary={summary} />}
-      {failed ? <Alert type="error" showIcon title={t('population.compare.failed')} description={summary.error ?? summary.message} data-testid="comparison-failed" /> : null}
+      {failed ? (
+        <Alert type="error" showIcon title={t('population.compare.failed')} description={summary.error ?? summary.message} data-testid="comparison-failed" />
+      ) : null}
       {summary.status === 'succeeded' ? <ComparisonReport summary={summary} /> : null}
     </Card>
   )

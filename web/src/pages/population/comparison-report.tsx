@@ -37,7 +37,12 @@ function CountCards({ counts }: { readonly counts: ComparisonCounts }) {
   const cards: ReadonlyArray<{ key: string; label: string; value: number; color?: string }> = [
     { key: 'total', label: t('population.compare.total'), value: counts.total },
     { key: 'ok', label: t('population.compare.ok'), value: counts.ok, color: '#389e0d' },
-    ...OUTCOMES.map((outcome) => ({ key: outcome, label: labels.outcome(outcome), value: counts[OUTCOME_COUNTS[outcome]], color: counts[OUTCOME_COUNTS[outcome]] > 0 ? OUTCOME_CHART_COLORS[outcome] : undefined })),
+    ...OUTCOMES.map((outcome) => ({
+      key: outcome,
+      label: labels.outcome(outcome),
+      value: counts[OUTCOME_COUNTS[outcome]],
+      color: counts[OUTCOME_COUNTS[outcome]] > 0 ? OUTCOME_CHART_COLORS[outcome] : undefined,
+    })),
   ]
   return (
     <Row gutter={[12, 12]}>
@@ -59,7 +64,11 @@ function OutcomeChart({ counts }: { readonly counts: ComparisonCounts }) {
     // Each row has one outcome (its first problem), so the slices add up to the rows of the file.
     const slices = [
       { name: t('population.compare.ok'), value: counts.ok, itemStyle: { color: '#52c41a' } },
-      ...OUTCOMES.map((outcome) => ({ name: labels.outcome(outcome), value: counts[OUTCOME_COUNTS[outcome]], itemStyle: { color: OUTCOME_CHART_COLORS[outcome] } })),
+      ...OUTCOMES.map((outcome) => ({
+        name: labels.outcome(outcome),
+        value: counts[OUTCOME_COUNTS[outcome]],
+        itemStyle: { color: OUTCOME_CHART_COLORS[outcome] },
+      })),
     ].filter((slice) => slice.value > 0)
     return {
       tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
@@ -80,7 +89,11 @@ function ProblemRows({ summary, counts }: { readonly summary: ComparisonSummary;
   const present = OUTCOMES.filter((outcome) => counts[OUTCOME_COUNTS[outcome]] > 0)
   const columns: TableColumnsType<ComparisonRow> = [
     { title: t('population.compare.row'), dataIndex: 'row', width: 80 },
-    { title: labels.item('resident_id'), dataIndex: 'residentId', render: (id: string) => <Typography.Text style={{ fontFamily: 'monospace' }}>{id}</Typography.Text> },
+    {
+      title: labels.item('resident_id'),
+      dataIndex: 'residentId',
+      render: (id: string) => <Typography.Text style={{ fontFamily: 'monospace' }}>{id}</Typography.Text>,
+    },
     { title: labels.item('name'), dataIndex: 'name' },
     {
       title: t('population.compare.outcome'),

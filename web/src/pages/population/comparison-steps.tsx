@@ -2,7 +2,12 @@ import { Steps } from 'antd'
 import type { MessageKey } from '../../i18n'
 import { useLanguage } from '../../language'
 
-const STEPS: readonly MessageKey[] = ['population.compare.step.upload', 'population.compare.step.map', 'population.compare.step.run', 'population.compare.step.report']
+const STEPS: readonly MessageKey[] = [
+  'population.compare.step.upload',
+  'population.compare.step.map',
+  'population.compare.step.run',
+  'population.compare.step.report',
+]
 
 /** Where a batch comparison stands: upload, map columns, compare, report. */
 export function ComparisonSteps({ current, failed = false }: { readonly current: 0 | 1 | 2 | 3; readonly failed?: boolean }) {

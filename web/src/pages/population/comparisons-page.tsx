@@ -120,7 +120,8 @@ function MappingStep({ preview, onBack }: { readonly preview: ComparisonPreview;
                   ...(field === 'residentId' ? [{ required: true, message: t('population.compare.idColumnRequired') }] : []),
                   {
                     validator: async (_: unknown, header: string | undefined) => {
-                      if (header !== undefined && MAPPED_FIELDS.some((other) => other !== field && form.getFieldValue(other) === header)) throw new Error(t('population.compare.columnTwice'))
+                      if (header !== undefined && MAPPED_FIELDS.some((other) => other !== field && form.getFieldValue(other) === header))
+                        throw new Error(t('population.compare.columnTwice'))
                     },
                   },
                 ]}
@@ -168,15 +169,27 @@ function EarlierComparisons() {
   const [pageSize, setPageSize] = useState(10)
   const comparisons = useComparisons(page, pageSize)
   const columns: TableColumnsType<ComparisonSummary> = [
-    { title: t('population.compare.file'), dataIndex: 'fileName', render: (name: string, comparison) => <Link to={comparisonPath(comparison.id)}>{name}</Link> },
-    { title: t('job.status'), dataIndex: 'status', render: (status: ComparisonSummary['status']) => <Tag color={JOB_STATUS_COLORS[status]}>{jobStatusLabel(t, status)}</Tag> },
+    {
+      title: t('population.compare.file'),
+      dataIndex: 'fileName',
+      render: (name: string, comparison) => <Link to={comparisonPath(comparison.id)}>{name}</Link>,
+    },
+    {
+      title: t('job.status'),
+      dataIndex: 'status',
+      render: (status: ComparisonSummary['status']) => <Tag color={JOB_STATUS_COLORS[status]}>{jobStatusLabel(t, status)}</Tag>,
+    },
     {
       title: t('population.compare.result'),
       key: 'result',
       render: (_, comparison) => {
         if (!isComparisonDone(comparison)) return <Progress percent={Math.round(comparison.progress)} size="small" status="active" style={{ minWidth: 160 }} />
         if (comparison.counts === null) return comparison.message ?? ''
-        return t('population.compare.resultSummary', { total: comparison.counts.total, ok: comparison.counts.ok, problems: comparison.counts.total - comparison.counts.ok })
+        return t('population.compare.resultSummary', {
+          total: comparison.counts.total,
+          ok: comparison.counts.ok,
+          problems: comparison.counts.total - comparison.counts.ok,
+        })
       },
     },
     { title: t('population.compare.createdBy'), dataIndex: 'createdBy' },
@@ -223,7 +236,11 @@ export default function ComparisonsPage() {
       <Card title={t('nav.populationComparisons')}>
         <Typography.Paragraph type="secondary">{t('population.compare.intro')}</Typography.Paragraph>
         <ComparisonSteps current={preview === undefined ? 0 : 1} />
-        {preview === undefined ? <UploadStep onPreview={setPreview} /> : <MappingStep key={preview.uploadId} preview={preview} onBack={() => setPreview(undefined)} />}
+        {preview === undefined ? (
+          <UploadStep onPreview={setPreview} />
+        ) : (
+          <MappingStep key={preview.uploadId} preview={preview} onBack={() => setPreview(undefined)} />
+        )}
       </Card>
       <EarlierComparisons />
     </Space>

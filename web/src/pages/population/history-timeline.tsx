@@ -7,6 +7,9 @@ import { EVENT_COLORS, usePersonLabels } from './population-labels'
 export function HistoryTimeline({ residentId }: { readonly residentId: string }) {
   const labels = usePersonLabels()
   const history = usePersonHistory(residentId)
-  const timelineLabels = useMemo<ChangeLabels<PersonEvent>>(() => ({ item: labels.item, value: labels.value, event: labels.event, color: (event) => EVENT_COLORS[event] }), [labels])
+  const timelineLabels = useMemo<ChangeLabels<PersonEvent>>(
+    () => ({ item: labels.item, value: labels.value, event: labels.event, color: (event) => EVENT_COLORS[event] }),
+    [labels],
+  )
   return <ChangeTimeline history={history} labels={timelineLabels} />
 }

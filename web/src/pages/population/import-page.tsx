@@ -28,7 +28,9 @@ function Rejections({ jobId }: { readonly jobId: string }) {
   const { t } = useLanguage()
   const { message } = App.useApp()
   const save = (format: FileFormat) =>
-    void downloadRejections(jobId, format).catch((error: unknown) => void message.error(error instanceof ApiError ? `${error.title}: ${error.detail}` : String(error)))
+    void downloadRejections(jobId, format).catch(
+      (error: unknown) => void message.error(error instanceof ApiError ? `${error.title}: ${error.detail}` : String(error)),
+    )
   return (
     <Space wrap>
       <Typography.Text>{t('population.import.rejectionsFile')}</Typography.Text>
@@ -50,7 +52,11 @@ function Outcome({ running, result }: { readonly running: Running; readonly resu
       <Alert
         type={applied ? (result.rejected > 0 ? 'warning' : 'success') : 'error'}
         showIcon
-        title={applied ? t('population.import.applied', { name: running.fileName }) : t('population.import.rejectedFile', { rejected: result.rejected, rows: result.rows })}
+        title={
+          applied
+            ? t('population.import.applied', { name: running.fileName })
+            : t('population.import.rejectedFile', { rejected: result.rejected, rows: result.rows })
+        }
         description={applied && result.rejected > 0 ? t('population.import.someRejected', { n: result.rejected }) : undefined}
         data-testid="import-outcome"
         data-status={result.status}
@@ -97,7 +103,9 @@ function ImportJob({ running, onClose }: { readonly running: Running; readonly o
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Typography.Text>{t('exchange.datasets.processing', { name: running.fileName })}</Typography.Text>
           <Progress percent={Math.round(job.data?.progress ?? 0)} status="active" data-testid="import-progress" />
-          {job.data?.progressMessage === null || job.data?.progressMessage === undefined ? null : <Typography.Text type="secondary">{job.data.progressMessage}</Typography.Text>}
+          {job.data?.progressMessage === null || job.data?.progressMessage === undefined ? null : (
+            <Typography.Text type="secondary">{job.data.progressMessage}</Typography.Text>
+          )}
         </Space>
       ) : null}
       {job.data !== undefined && isFinished(job.data) && job.data.status !== 'succeeded' ? (

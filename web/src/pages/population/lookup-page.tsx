@@ -68,7 +68,19 @@ function PersonResult({ id, purpose }: { readonly id: string; readonly purpose: 
   )
 }
 
-function SearchResults({ name, birthDate, page, pageSize, onPage }: { readonly name: string; readonly birthDate: string | undefined; readonly page: number; readonly pageSize: number; readonly onPage: (page: number, pageSize: number) => void }) {
+function SearchResults({
+  name,
+  birthDate,
+  page,
+  pageSize,
+  onPage,
+}: {
+  readonly name: string
+  readonly birthDate: string | undefined
+  readonly page: number
+  readonly pageSize: number
+  readonly onPage: (page: number, pageSize: number) => void
+}) {
   const { t } = useLanguage()
   const labels = usePersonLabels()
   const binding = usePopulationBinding()
@@ -194,7 +206,11 @@ export default function LookupPage() {
               label: t('population.lookup.byId'),
               children: (
                 <Form<IdForm> layout="vertical" initialValues={{ residentId: id, purpose }} onFinish={lookUp} style={{ maxWidth: 520 }}>
-                  <Form.Item name="residentId" label={t('population.item.resident_id')} rules={[{ required: true, whitespace: true, message: t('population.lookup.idRequired') }]}>
+                  <Form.Item
+                    name="residentId"
+                    label={t('population.item.resident_id')}
+                    rules={[{ required: true, whitespace: true, message: t('population.lookup.idRequired') }]}
+                  >
                     <Input maxLength={30} allowClear style={{ fontFamily: 'monospace' }} data-testid="lookup-id" />
                   </Form.Item>
                   <Form.Item name="purpose" label={t('exchange.explore.purpose')}>
@@ -210,8 +226,18 @@ export default function LookupPage() {
               key: 'name',
               label: t('population.lookup.byName'),
               children: (
-                <Form<NameForm> layout="vertical" initialValues={{ name, birthDate: birthDay }} onFinish={(values) => searchByName(values)} style={{ maxWidth: 520 }}>
-                  <Form.Item name="name" label={t('population.item.name')} extra={t('population.search.exact')} rules={[{ required: true, whitespace: true, message: t('population.search.nameRequired') }]}>
+                <Form<NameForm>
+                  layout="vertical"
+                  initialValues={{ name, birthDate: birthDay }}
+                  onFinish={(values) => searchByName(values)}
+                  style={{ maxWidth: 520 }}
+                >
+                  <Form.Item
+                    name="name"
+                    label={t('population.item.name')}
+                    extra={t('population.search.exact')}
+                    rules={[{ required: true, whitespace: true, message: t('population.search.nameRequired') }]}
+                  >
                     <Input maxLength={50} allowClear data-testid="search-name" />
                   </Form.Item>
                   <Form.Item name="birthDate" label={t('population.item.birth_date')}>
@@ -228,7 +254,13 @@ export default function LookupPage() {
       </Card>
       {mode === 'id' && id !== '' ? <PersonResult key={`${id}|${purpose}`} id={id} purpose={purpose} /> : null}
       {mode === 'name' && name !== '' ? (
-        <SearchResults name={name} birthDate={birthDate} page={page} pageSize={pageSize} onPage={(next, size) => searchByName({ name, birthDate: birthDay }, next, size)} />
+        <SearchResults
+          name={name}
+          birthDate={birthDate}
+          page={page}
+          pageSize={pageSize}
+          onPage={(next, size) => searchByName({ name, birthDate: birthDay }, next, size)}
+        />
       ) : null}
     </Space>
   )

@@ -13,7 +13,15 @@ export function StatusTag({ code }: { readonly code: string }) {
 }
 
 /** A core person record: every item it carries, in the catalog entry's order, with the codes named. */
-export function PersonRecordView({ record, masked, testId = 'person-record' }: { readonly record: PersonRecord; readonly masked: ReadonlySet<string>; readonly testId?: string }) {
+export function PersonRecordView({
+  record,
+  masked,
+  testId = 'person-record',
+}: {
+  readonly record: PersonRecord
+  readonly masked: ReadonlySet<string>
+  readonly testId?: string
+}) {
   const labels = usePersonLabels()
   return (
     <RecordView

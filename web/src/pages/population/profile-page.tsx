@@ -129,7 +129,12 @@ export default function ProfilePage() {
     if (profile.error instanceof ApiError && profile.error.status === 404) {
       return (
         <Card>
-          <Result status="404" title={t('population.notFound')} subTitle={residentId} extra={<Link to="/population/persons">{t('nav.populationLookup')}</Link>} />
+          <Result
+            status="404"
+            title={t('population.notFound')}
+            subTitle={residentId}
+            extra={<Link to="/population/persons">{t('nav.populationLookup')}</Link>}
+          />
         </Card>
       )
     }

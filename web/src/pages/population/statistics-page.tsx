@@ -22,7 +22,12 @@ function Totals({ stats }: { readonly stats: PopulationStatistics }) {
   const cards = [
     { key: 'total', label: t('population.stats.total'), value: stats.total },
     { key: 'living', label: t('population.stats.living'), value: stats.living, color: STATUS_CHART_COLORS['10'] },
-    ...PERSON_STATUSES.filter((status) => status !== '10').map((status) => ({ key: `status-${status}`, label: labels.status(status), value: count(status), color: STATUS_CHART_COLORS[status] })),
+    ...PERSON_STATUSES.filter((status) => status !== '10').map((status) => ({
+      key: `status-${status}`,
+      label: labels.status(status),
+      value: count(status),
+      color: STATUS_CHART_COLORS[status],
+    })),
   ]
   return (
     <Row gutter={[16, 16]}>
@@ -79,8 +84,22 @@ function Pyramid({ stats }: { readonly stats: PopulationStatistics }) {
       xAxis: { type: 'value', min: -widest, max: widest, axisLabel: { formatter: absolute } },
       yAxis: { type: 'category', data: stats.pyramid.map((group) => group.group), axisTick: { show: false } },
       series: [
-        { name: labels.gender('1'), type: 'bar', stack: 'pyramid', barCategoryGap: '15%', itemStyle: { color: MALE_COLOR }, data: stats.pyramid.map((group) => -group.male) },
-        { name: labels.gender('2'), type: 'bar', stack: 'pyramid', barCategoryGap: '15%', itemStyle: { color: FEMALE_COLOR }, data: stats.pyramid.map((group) => group.female) },
+        {
+          name: labels.gender('1'),
+          type: 'bar',
+          stack: 'pyramid',
+          barCategoryGap: '15%',
+          itemStyle: { color: MALE_COLOR },
+          data: stats.pyramid.map((group) => -group.male),
+        },
+        {
+          name: labels.gender('2'),
+          type: 'bar',
+          stack: 'pyramid',
+          barCategoryGap: '15%',
+          itemStyle: { color: FEMALE_COLOR },
+          data: stats.pyramid.map((group) => group.female),
+        },
       ],
     }
   }, [stats, labels])
@@ -125,13 +144,23 @@ function EthnicGroups({ stats }: { readonly stats: PopulationStatistics }) {
   const labels = usePersonLabels()
   const option = useMemo<ChartOption>(() => {
     // Largest at the top: a category axis draws its first entry at the bottom.
-    const top = [...stats.byEthnicGroup].sort((a, b) => b.count - a.count).slice(0, TOP_ETHNIC_GROUPS).reverse()
+    const top = [...stats.byEthnicGroup]
+      .sort((a, b) => b.count - a.count)
+      .slice(0, TOP_ETHNIC_GROUPS)
+      .reverse()
     return {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (value: number) => value.toLocaleString() },
       grid: { left: 8, right: 64, top: 8, bottom: 8, containLabel: true },
       xAxis: { type: 'value', minInterval: 1 },
       yAxis: { type: 'category', data: top.map((row) => labels.ethnicGroup(row.ethnicGroup)) },
-      series: [{ type: 'bar', itemStyle: { color: '#b7312c' }, label: { show: true, position: 'right', formatter: ({ value }: { value: number }) => value.toLocaleString() }, data: top.map((row) => row.count) }],
+      series: [
+        {
+          type: 'bar',
+          itemStyle: { color: '#b7312c' },
+          label: { show: true, position: 'right', formatter: ({ value }: { value: number }) => value.toLocaleString() },
+          data: top.map((row) => row.count),
+        },
+      ],
     }
   }, [stats, labels])
   return (

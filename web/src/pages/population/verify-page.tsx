@@ -117,21 +117,39 @@ export default function VerifyPage() {
         <Card title={t('nav.populationVerify')}>
           <Typography.Paragraph type="secondary">{t('population.verify.intro')}</Typography.Paragraph>
           <Form<VerifyForm> layout="vertical" onFinish={submit} onValuesChange={() => verify.reset()}>
-            <Form.Item name="residentId" label={t('population.item.resident_id')} rules={[{ required: true, whitespace: true, message: t('population.lookup.idRequired') }]}>
+            <Form.Item
+              name="residentId"
+              label={t('population.item.resident_id')}
+              rules={[{ required: true, whitespace: true, message: t('population.lookup.idRequired') }]}
+            >
               <Input maxLength={30} style={{ fontFamily: 'monospace' }} data-testid="verify-id" />
             </Form.Item>
-            <Form.Item name="name" label={t('population.item.name')} rules={[{ required: true, whitespace: true, message: t('population.search.nameRequired') }]}>
+            <Form.Item
+              name="name"
+              label={t('population.item.name')}
+              rules={[{ required: true, whitespace: true, message: t('population.search.nameRequired') }]}
+            >
               <Input maxLength={50} data-testid="verify-name" />
             </Form.Item>
             <Row gutter={16}>
               <Col xs={24} sm={12}>
                 <Form.Item name="gender" label={t('population.item.gender')}>
-                  <Select allowClear placeholder={t('population.verify.optional')} options={GENDERS.map((code) => ({ value: code, label: labels.gender(code) }))} data-testid="verify-gender" />
+                  <Select
+                    allowClear
+                    placeholder={t('population.verify.optional')}
+                    options={GENDERS.map((code) => ({ value: code, label: labels.gender(code) }))}
+                    data-testid="verify-gender"
+                  />
                 </Form.Item>
               </Col>
               <Col xs={24} sm={12}>
                 <Form.Item name="birthDate" label={t('population.item.birth_date')}>
-                  <DatePicker placeholder={t('population.verify.optional')} disabledDate={(day) => day.isAfter(dayjs(), 'day')} style={{ width: '100%' }} data-testid="verify-birth-date" />
+                  <DatePicker
+                    placeholder={t('population.verify.optional')}
+                    disabledDate={(day) => day.isAfter(dayjs(), 'day')}
+                    style={{ width: '100%' }}
+                    data-testid="verify-birth-date"
+                  />
                 </Form.Item>
               </Col>
             </Row>

@@ -78,7 +78,11 @@ export function UngrantedAttachments({ attachments }: { readonly attachments: re
   const { t } = useLanguage()
   const departmentName = useDepartmentLabel()
   return (
-    <Card size="small" title={<Typography.Text type="secondary">{t('registry.attachments.ungranted', { n: attachments.length })}</Typography.Text>} style={{ background: '#fafafa' }}>
+    <Card
+      size="small"
+      title={<Typography.Text type="secondary">{t('registry.attachments.ungranted', { n: attachments.length })}</Typography.Text>}
+      style={{ background: '#fafafa' }}
+    >
       <Typography.Paragraph type="secondary">{t('registry.attachments.notGranted')}</Typography.Paragraph>
       {attachments.map((attachment) => (
         <Flex

@@ -30,7 +30,11 @@ function Changes<E extends string>({ entry, labels, strong }: { readonly entry: 
   const { t } = useLanguage()
   const shown = (item: string, value: string | null) => {
     const text = labels.value(item, value)
-    return text === '' ? <Typography.Text type="secondary">{t('registry.history.empty')}</Typography.Text> : <Typography.Text strong={strong}>{text}</Typography.Text>
+    return text === '' ? (
+      <Typography.Text type="secondary">{t('registry.history.empty')}</Typography.Text>
+    ) : (
+      <Typography.Text strong={strong}>{text}</Typography.Text>
+    )
   }
   return (
     <ul style={{ margin: '4px 0', paddingInlineStart: 18 }}>
@@ -59,11 +63,22 @@ function Changes<E extends string>({ entry, labels, strong }: { readonly entry: 
  * @example
  * <ChangeTimeline history={usePersonHistory(id)} labels={{ item, value, event, color }} />
  */
-export function ChangeTimeline<E extends string>({ history, labels }: { readonly history: UseQueryResult<{ readonly items: ReadonlyArray<ChangeEntry<E>> }>; readonly labels: ChangeLabels<E> }) {
+export function ChangeTimeline<E extends string>({
+  history,
+  labels,
+}: {
+  readonly history: UseQueryResult<{ readonly items: ReadonlyArray<ChangeEntry<E>> }>
+  readonly labels: ChangeLabels<E>
+}) {
   const { t } = useLanguage()
   const formatDateTime = useFormatDateTime()
   if (history.isPending) return <Spin />
-  if (history.isError) return isNotGranted(history.error) ? <Typography.Text type="secondary">{t('exchange.explore.notGranted')}</Typography.Text> : <ProblemAlert error={history.error} />
+  if (history.isError)
+    return isNotGranted(history.error) ? (
+      <Typography.Text type="secondary">{t('exchange.explore.notGranted')}</Typography.Text>
+    ) : (
+      <ProblemAlert error={history.error} />
+    )
   if (history.data.items.length === 0) return <Empty description={t('registry.history.none')} />
   return (
     <Timeline

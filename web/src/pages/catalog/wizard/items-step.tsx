@@ -34,7 +34,11 @@ export function ItemsStep({ form }: { readonly form: FormInstance<WizardValues> 
       key: 'name',
       width: 160,
       render: (_, field) => (
-        <Form.Item {...CELL} name={[field.name, 'name']} rules={[{ required: true, whitespace: true, message: t('catalog.rule.required', { field: t('catalog.item.name') }) }, { max: 100 }]}>
+        <Form.Item
+          {...CELL}
+          name={[field.name, 'name']}
+          rules={[{ required: true, whitespace: true, message: t('catalog.rule.required', { field: t('catalog.item.name') }) }, { max: 100 }]}
+        >
           <Input />
         </Form.Item>
       ),

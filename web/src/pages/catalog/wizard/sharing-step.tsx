@@ -17,16 +17,28 @@ export function SharingStep({ form }: { readonly form: FormInstance<WizardValues
         <Radio.Group optionType="button" buttonStyle="solid" options={SHARE_TYPES.map((value) => ({ value, label: labels.shareType(value) }))} />
       </Form.Item>
       {shareType === 'conditional' ? (
-        <Form.Item name="shareCondition" label={t('catalog.shareCondition')} rules={[{ required: true, whitespace: true, message: t('catalog.rule.conditionRequired') }, { max: 1000 }]}>
+        <Form.Item
+          name="shareCondition"
+          label={t('catalog.shareCondition')}
+          rules={[{ required: true, whitespace: true, message: t('catalog.rule.conditionRequired') }, { max: 1000 }]}
+        >
           <Input.TextArea rows={3} maxLength={1000} showCount />
         </Form.Item>
       ) : null}
       {shareType === 'none' ? (
-        <Form.Item name="legalBasis" label={t('catalog.legalBasis')} rules={[{ required: true, whitespace: true, message: t('catalog.rule.legalBasisRequired') }, { max: 1000 }]}>
+        <Form.Item
+          name="legalBasis"
+          label={t('catalog.legalBasis')}
+          rules={[{ required: true, whitespace: true, message: t('catalog.rule.legalBasisRequired') }, { max: 1000 }]}
+        >
           <Input.TextArea rows={3} maxLength={1000} showCount />
         </Form.Item>
       ) : (
-        <Form.Item name="shareMethods" label={t('catalog.shareMethods')} rules={[{ required: true, type: 'array', min: 1, message: t('catalog.rule.methodsRequired') }]}>
+        <Form.Item
+          name="shareMethods"
+          label={t('catalog.shareMethods')}
+          rules={[{ required: true, type: 'array', min: 1, message: t('catalog.rule.methodsRequired') }]}
+        >
           <Checkbox.Group options={SHARE_METHODS.map((value) => ({ value, label: labels.shareMethod(value) }))} />
         </Form.Item>
       )}

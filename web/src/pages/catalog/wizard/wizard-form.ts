@@ -49,7 +49,13 @@ export const NEW_RESOURCE: WizardValues = {
 }
 
 export function toValues(content: ResourceContent): WizardValues {
-  return { ...content, shareMethods: [...content.shareMethods], relatedCodes: [...content.relatedCodes], tags: [...content.tags], items: content.items.map((item) => ({ ...item })) }
+  return {
+    ...content,
+    shareMethods: [...content.shareMethods],
+    relatedCodes: [...content.relatedCodes],
+    tags: [...content.tags],
+    items: content.items.map((item) => ({ ...item })),
+  }
 }
 
 const text = (value: string | null | undefined) => (value ?? '').trim()

@@ -78,7 +78,13 @@ function Wizard({ code, initial }: { readonly code: string | undefined; readonly
         </Space>
       }
     >
-      <Steps current={step} items={steps.map((title) => ({ title }))} onChange={(next) => void goTo(next)} style={{ marginBottom: 24 }} data-testid="wizard-steps" />
+      <Steps
+        current={step}
+        items={steps.map((title) => ({ title }))}
+        onChange={(next) => void goTo(next)}
+        style={{ marginBottom: 24 }}
+        data-testid="wizard-steps"
+      />
       <Form form={form} layout="vertical" initialValues={initial} scrollToFirstError data-testid="resource-wizard">
         <div style={{ display: step === 0 ? undefined : 'none' }}>
           <BasicStep form={form} />
@@ -104,7 +110,16 @@ function Wizard({ code, initial }: { readonly code: string | undefined; readonly
           <ProblemAlert error={failure} />
         </div>
       ) : null}
-      {unplaced.length > 0 && placed ? <Alert type="error" showIcon style={{ marginTop: 16 }} title={unplaced.map((line) => <div key={line}>{line}</div>)} /> : null}
+      {unplaced.length > 0 && placed ? (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginTop: 16 }}
+          title={unplaced.map((line) => (
+            <div key={line}>{line}</div>
+          ))}
+        />
+      ) : null}
       <Flex justify="space-between" wrap gap={8} style={{ marginTop: 24 }}>
         <Button onClick={() => (step === 0 ? void navigate(-1) : setStep(step - 1))}>{step === 0 ? t('common.cancel') : t('catalog.wizard.previous')}</Button>
         {step < STEP_FIELDS.length ? (
