@@ -17,7 +17,7 @@ import {
   StatisticsSchema,
   VersionSchema,
 } from './schemas.js'
-import type { Principal } from '../identity/principal.js'
+import type { Principal } from '../platform/auth/principal.js'
 import type { RequestMeta } from '../platform/audit/actor.js'
 import type { CatalogService, ResourceView } from './service.js'
 import { CodeParam, codeOf } from './code-param.js'

@@ -1,4 +1,4 @@
-import type { Role } from '../identity/roles.js'
+import type { Role } from '../platform/auth/roles.js'
 
 export interface DemoDepartment {
   readonly code: string

@@ -1,6 +1,6 @@
 import type { Context } from '../context.js'
-import type { Principal } from '../identity/principal.js'
-import type { Role } from '../identity/roles.js'
+import type { Principal } from '../platform/auth/principal.js'
+import type { Role } from '../platform/auth/roles.js'
 import { DEMO_RESOURCES } from './catalog-resources.js'
 import { generatePopulation } from '../population/generator.js'
 import type { Person } from '../population/model.js'

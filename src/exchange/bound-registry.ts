@@ -1,5 +1,5 @@
 import type { CatalogRepository } from '../catalog/repository.js'
-import type { Principal } from '../identity/principal.js'
+import type { Principal } from '../platform/auth/principal.js'
 import { auditActor, type RequestMeta } from '../platform/audit/actor.js'
 import type { AuditLog } from '../platform/audit/audit-log.js'
 import { AppError } from '../platform/errors.js'

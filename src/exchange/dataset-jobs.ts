@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Principal } from '../identity/principal.js'
+import type { Principal } from '../platform/auth/principal.js'
 import type { RequestMeta } from '../platform/audit/actor.js'
 import { AppError, type FieldProblem } from '../platform/errors.js'
 import { readTable, writeTable, type TableFormat, type TextEncoding } from '../platform/files/table-file.js'

@@ -1,6 +1,6 @@
 import type { CatalogItem, IdentifierKind } from '../catalog/model.js'
 import type { CatalogRepository } from '../catalog/repository.js'
-import type { Principal } from '../identity/principal.js'
+import type { Principal } from '../platform/auth/principal.js'
 import { auditActor, type RequestMeta } from '../platform/audit/actor.js'
 import type { AuditLog } from '../platform/audit/audit-log.js'
 import { beijingDate } from '../platform/calendar/working-days.js'

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely'
-import type { Principal } from '../identity/principal.js'
+import type { Principal } from '../platform/auth/principal.js'
 import type { NotificationService } from '../notifications/service.js'
 import { auditActor, type RequestMeta } from '../platform/audit/actor.js'
 import type { AuditLog } from '../platform/audit/audit-log.js'

@@ -1,6 +1,6 @@
 import { itemShareType, type ResourceContent } from '../catalog/model.js'
 import type { CatalogRepository, ResourceRecord } from '../catalog/repository.js'
-import type { Principal } from '../identity/principal.js'
+import type { Principal } from '../platform/auth/principal.js'
 import type { NotificationService } from '../notifications/service.js'
 import { auditActor, type RequestMeta } from '../platform/audit/actor.js'
 import type { AuditLog } from '../platform/audit/audit-log.js'

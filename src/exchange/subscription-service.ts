@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type { Selectable } from 'kysely'
-import type { Principal } from '../identity/principal.js'
+import type { Principal } from '../platform/auth/principal.js'
 import { auditActor, type RequestMeta } from '../platform/audit/actor.js'
 import type { AuditLog } from '../platform/audit/audit-log.js'
 import type { Db } from '../platform/db/database.js'

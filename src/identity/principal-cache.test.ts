@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Principal } from './principal.js'
+import type { Principal } from '../platform/auth/principal.js'
 import { PrincipalCache } from './principal-cache.js'
 
 const principal = (id: string, credentialId: string): Principal => ({

@@ -1,4 +1,4 @@
-import type { Principal } from './principal.js'
+import type { Principal } from '../platform/auth/principal.js'
 
 interface Cached {
   readonly principal: Principal

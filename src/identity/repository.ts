@@ -2,8 +2,8 @@ import type { Insertable, Selectable } from 'kysely'
 import type { Db } from '../platform/db/database.js'
 import type { ApiClientTable, DepartmentTable, UserTable } from '../platform/db/tables.js'
 import { newId, now } from '../platform/ids.js'
-import type { Principal } from './principal.js'
-import { isRole, type Role } from './roles.js'
+import type { Principal } from '../platform/auth/principal.js'
+import { isRole, type Role } from '../platform/auth/roles.js'
 
 export interface Department {
   readonly id: string

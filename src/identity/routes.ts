@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { metaOf, principalOf } from '../platform/http/access.js'
 import { ERROR_RESPONSES, PageOf } from '../platform/http/schemas.js'
-import type { Principal } from './principal.js'
-import { ROLE_LABELS, ROLES } from './roles.js'
+import type { Principal } from '../platform/auth/principal.js'
+import { ROLE_LABELS, ROLES } from '../platform/auth/roles.js'
 import {
   ApiClientSchema,
   ChangePasswordBody,

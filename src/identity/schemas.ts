@@ -1,6 +1,6 @@
 import { Type } from 'typebox'
 import { USER_SORTS } from './repository.js'
-import { ROLES } from './roles.js'
+import { ROLES } from '../platform/auth/roles.js'
 
 export const RoleSchema = Type.Enum(ROLES, { description: 'role' })
 

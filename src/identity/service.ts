@@ -4,10 +4,10 @@ import { AppError } from '../platform/errors.js'
 import { findDivision } from '../standards/division-code.js'
 import { fromNow, now } from '../platform/ids.js'
 import { hashPassword, passwordProblems, UNUSABLE_HASH, verifyPassword } from './passwords.js'
-import type { Principal } from './principal.js'
+import type { Principal } from '../platform/auth/principal.js'
 import { PrincipalCache } from './principal-cache.js'
 import type { ApiClient, Department, IdentityRepository, Page, User, UserFilter } from './repository.js'
-import { CLIENT_ROLES, separationViolation, type Role } from './roles.js'
+import { CLIENT_ROLES, separationViolation, type Role } from '../platform/auth/roles.js'
 import { hashToken, newToken, tokenKind } from './tokens.js'
 
 /** Settings the security administrator keeps. */

@@ -1,5 +1,5 @@
 import type { BoundRegistry } from '../exchange/bound-registry.js'
-import type { Principal } from '../identity/principal.js'
+import type { Principal } from '../platform/auth/principal.js'
 import { AppError, type FieldProblem } from '../platform/errors.js'
 import { openTableStream } from '../platform/files/table-stream.js'
 import { parseCreditCode } from '../standards/credit-code.js'

@@ -1,4 +1,4 @@
-import type { Principal } from '../identity/principal.js'
+import type { Principal } from '../platform/auth/principal.js'
 import type { AuditLog } from '../platform/audit/audit-log.js'
 import { siblingModule } from '../platform/imports/check-thread.js'
 import { importFile, recordOf, type ImportOptions, type ImportReport, type ImportTarget } from '../platform/imports/import-file.js'

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Principal } from '../../src/identity/principal.js'
+import type { Principal } from '../../src/platform/auth/principal.js'
 import { EntityImportAccess } from '../../src/legal-person/import-access.js'
 import type { Entity } from '../../src/legal-person/model.js'
 import { makeCreditCode } from '../../src/standards/credit-code.js'

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest'
-import type { Role } from '../../src/identity/roles.js'
+import type { Role } from '../../src/platform/auth/roles.js'
 import { DEMO_PASSWORD, type TestApp } from './app.js'
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import type { Principal } from '../../identity/principal.js'
-import { hasAnyRole } from '../../identity/principal.js'
-import { ROLE_LABELS, type Role } from '../../identity/roles.js'
+import type { Principal } from '../auth/principal.js'
+import { hasAnyRole } from '../auth/principal.js'
+import { ROLE_LABELS, type Role } from '../auth/roles.js'
 import { AppError } from '../errors.js'
 
 /**

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Principal } from '../../identity/principal.js'
+import type { Principal } from '../auth/principal.js'
 import { auditActor, type RequestMeta } from '../audit/actor.js'
 import type { AuditLog } from '../audit/audit-log.js'
 import { AppError } from '../errors.js'
