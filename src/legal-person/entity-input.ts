@@ -1,4 +1,4 @@
-import { normaliseDate } from '../population/person-input.js'
+import { normaliseDate } from '../standards/written-date.js'
 import { parseCreditCode } from '../standards/credit-code.js'
 import { findDivision } from '../standards/division-code.js'
 import { toHalfWidth } from '../standards/half-width.js'

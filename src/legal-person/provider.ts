@@ -13,7 +13,7 @@ import {
 import type { DataRecord } from '../exchange/record-validation.js'
 import { beijingDate, endOfChinaDay } from '../platform/calendar/working-days.js'
 import { samePersonName } from '../standards/person-name.js'
-import { normaliseDate } from '../population/person-input.js'
+import { normaliseDate } from '../standards/written-date.js'
 import { entityRecord, ENTITY_STATUSES, type EntityField } from './model.js'
 import type { EntityNameSearch } from './name-search.js'
 import type { EntityFilter, EntityRepository } from './repository.js'

@@ -14,7 +14,7 @@ import type { ComparisonRowRepository, ProblemRow } from './comparison-repositor
 import { judgeInThread } from './comparison-thread.js'
 import { judgeBatch, OUTCOMES, parseBatchIds, type BatchVerdicts, type JudgeOptions, type Outcome, type SubmittedBatch } from './comparison-verdicts.js'
 import { toXlsx } from './imports.js'
-import { normaliseDate } from './person-input.js'
+import { normaliseDate } from '../standards/written-date.js'
 import type { PersonRepository } from './repository.js'
 import type { PopulationService } from './service.js'
 

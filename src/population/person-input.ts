@@ -1,7 +1,8 @@
 import { findDivision } from '../standards/division-code.js'
 import { ETHNIC_GROUPS, findEthnicGroup } from '../standards/ethnic-group.js'
 import { toHalfWidth } from '../standards/half-width.js'
-import { isCalendarDate, parseResidentId } from '../standards/resident-id.js'
+import { parseResidentId } from '../standards/resident-id.js'
+import { normaliseDate } from '../standards/written-date.js'
 import { PERSON_STATUSES, type Person, type PersonField, type PersonStatus } from './model.js'
 
 /** A column of a person file: the field it fills and the headers that name it. */
@@ -79,7 +80,6 @@ const ETHNIC_BY_NAME = new Map(
     [group.name.replace(/族$/, ''), group.code],
   ]),
 )
-const DATE = /^(\d{4})[-/.年]?(\d{1,2})[-/.月]?(\d{1,2})日?$/
 // Tabs, line breaks and other control characters have no place in a name or an address.
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/
@@ -89,21 +89,6 @@ const LIMITS: ReadonlyArray<readonly [ImportField, number]> = [
   ['household_address', 200],
   ['residence_address', 200],
 ]
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
-
-/**
- * A date as YYYY-MM-DD from the forms spreadsheets hold (2001-02-03, 20010203, 2001/2/3,
- * 2001年2月3日), or undefined when it is not a real calendar date.
- */
-export function normaliseDate(value: string): string | undefined {
-  if (ISO_DATE.test(value)) return isCalendarDate(Number(value.slice(0, 4)), Number(value.slice(5, 7)), Number(value.slice(8, 10))) ? value : undefined
-  const match = DATE.exec(value)
-  if (match === null) return undefined
-  const [, year = '', month = '', day = ''] = match
-  if (!isCalendarDate(Number(year), Number(month), Number(day))) return undefined
-  return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`
-}
-
 const UNTIDY_SPACE = /[\s\u3000]{2}|[\t\n\r\u3000\u00a0]|^\s|\s$/
 const SPACES = /[\s\u3000]+/g
 

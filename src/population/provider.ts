@@ -15,7 +15,7 @@ import type { DataRecord } from '../exchange/record-validation.js'
 import { findEthnicGroup } from '../standards/ethnic-group.js'
 import { samePersonName } from '../standards/person-name.js'
 import { itemChanges, PERSON_STATUSES, personRecord, type Person, type PersonField } from './model.js'
-import { normaliseDate } from './person-input.js'
+import { normaliseDate } from '../standards/written-date.js'
 import type { PersonFilter, PersonRepository } from './repository.js'
 
 /** Catalog items a query may filter or sort on, and the registry field each reads. */

@@ -11,7 +11,7 @@ import { AppError, type FieldProblem } from '../platform/errors.js'
 import { findDivision } from '../standards/division-code.js'
 import { parseResidentId, type ResidentIdError } from '../standards/resident-id.js'
 import { PERSON_STATUSES, type Person, type PersonStatus } from './model.js'
-import { normaliseDate } from './person-input.js'
+import { normaliseDate } from '../standards/written-date.js'
 import type { ApplyResult, PersonRepository } from './repository.js'
 
 /** How long the statistics and the list of attachment resources are reused. */
