@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import type { AuditLog } from '../platform/audit/audit-log.js'
+import type { AuditLog } from './audit-log.js'
 import { metaOf, principalOf } from '../platform/http/access.js'
 import { ERROR_RESPONSES, PageOf } from '../platform/http/schemas.js'
 import type { JobQueue } from '../platform/jobs/job-queue.js'

@@ -1,4 +1,4 @@
-import { verifyAuditChain } from '../platform/audit/audit-log.js'
+import { verifyAuditChain } from './audit-log.js'
 import type { Database } from '../platform/db/database.js'
 import type { JobHandler } from '../platform/jobs/job-worker.js'
 

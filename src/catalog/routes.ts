@@ -18,7 +18,7 @@ import {
   VersionSchema,
 } from './schemas.js'
 import type { Principal } from '../platform/auth/principal.js'
-import type { RequestMeta } from '../platform/audit/actor.js'
+import type { RequestMeta } from '../audit/actor.js'
 import type { CatalogService, ResourceView } from './service.js'
 import { CodeParam, codeOf } from './code-param.js'
 

@@ -1,6 +1,6 @@
 import type { Principal } from '../platform/auth/principal.js'
-import { auditActor, type RequestMeta } from '../platform/audit/actor.js'
-import type { AuditLog } from '../platform/audit/audit-log.js'
+import { auditActor, type RequestMeta } from '../audit/actor.js'
+import type { AuditLog } from '../audit/audit-log.js'
 import { AppError } from '../platform/errors.js'
 import { now } from '../platform/ids.js'
 import { dcatCatalog, dcatResource } from './dcat.js'

@@ -1,6 +1,6 @@
 import type { Principal } from '../platform/auth/principal.js'
-import { auditActor, type RequestMeta } from '../platform/audit/actor.js'
-import type { AuditLog } from '../platform/audit/audit-log.js'
+import { auditActor, type RequestMeta } from '../audit/actor.js'
+import type { AuditLog } from '../audit/audit-log.js'
 import { AppError, type FieldProblem } from '../platform/errors.js'
 import { readTable, writeTable, type TableFormat, type TextEncoding } from '../platform/files/table-file.js'
 import type { ResourceContent } from './model.js'

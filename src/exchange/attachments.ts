@@ -1,7 +1,7 @@
 import type { IdentifierKind } from '../catalog/model.js'
 import type { CatalogRepository } from '../catalog/repository.js'
 import type { Principal } from '../platform/auth/principal.js'
-import type { RequestMeta } from '../platform/audit/actor.js'
+import type { RequestMeta } from '../audit/actor.js'
 import type { AccessGate } from './gate.js'
 import type { DataRecord } from './record-validation.js'
 

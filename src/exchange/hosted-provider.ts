@@ -1,4 +1,4 @@
-import { endOfChinaDay } from '../platform/calendar/working-days.js'
+import { endOfChinaDay } from '../calendar/working-days.js'
 import type { CatalogItem } from '../catalog/model.js'
 import type { DatasetRepository } from './dataset-repository.js'
 import { keyItems, storedKey } from './record-validation.js'

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import type { WorkingDayCalendar } from '../platform/calendar/working-days.js'
+import type { WorkingDayCalendar } from '../calendar/working-days.js'
 import type { Db } from '../platform/db/database.js'
 import { AppError } from '../platform/errors.js'
 import { metaOf, principalOf } from '../platform/http/access.js'

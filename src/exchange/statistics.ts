@@ -1,5 +1,5 @@
-import type { WorkingDayCalendar } from '../platform/calendar/working-days.js'
-import { beijingDate } from '../platform/calendar/working-days.js'
+import type { WorkingDayCalendar } from '../calendar/working-days.js'
+import { beijingDate } from '../calendar/working-days.js'
 import type { Db } from '../platform/db/database.js'
 
 /** The city's target for the sharing rate (the plan: ≥ 80 %). */

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import type { Db } from '../platform/db/database.js'
-import { beijingDate } from '../platform/calendar/working-days.js'
+import { beijingDate } from '../calendar/working-days.js'
 
 /**
  * Counts reads and delivered records per day, resource, consumer department and operation in

@@ -1,5 +1,5 @@
-import { auditActor, type RequestMeta } from '../platform/audit/actor.js'
-import type { AuditLog } from '../platform/audit/audit-log.js'
+import { auditActor, type RequestMeta } from '../audit/actor.js'
+import type { AuditLog } from '../audit/audit-log.js'
 import { AppError } from '../platform/errors.js'
 import { findDivision } from '../standards/division-code.js'
 import { fromNow, now } from '../platform/ids.js'

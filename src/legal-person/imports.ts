@@ -1,4 +1,4 @@
-import type { AuditLog } from '../platform/audit/audit-log.js'
+import type { AuditLog } from '../audit/audit-log.js'
 import { siblingModule } from '../platform/imports/check-thread.js'
 import { importFile, recordOf, type ImportOptions, type ImportReport, type ImportTarget } from '../platform/imports/import-file.js'
 import { RegistryImports } from '../platform/imports/import-jobs.js'

@@ -11,7 +11,7 @@ import {
   type VerifyResult,
 } from '../exchange/provider.js'
 import type { DataRecord } from '../exchange/record-validation.js'
-import { beijingDate, endOfChinaDay } from '../platform/calendar/working-days.js'
+import { beijingDate, endOfChinaDay } from '../calendar/working-days.js'
 import { samePersonName } from '../standards/person-name.js'
 import { normaliseDate } from '../standards/written-date.js'
 import { entityRecord, ENTITY_STATUSES, type EntityField } from './model.js'

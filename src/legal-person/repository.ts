@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely'
-import { beijingDate } from '../platform/calendar/working-days.js'
+import { beijingDate } from '../calendar/working-days.js'
 import type { Database } from '../platform/db/database.js'
 import { PointRead } from '../platform/db/point-read.js'
 import type { Tables } from '../platform/db/tables.js'

@@ -1,4 +1,4 @@
-import { beijingDate, endOfChinaDay } from '../platform/calendar/working-days.js'
+import { beijingDate, endOfChinaDay } from '../calendar/working-days.js'
 import { AppError } from '../platform/errors.js'
 import type { Change, RecordFilter } from '../exchange/dataset-repository.js'
 import {

@@ -3,7 +3,7 @@ import type { Database } from '../platform/db/database.js'
 import { PointRead } from '../platform/db/point-read.js'
 import type { Tables } from '../platform/db/tables.js'
 import { SqliteBulkLoad, type BulkTable } from '../platform/imports/bulk-load.js'
-import { beijingDate } from '../platform/calendar/working-days.js'
+import { beijingDate } from '../calendar/working-days.js'
 import { now } from '../platform/ids.js'
 import { COMPARED_FIELDS, comparedAt, comparedSqlite, COMPARED_COLUMNS, type ComparedPerson } from './comparison-reader.js'
 import {

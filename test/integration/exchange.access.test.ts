@@ -1,6 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { verifyAuditChain } from '../../src/platform/audit/audit-log.js'
+import { verifyAuditChain } from '../../src/audit/audit-log.js'
 import { accessMatrix } from '../support/access-matrix.js'
 import { startTestApp, type TestApp } from '../support/app.js'
 import { DIALECTS } from '../support/databases.js'

@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { hashToken } from '../../src/identity/tokens.js'
-import { verifyAuditChain } from '../../src/platform/audit/audit-log.js'
+import { verifyAuditChain } from '../../src/audit/audit-log.js'
 import { DEMO_PASSWORD, startTestApp, type TestApp } from '../support/app.js'
 import { DIALECTS } from '../support/databases.js'
 

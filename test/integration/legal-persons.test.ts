@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { verifyAuditChain } from '../../src/platform/audit/audit-log.js'
+import { verifyAuditChain } from '../../src/audit/audit-log.js'
 import { makeCreditCode } from '../../src/standards/credit-code.js'
 import { accessMatrix } from '../support/access-matrix.js'
 import { startTestApp, type TestApp } from '../support/app.js'

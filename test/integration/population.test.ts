@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { verifyAuditChain } from '../../src/platform/audit/audit-log.js'
+import { verifyAuditChain } from '../../src/audit/audit-log.js'
 import { checkCharacter } from '../../src/standards/resident-id.js'
 import { startTestApp, type TestApp } from '../support/app.js'
 import { DIALECTS } from '../support/databases.js'

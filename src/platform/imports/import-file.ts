@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { beijingDate } from '../calendar/working-days.js'
+import { beijingDate } from '../../calendar/working-days.js'
 import type { SqliteBulkLoad } from './bulk-load.js'
 import type { CheckSummary } from './check-file.js'
 import { checkInThread, type CheckRequest } from './check-thread.js'

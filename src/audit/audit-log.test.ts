@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { DIALECTS, openTestDatabase, type TestDatabase } from '../../../test/support/databases.js'
+import { DIALECTS, openTestDatabase, type TestDatabase } from '../../test/support/databases.js'
 import { AuditLog, verifyAuditChain } from './audit-log.js'
 
 for (const dialect of DIALECTS) {

@@ -1,4 +1,4 @@
-import type { Principal } from '../auth/principal.js'
+import type { Principal } from '../platform/auth/principal.js'
 import type { AuditEntry } from './audit-log.js'
 
 /** Where a request came from, for the audit row. */

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
-import type { Database } from '../db/database.js'
-import type { AuditLogTable } from '../db/tables.js'
+import type { Database } from '../platform/db/database.js'
+import type { AuditLogTable } from '../platform/db/tables.js'
 import { AuditThread } from './audit-thread.js'
 import { chainHash, chainRows, GENESIS_HASH, type TimedEntry } from './chain.js'
 

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module'
 import chineseDays from 'chinese-days'
-import type { Db } from '../db/database.js'
-import { now } from '../ids.js'
+import type { Db } from '../platform/db/database.js'
+import { now } from '../platform/ids.js'
 
 /** Beijing time, in which government working days are counted. */
 const BEIJING_OFFSET_MS = 8 * 60 * 60_000

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { DIALECTS, openTestDatabase, type TestDatabase } from '../../../test/support/databases.js'
+import { DIALECTS, openTestDatabase, type TestDatabase } from '../../test/support/databases.js'
 import { beijingDate, WorkingDayCalendar } from './working-days.js'
 
 describe('beijingDate', () => {

@@ -2,9 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { auditActor } from '../audit/actor.js'
 import type { AuditLog } from '../audit/audit-log.js'
-import { AppError } from '../errors.js'
-import { metaOf, principalOf } from '../http/access.js'
-import { ERROR_RESPONSES } from '../http/schemas.js'
+import { AppError } from '../platform/errors.js'
+import { metaOf, principalOf } from '../platform/http/access.js'
+import { ERROR_RESPONSES } from '../platform/http/schemas.js'
 import type { WorkingDayCalendar } from './working-days.js'
 
 const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' })
