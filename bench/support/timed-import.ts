@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks'
-import type { ImportProgress, ImportReport } from '../../src/platform/imports/import-file.js'
+import type { ImportProgress, ImportReport } from '../../src/registry/imports/import-file.js'
 import { formatNumber } from './stats.js'
 
 /**

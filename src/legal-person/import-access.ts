@@ -1,4 +1,4 @@
-import type { BoundRegistry } from '../exchange/bound-registry.js'
+import type { BoundRegistry } from '../registry/bound-registry.js'
 import type { Principal } from '../platform/auth/principal.js'
 import { AppError, type FieldProblem } from '../platform/errors.js'
 import { openTableStream } from '../platform/files/table-stream.js'

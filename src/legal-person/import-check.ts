@@ -1,4 +1,4 @@
-import type { RowChecker } from '../platform/imports/check-file.js'
+import type { RowChecker } from '../registry/imports/check-file.js'
 import { mapEntityColumns, parseEntityRow } from './entity-input.js'
 import { ENTITY_FIELDS, type EntityField } from './model.js'
 

@@ -1,5 +1,5 @@
 import { AppError } from '../platform/errors.js'
-import type { Change, RecordFilter } from '../exchange/dataset-repository.js'
+import type { Change, RecordFilter } from '../exchange/datasets/repository.js'
 import {
   recordAsOf,
   sameValue,
@@ -9,8 +9,8 @@ import {
   type ProviderDescription,
   type ProviderQuery,
   type VerifyResult,
-} from '../exchange/provider.js'
-import type { DataRecord } from '../exchange/record-validation.js'
+} from '../exchange/gate/provider.js'
+import type { DataRecord } from '../exchange/datasets/record-validation.js'
 import { beijingDate, endOfChinaDay } from '../calendar/working-days.js'
 import { samePersonName } from '../standards/person-name.js'
 import { normaliseDate } from '../standards/written-date.js'

@@ -3,7 +3,7 @@ import { beijingDate } from '../calendar/working-days.js'
 import type { Database } from '../platform/db/database.js'
 import { PointRead } from '../platform/db/point-read.js'
 import type { Tables } from '../platform/db/tables.js'
-import { SqliteBulkLoad, type BulkTable } from '../platform/imports/bulk-load.js'
+import { SqliteBulkLoad, type BulkTable } from '../registry/imports/bulk-load.js'
 import { now } from '../platform/ids.js'
 import { diffEntity, ENTITY_FIELDS, ENTITY_STATUSES, eventOf, LEGAL_PERSON_REGISTRY, type Entity, type EntityChange, type EntityField } from './model.js'
 

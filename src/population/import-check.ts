@@ -1,4 +1,4 @@
-import type { RowChecker } from '../platform/imports/check-file.js'
+import type { RowChecker } from '../registry/imports/check-file.js'
 import { PERSON_FIELDS } from './model.js'
 import { mapColumns, parsePersonRow, type ImportField } from './person-input.js'
 import { ResidentIdSet } from './resident-id-set.js'

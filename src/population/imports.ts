@@ -1,15 +1,15 @@
 import type { Principal } from '../platform/auth/principal.js'
 import type { AuditLog } from '../audit/audit-log.js'
-import { siblingModule } from '../platform/imports/check-thread.js'
-import { importFile, recordOf, type ImportOptions, type ImportReport, type ImportTarget } from '../platform/imports/import-file.js'
-import { RegistryImports } from '../platform/imports/import-jobs.js'
+import { siblingModule } from '../registry/imports/check-thread.js'
+import { importFile, recordOf, type ImportOptions, type ImportReport, type ImportTarget } from '../registry/imports/import-file.js'
+import { RegistryImports } from '../registry/imports/import-jobs.js'
 import type { JobQueue } from '../platform/jobs/job-queue.js'
 import { PERSON_FIELDS, type Person, type PersonField } from './model.js'
 import type { PersonRepository } from './repository.js'
 import type { PopulationService } from './service.js'
 
-export type { ImportProgress, ImportReport } from '../platform/imports/import-file.js'
-export { toXlsx } from '../platform/imports/import-jobs.js'
+export type { ImportProgress, ImportReport } from '../registry/imports/import-file.js'
+export { toXlsx } from '../registry/imports/import-jobs.js'
 
 export const POPULATION_IMPORT_JOB = 'population.import'
 

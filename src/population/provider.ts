@@ -1,6 +1,6 @@
 import { beijingDate, endOfChinaDay } from '../calendar/working-days.js'
 import { AppError } from '../platform/errors.js'
-import type { Change, RecordFilter } from '../exchange/dataset-repository.js'
+import type { Change, RecordFilter } from '../exchange/datasets/repository.js'
 import {
   recordAsOf,
   sameValue,
@@ -10,8 +10,8 @@ import {
   type ProviderDescription,
   type ProviderQuery,
   type VerifyResult,
-} from '../exchange/provider.js'
-import type { DataRecord } from '../exchange/record-validation.js'
+} from '../exchange/gate/provider.js'
+import type { DataRecord } from '../exchange/datasets/record-validation.js'
 import { findEthnicGroup } from '../standards/ethnic-group.js'
 import { samePersonName } from '../standards/person-name.js'
 import { itemChanges, PERSON_STATUSES, personRecord, type Person, type PersonField } from './model.js'

@@ -1,0 +1,393 @@
+import { createHmac, timingSafeEqual } from 'node:crypto'
+import http from 'node:http'
+import https from 'node:https'
+import type { LookupFunction } from 'node:net'
+import { sql } from 'kysely'
+import type { Principal } from '../../platform/auth/principal.js'
+import type { Db } from '../../platform/db/database.js'
+import { AppError } from '../../platform/errors.js'
+import { newId, now } from '../../platform/ids.js'
+import type { JobQueue } from '../../platform/jobs/job-queue.js'
+import type { JobHandler } from '../../platform/jobs/job-worker.js'
+import { SecretBoxError, type SecretBox } from '../../platform/secret-box.js'
+import type { AccessGate } from '../gate/gate.js'
+import { WebhookTargetRefused, type WebhookTargets } from './webhook-targets.js'
+
+export const WEBHOOK_DELIVERY_JOB = 'webhook.deliver'
+/** Changes per POST. */
+export const WEBHOOK_BATCH = 500
+/** A receiver answers within this long or the attempt fails. */
+export const WEBHOOK_TIMEOUT_MS = 10_000
+/** After this many failed attempts in a row the subscription is paused until resumed or replayed. */
+export const MAX_CONSECUTIVE_FAILURES = 5
+/** Attempts of one delivery job; the queue waits 2 s, 4 s, 8 s, 16 s between them. */
+export const DELIVERY_MAX_ATTEMPTS = 5
+/** How far a signed timestamp may be from the receiver's clock before the receiver refuses it. */
+export const SIGNATURE_TOLERANCE_SECONDS = 300
+
+const SIGNATURE_PREFIX = 'sm3='
+const ERROR_MAX_LENGTH = 500
+
+export interface WebhookDeps {
+  readonly db: Db
+  readonly gate: AccessGate
+  readonly jobs: JobQueue
+  /** Where webhooks may be sent (HUITONG_WEBHOOK_ALLOW). */
+  readonly targets: WebhookTargets
+  /** Opens the signing secrets, which are stored sealed. */
+  readonly secrets: SecretBox
+}
+
+/** What one delivery job did. */
+export interface DeliveryRun {
+  readonly batches: number
+  readonly delivered: number
+  /** Why the job stopped before catching up, if it did. */
+  readonly stopped: 'caught-up' | 'paused' | 'inactive'
+}
+
+interface Target {
+  readonly id: string
+  readonly name: string
+  readonly status: 'active' | 'paused' | 'cancelled'
+  readonly url: string | null
+  /** The signing secret as stored: sealed, opened only to sign. */
+  readonly sealedSecret: string | null
+  readonly cursor: number
+  readonly failures: number
+  readonly resourceCode: string
+  readonly consumer: { readonly id: string; readonly code: string; readonly name: string }
+}
+
+interface Attempt {
+  readonly ok: boolean
+  readonly httpStatus: number | null
+  readonly error: string | null
+  readonly durationMs: number
+}
+
+/**
+ * The signature header value for a body sent at `timestamp` (unix seconds): HMAC-SM3 keyed
+ * with the secret's text over `<timestamp>.<body>`.
+ *
+ * @example
+ * signWebhook(secret, 1767225600, '{"subscriptionId":"…"}') // 'sm3=5f1c…'
+ */
+export function signWebhook(secret: string, timestamp: number | string, body: string | Buffer): string {
+  return SIGNATURE_PREFIX + createHmac('sm3', secret).update(`${timestamp}.`).update(body).digest('hex')
+}
+
+/** A header as Node's `IncomingMessage` gives it, or a number for a timestamp already parsed. */
+export type WebhookHeaderValue = string | readonly string[] | number | undefined
+
+/**
+ * For receivers: true when `header` (X-Huitong-Signature) signs `body` (the raw bytes received)
+ * at `timestamp` (X-Huitong-Timestamp) with `secret`, and the timestamp is within five minutes
+ * of `nowSeconds`, so a captured request cannot be replayed later.
+ *
+ * @example
+ * verifyWebhookSignature(secret, request.headers['x-huitong-timestamp'], rawBody, request.headers['x-huitong-signature'])
+ */
+export function verifyWebhookSignature(
+  secret: string,
+  timestamp: WebhookHeaderValue,
+  body: string | Buffer,
+  header: WebhookHeaderValue,
+  nowSeconds = Math.floor(Date.now() / 1000),
+): boolean {
+  if (typeof header !== 'string' || (typeof timestamp !== 'string' && typeof timestamp !== 'number') || !/^\d{1,12}$/.test(String(timestamp))) return false
+  if (Math.abs(nowSeconds - Number(timestamp)) > SIGNATURE_TOLERANCE_SECONDS) return false
+  const expected = Buffer.from(signWebhook(secret, timestamp, body))
+  const given = Buffer.from(header)
+  return given.length === expected.length && timingSafeEqual(given, expected)
+}
+
+/**
+ * Enqueues a delivery job for one subscription if it is active, has a webhook, and no job for it
+ * is waiting yet. A running job does not count: it may already have read its last batch, and the
+ * changes that prompted this call must not wait for the next publication.
+ * Returns whether a job was enqueued.
+ */
+export async function scheduleDelivery(deps: Pick<WebhookDeps, 'db' | 'jobs'>, subscriptionId: string): Promise<boolean> {
+  const subscription = await deps.db
+    .selectFrom('subscriptions')
+    .select(['id', 'consumer_department_id'])
+    .where('id', '=', subscriptionId)
+    .where('status', '=', 'active')
+    .where('webhook_url', 'is not', null)
+    .executeTakeFirst()
+  if (subscription === undefined) return false
+  const payload = { subscriptionId }
+  const waiting = await deps.db
+    .selectFrom('jobs')
+    .select('id')
+    .where('type', '=', WEBHOOK_DELIVERY_JOB)
+    .where('status', '=', 'queued')
+    .where('payload', '=', JSON.stringify(payload))
+    .executeTakeFirst()
+  if (waiting !== undefined) return false
+  await deps.jobs.enqueue(WEBHOOK_DELIVERY_JOB, payload, { maxAttempts: DELIVERY_MAX_ATTEMPTS, departmentId: subscription.consumer_department_id })
+  return true
+}
+
+/**
+ * Enqueues deliveries for every active webhook subscription of a resource; call it after a batch
+ * changed the resource's records (`DatasetService.onChanged`). Returns how many jobs it enqueued.
+ *
+ * @example
+ * datasets.onChanged = (resourceId) => void scheduleDeliveries({ db, jobs }, resourceId).then(() => worker.poke())
+ */
+export async function scheduleDeliveries(deps: Pick<WebhookDeps, 'db' | 'jobs'>, resourceId: string): Promise<number> {
+  const subscriptions = await deps.db
+    .selectFrom('subscriptions')
+    .select('id')
+    .where('resource_id', '=', resourceId)
+    .where('status', '=', 'active')
+    .where('webhook_url', 'is not', null)
+    .execute()
+  let enqueued = 0
+  for (const { id } of subscriptions) {
+    if (await scheduleDelivery(deps, id)) enqueued += 1
+  }
+  return enqueued
+}
+
+async function loadTarget(db: Db, id: string): Promise<Target | undefined> {
+  const row = await db
+    .selectFrom('subscriptions as s')
+    .innerJoin('catalog_resources as r', 'r.id', 's.resource_id')
+    .innerJoin('departments as c', 'c.id', 's.consumer_department_id')
+    .select([
+      's.id',
+      's.name',
+      's.status',
+      's.webhook_url',
+      's.webhook_secret',
+      's.webhook_cursor',
+      's.consecutive_failures',
+      'r.code as resource_code',
+      's.consumer_department_id',
+      'c.code as consumer_code',
+      'c.name as consumer_name',
+    ])
+    .where('s.id', '=', id)
+    .executeTakeFirst()
+  if (row === undefined) return undefined
+  return {
+    id: row.id,
+    name: row.name,
+    status: row.status,
+    url: row.webhook_url,
+    sealedSecret: row.webhook_secret,
+    cursor: Number(row.webhook_cursor),
+    failures: Number(row.consecutive_failures),
+    resourceCode: row.resource_code,
+    consumer: { id: row.consumer_department_id, code: row.consumer_code, name: row.consumer_name },
+  }
+}
+
+/**
+ * The consumer department as the caller of a push, so the gate projects, masks and audits each
+ * batch exactly as it would a pull by that department.
+ */
+function consumerPrincipal(target: Target): Principal {
+  const name = `webhook:${target.name}`
+  return { kind: 'client', id: target.id, name, displayName: name, department: target.consumer, roles: ['consumer'], credentialId: target.id }
+}
+
+/** An HTTP status, or the reason no answer came. */
+function sendRequest(
+  url: URL,
+  address: { readonly address: string; readonly family: number },
+  headers: Record<string, string>,
+  body: string,
+  signal: AbortSignal,
+): Promise<{ status: number; statusText: string }> {
+  // Connects to the address just checked, never to whatever a second lookup of the name answers.
+  const lookup: LookupFunction = (_host, options, callback) => {
+    if (options.all === true) (callback as unknown as (error: null, addresses: Array<{ address: string; family: number }>) => void)(null, [address])
+    else callback(null, address.address, address.family)
+  }
+  return new Promise((resolve, reject) => {
+    // Neither module follows redirects: one would resend signed consumer data to an address nobody registered.
+    const request = (url.protocol === 'https:' ? https : http).request(url, { method: 'POST', headers, lookup, agent: false, signal }, (response) => {
+      resolve({ status: response.statusCode ?? 0, statusText: response.statusMessage ?? '' })
+      response.destroy()
+    })
+    request.on('error', reject)
+    request.end(body)
+  })
+}
+
+async function post(
+  target: Target & { url: string },
+  address: { readonly address: string; readonly family: number },
+  secret: string,
+  body: string,
+  signal: AbortSignal,
+): Promise<Attempt> {
+  const timestamp = Math.floor(Date.now() / 1000)
+  const started = performance.now()
+  const elapsed = () => Math.round(performance.now() - started)
+  const timeout = AbortSignal.timeout(WEBHOOK_TIMEOUT_MS)
+  const headers = {
+    'content-type': 'application/json',
+    'content-length': String(Buffer.byteLength(body)),
+    'user-agent': 'Huitong-Webhook',
+    'x-huitong-subscription': target.id,
+    'x-huitong-timestamp': String(timestamp),
+    'x-huitong-signature': signWebhook(secret, timestamp, body),
+  }
+  try {
+    const response = await sendRequest(new URL(target.url), address, headers, body, AbortSignal.any([signal, timeout]))
+    const ok = response.status >= 200 && response.status < 300
+    return { ok, httpStatus: response.status, error: ok ? null : `HTTP ${response.status} ${response.statusText}`.trim(), durationMs: elapsed() }
+  } catch (error) {
+    if (signal.aborted) throw error
+    return { ok: false, httpStatus: null, error: timeout.aborted ? `no answer within ${WEBHOOK_TIMEOUT_MS / 1000} s` : errorText(error), durationMs: elapsed() }
+  }
+}
+
+/**
+ * One attempt: opens the signing secret, resolves the receiver's name and checks every address
+ * against the allowed targets, then POSTs the signed body to the address checked.
+ */
+async function deliver(
+  deps: Pick<WebhookDeps, 'targets' | 'secrets'>,
+  target: Target & { url: string; sealedSecret: string },
+  body: string,
+  signal: AbortSignal,
+): Promise<Attempt> {
+  let secret: string
+  let address: { address: string; family: number }
+  try {
+    secret = deps.secrets.open(target.sealedSecret, target.id)
+    address = await deps.targets.resolve(new URL(target.url))
+  } catch (error) {
+    const reason =
+      error instanceof SecretBoxError
+        ? 'the signing secret does not open with this node’s key (HUITONG_WEBHOOK_SECRET_KEY)'
+        : error instanceof WebhookTargetRefused
+          ? `target refused: ${error.message}`
+          : errorText(error)
+    return { ok: false, httpStatus: null, error: reason, durationMs: 0 }
+  }
+  return post(target, address, secret, body, signal)
+}
+
+function errorText(error: unknown): string {
+  if (!(error instanceof Error)) return String(error)
+  const cause = error.cause instanceof Error ? `: ${error.cause.message}` : ''
+  return `${error.message}${cause}`
+}
+
+async function recordDelivery(
+  db: Db,
+  subscriptionId: string,
+  range: { from: number; to: number; changes: number },
+  attempt: number,
+  outcome: Attempt,
+): Promise<void> {
+  await db
+    .insertInto('webhook_deliveries')
+    .values({
+      id: newId(),
+      subscription_id: subscriptionId,
+      from_seq: range.from,
+      to_seq: range.to,
+      changes: range.changes,
+      attempt,
+      status: outcome.ok ? 'delivered' : 'failed',
+      http_status: outcome.httpStatus,
+      error: outcome.error?.slice(0, ERROR_MAX_LENGTH) ?? null,
+      duration_ms: outcome.durationMs,
+      at: now(),
+    })
+    .execute()
+}
+
+/** Counts a failed attempt; pauses an active subscription at the limit. Returns the count. */
+async function countFailure(db: Db, subscriptionId: string): Promise<number> {
+  const row = await db
+    .updateTable('subscriptions')
+    .set({
+      consecutive_failures: sql<number>`consecutive_failures + 1`,
+      status: sql<'paused'>`CASE WHEN status = 'active' AND consecutive_failures + 1 >= ${MAX_CONSECUTIVE_FAILURES} THEN 'paused' ELSE status END`,
+      updated_at: now(),
+    })
+    .where('id', '=', subscriptionId)
+    .returning('consecutive_failures')
+    .executeTakeFirst()
+  return Number(row?.consecutive_failures ?? MAX_CONSECUTIVE_FAILURES)
+}
+
+/**
+ * The delivery job (payload `{ subscriptionId }`): reads the changes after the webhook cursor
+ * through the gate as the consumer, POSTs them in batches of up to 500, signed, to the receiver's
+ * address as resolved and checked against the allowed targets for this very attempt, and advances
+ * the cursor after each 2xx until caught up. Delivery is at least once: a batch whose answer was
+ * lost is sent again.
+ *
+ * A failed attempt — a refused target and a secret this node cannot open included — is logged and counted; the job then throws so the queue retries it with
+ * backoff, except at the fifth failure in a row, which pauses the subscription instead. A
+ * revoked or expired grant pauses it at once: retrying cannot help.
+ */
+export function webhookDeliveryHandler(deps: Pick<WebhookDeps, 'db' | 'gate' | 'targets' | 'secrets'>): JobHandler {
+  return async ({ job, progress, signal }): Promise<DeliveryRun> => {
+    const subscriptionId = (job.payload as { subscriptionId?: unknown } | null)?.subscriptionId
+    if (typeof subscriptionId !== 'string') throw new Error('webhook.deliver needs { subscriptionId }')
+    let batches = 0
+    let delivered = 0
+    for (;;) {
+      const target = await loadTarget(deps.db, subscriptionId)
+      if (target?.status !== 'active' || target.url === null || target.sealedSecret === null) return { batches, delivered, stopped: 'inactive' }
+      const webhook = { ...target, url: target.url, sealedSecret: target.sealedSecret }
+      let page: Awaited<ReturnType<AccessGate['changes']>>
+      try {
+        page = await deps.gate.changes(consumerPrincipal(target), target.resourceCode, target.cursor, WEBHOOK_BATCH, { requestId: job.id, ip: null })
+      } catch (error) {
+        if (!(error instanceof AppError) || !['HT_NOT_GRANTED', 'HT_NOT_FOUND'].includes(error.code)) throw error
+        await recordDelivery(deps.db, target.id, { from: target.cursor + 1, to: target.cursor, changes: 0 }, target.failures + 1, {
+          ok: false,
+          httpStatus: null,
+          error: `refused by the access gate: ${error.message}`,
+          durationMs: 0,
+        })
+        await deps.db
+          .updateTable('subscriptions')
+          .set({ status: 'paused', updated_at: now() })
+          .where('id', '=', target.id)
+          .where('status', '=', 'active')
+          .execute()
+        return { batches, delivered, stopped: 'paused' }
+      }
+      const first = page.changes[0]
+      if (first === undefined) return { batches, delivered, stopped: 'caught-up' }
+      const range = { from: first.seq, to: page.next, changes: page.changes.length }
+      const body = JSON.stringify({
+        subscriptionId: target.id,
+        resource: target.resourceCode,
+        changes: page.changes,
+        from: range.from,
+        to: range.to,
+        lastSeq: page.lastSeq,
+      })
+      const outcome = await deliver(deps, webhook, body, signal)
+      await recordDelivery(deps.db, target.id, range, target.failures + 1, outcome)
+      if (!outcome.ok) {
+        if ((await countFailure(deps.db, target.id)) >= MAX_CONSECUTIVE_FAILURES) return { batches, delivered, stopped: 'paused' }
+        throw new Error(`webhook delivery of changes ${range.from}–${range.to} failed: ${outcome.error ?? 'unknown error'}`)
+      }
+      // Only from the cursor this batch was read at: a replay meanwhile wins.
+      await deps.db
+        .updateTable('subscriptions')
+        .set({ webhook_cursor: range.to, consecutive_failures: 0, updated_at: now() })
+        .where('id', '=', target.id)
+        .where('webhook_cursor', '=', target.cursor)
+        .execute()
+      batches += 1
+      delivered += range.changes
+      await progress(page.lastSeq === 0 ? 100 : Math.floor((range.to / page.lastSeq) * 100), `delivered changes up to ${range.to} of ${page.lastSeq}`)
+    }
+  }
+}
