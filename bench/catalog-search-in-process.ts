@@ -16,7 +16,8 @@ import { DEFAULT_DEMO_PASSWORD } from '../src/demo/departments.js'
 import { seedDemo } from '../src/demo/seed.js'
 import { loadConfig } from '../src/platform/config.js'
 import { openDatabase } from '../src/platform/db/database.js'
-import { migrateToLatest } from '../src/platform/db/migrate.js'
+import type { Tables } from '../src/tables.js'
+import { migrateToLatest } from '../src/migrations/index.js'
 import { seedGeneratedCatalog } from './support/catalog-generator.js'
 import { CATALOG_QUERIES, QUERY_TYPES, type CatalogQuery } from './support/catalog-queries.js'
 import type { TaskResultMessage } from './support/child-task.js'
@@ -151,14 +152,14 @@ async function profiled<T>(file: string, work: () => Promise<T> | T): Promise<T>
 async function measure(options: CatalogInProcessOptions): Promise<CatalogInProcessResult> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'huitong-bench-catalog-'))
   const config = loadConfig({ HUITONG_DATA_DIR: dataDir, HUITONG_LOG_LEVEL: 'silent' })
-  const database = await openDatabase(config)
+  const database = await openDatabase<Tables>(config)
   try {
     await migrateToLatest(database)
     const context = createContext(config, database)
     await seedDemo(context, DEFAULT_DEMO_PASSWORD, { catalog: false })
     const { generateMs, insertMs } = await seedGeneratedCatalog(context, options.entries)
     await context.close()
-    const repository = new CatalogRepository(database.db)
+    const repository = new CatalogRepository(database)
 
     const loadRunsMs: number[] = []
     for (let run = 0; run < options.buildRuns; run += 1) loadRunsMs.push(await timeLoad(repository))

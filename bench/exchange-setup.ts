@@ -18,7 +18,8 @@ import { seedDemo } from '../src/demo/seed.js'
 import { DatasetRepository } from '../src/exchange/datasets/repository.js'
 import { loadConfig } from '../src/platform/config.js'
 import { openDatabase, sqliteFile } from '../src/platform/db/database.js'
-import { migrateToLatest } from '../src/platform/db/migrate.js'
+import type { Tables } from '../src/tables.js'
+import { migrateToLatest } from '../src/migrations/index.js'
 import { allowanceEntry } from '../test/support/catalog-fixtures.js'
 import { allowanceRecords } from './support/allowance-records.js'
 import type { TaskResultMessage } from './support/child-task.js'
@@ -91,7 +92,7 @@ async function setUp(options: ExchangeSetupOptions): Promise<Omit<ExchangeSetupR
     HUITONG_LOG_LEVEL: 'silent',
     ...(options.postgres === undefined ? {} : { HUITONG_DATABASE_URL: options.postgres.url }),
   })
-  const database = await openDatabase(config, options.postgres === undefined ? {} : { schema: options.postgres.schema })
+  const database = await openDatabase<Tables>(config, options.postgres === undefined ? {} : { schema: options.postgres.schema })
   await migrateToLatest(database)
   const context = createContext(config, database)
   await seedDemo(context, DEFAULT_DEMO_PASSWORD, { catalog: false })

@@ -20,7 +20,8 @@ import { DEFAULT_DEMO_PASSWORD } from '../src/demo/departments.js'
 import { seedDemo } from '../src/demo/seed.js'
 import { loadConfig } from '../src/platform/config.js'
 import { openDatabase } from '../src/platform/db/database.js'
-import { migrateToLatest } from '../src/platform/db/migrate.js'
+import type { Tables } from '../src/tables.js'
+import { migrateToLatest } from '../src/migrations/index.js'
 import { seedGeneratedCatalog } from './support/catalog-generator.js'
 import { serveTarget, type Target } from './support/target-process.js'
 
@@ -38,7 +39,7 @@ async function huitongTarget(postgresUrl: string | undefined, catalogEntries: nu
     ...(postgresUrl === undefined ? {} : { HUITONG_DATABASE_URL: postgresUrl }),
   })
   const schema = `bench_${randomBytes(6).toString('hex')}`
-  const database = await openDatabase(config, postgresUrl === undefined ? {} : { schema })
+  const database = await openDatabase<Tables>(config, postgresUrl === undefined ? {} : { schema })
   await migrateToLatest(database)
   const context = createContext(config, database)
   let info: Record<string, number> | undefined

@@ -16,9 +16,9 @@ import type BetterSqlite3 from 'better-sqlite3'
 import { CompiledQuery, Kysely, SqliteDialect } from 'kysely'
 import { IdentityRepository } from '../src/identity/repository.js'
 import { loadConfig } from '../src/platform/config.js'
-import { openDatabase, type Database } from '../src/platform/db/database.js'
-import { migrateToLatest } from '../src/platform/db/migrate.js'
-import type { Tables } from '../src/platform/db/tables.js'
+import { openDatabase, type Database, type DatabaseOf } from '../src/platform/db/database.js'
+import { migrateToLatest } from '../src/migrations/index.js'
+import type { Tables } from '../src/tables.js'
 import { printTable, writeResults } from './support/report.js'
 import { formatNumber, formatPercent, median } from './support/stats.js'
 
@@ -93,7 +93,7 @@ async function timeLookups(variant: Variant, keys: readonly string[], count: num
   return count / seconds
 }
 
-function primaryKeyShape(cached: Database, uncached: Database, raw: BetterSqlite3.Database, ids: readonly string[]): Shape {
+function primaryKeyShape(cached: DatabaseOf<Tables>, uncached: DatabaseOf<Tables>, raw: BetterSqlite3.Database, ids: readonly string[]): Shape {
   // The raw variants run exactly the SQL Kysely generates.
   const { sql } = cached.db.selectFrom('users').selectAll().where('id', '=', '').compile()
   const prepared = raw.prepare(sql)
@@ -118,7 +118,15 @@ async function captureSessionQueries(raw: BetterSqlite3.Database, tokenHash: str
   const captured: CompiledQuery[] = []
   // Never destroyed: destroying it would close the shared connection.
   const logging = new Kysely<Tables>({ dialect: new SqliteDialect({ database: raw }), log: (event) => void captured.push(event.query) })
-  await new IdentityRepository(logging).principalForSession(tokenHash, at)
+  const logged: Database = {
+    kind: 'sqlite',
+    tables: <T>() => logging as unknown as Kysely<T>,
+    schema: undefined,
+    sqlite: raw,
+    sqliteAuditFile: undefined,
+    close: async () => undefined,
+  }
+  await new IdentityRepository(logged).principalForSession(tokenHash, at)
   if (captured.length !== 2) throw new Error(`expected 2 queries per session lookup, saw ${captured.length}`)
   return captured
 }
@@ -128,7 +136,7 @@ function rebind(query: CompiledQuery | undefined, values: ReadonlyMap<unknown, u
   return (query?.parameters ?? []).map((value) => (values.has(value) ? values.get(value) : value))
 }
 
-async function sessionShape(cached: Database, uncached: Database, raw: BetterSqlite3.Database, count: number): Promise<Shape> {
+async function sessionShape(cached: DatabaseOf<Tables>, uncached: DatabaseOf<Tables>, raw: BetterSqlite3.Database, count: number): Promise<Shape> {
   const keys = Array.from({ length: count }, (_, index) => tokenHashOf(index))
   const sampleHash = keys[0] ?? ''
   const sampleAt = new Date().toISOString()
@@ -160,8 +168,8 @@ async function sessionShape(cached: Database, uncached: Database, raw: BetterSql
     const roleRows = await cached.db.executeQuery(CompiledQuery.raw(rolesQuery?.sql ?? '', rebind(rolesQuery, new Map([[sampleUser, row.user_id]]))))
     return { ...row, roles: roleRows.rows }
   }
-  const withCache = new IdentityRepository(cached.db)
-  const withoutCache = new IdentityRepository(uncached.db)
+  const withCache = new IdentityRepository(cached)
+  const withoutCache = new IdentityRepository(uncached)
   return {
     name: 'session lookup that authenticates each request (IdentityRepository.principalForSession: join + roles, 2 queries)',
     keys,
@@ -211,8 +219,8 @@ async function measureShape(shape: Shape, options: SqlitePrepareOptions): Promis
 export async function benchSqlitePrepare(options: SqlitePrepareOptions = SQLITE_PREPARE_DEFAULTS): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'huitong-bench-'))
   const config = loadConfig({ HUITONG_DATA_DIR: dataDir, HUITONG_LOG_LEVEL: 'silent' })
-  const cached = await openDatabase(config)
-  const uncached = await openDatabase(config, { statementCache: false })
+  const cached = await openDatabase<Tables>(config)
+  const uncached = await openDatabase<Tables>(config, { statementCache: false })
   try {
     await migrateToLatest(cached)
     const raw = cached.sqlite

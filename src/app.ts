@@ -14,11 +14,12 @@ import { Type } from 'typebox'
 import { auditRoutes } from './audit/routes.js'
 import { catalogRoutes } from './catalog/routes.js'
 import { catalogTransferRoutes } from './catalog/transfer-routes.js'
-import { exchangeMoreRoutes } from './exchange/datasets/routes.js'
+import { datasetRoutes } from './exchange/datasets/routes.js'
+import { gateRoutes } from './exchange/gate/routes.js'
 import { populationRoutes } from './population/routes.js'
 import { legalPersonRoutes } from './legal-person/routes.js'
-import { exchangeRoutes } from './exchange/sharing/routes.js'
-import { subscriptionRoutes } from './exchange/feeds/routes.js'
+import { sharingRoutes } from './exchange/sharing/routes.js'
+import { feedRoutes } from './exchange/feeds/routes.js'
 import { notificationRoutes } from './notifications/routes.js'
 import { calendarRoutes } from './calendar/routes.js'
 import type { Context } from './context.js'
@@ -150,14 +151,10 @@ export async function buildApp(context: Context, options: AppOptions = {}): Prom
       await api.register(jobRoutes, { jobs: context.jobs })
       await api.register(catalogRoutes, { catalog: context.catalog })
       await api.register(catalogTransferRoutes, { transfer: context.catalogTransfer })
-      await api.register(exchangeRoutes, { sharing: context.sharing, gate: context.gate, datasets: context.datasets })
-      await api.register(exchangeMoreRoutes, {
-        db: context.database.db,
-        calendar: context.calendar,
-        datasetJobs: context.datasetJobs,
-        objections: context.objections,
-      })
-      await api.register(subscriptionRoutes, { subscriptions: context.subscriptions })
+      await api.register(sharingRoutes, { sharing: context.sharing, objections: context.objections, statistics: context.statistics })
+      await api.register(gateRoutes, { gate: context.gate })
+      await api.register(datasetRoutes, { datasets: context.datasets, datasetJobs: context.datasetJobs })
+      await api.register(feedRoutes, { subscriptions: context.subscriptions })
       await api.register(notificationRoutes, { notifications: context.notifications })
       await api.register(calendarRoutes, { calendar: context.calendar, audit: context.audit })
       await api.register(populationRoutes, { population: context.population, imports: context.populationImports, comparisons: context.comparisons })

@@ -10,7 +10,8 @@ import { isRole, type Role } from './platform/auth/roles.js'
 import { verifyAuditChain } from './audit/audit-log.js'
 import { ConfigError, loadConfig, SETTINGS, type Config } from './platform/config.js'
 import { openDatabase, type Database } from './platform/db/database.js'
-import { migrateToLatest } from './platform/db/migrate.js'
+import type { Tables } from './tables.js'
+import { migrateToLatest } from './migrations/index.js'
 import { openSecretBox } from './platform/secret-box.js'
 import { AppError } from './platform/errors.js'
 import { startServer } from './server.js'
@@ -41,7 +42,7 @@ function roleList(value: string): Role[] {
 /** Runs `work` against a migrated database and closes everything afterwards. */
 async function withContext<T>(work: (context: Context, database: Database, config: Config) => Promise<T>): Promise<T> {
   const config = loadConfig()
-  const database = await openDatabase(config)
+  const database = await openDatabase<Tables>(config)
   try {
     await migrateToLatest(database, { secrets: openSecretBox(config) })
     const context = createContext(config, database)
@@ -99,7 +100,7 @@ program
   .description('bring the database schema up to date')
   .action(async () => {
     const config = loadConfig()
-    const database = await openDatabase(config)
+    const database = await openDatabase<Tables>(config)
     try {
       const { applied } = await migrateToLatest(database, { secrets: openSecretBox(config) })
       console.log(applied.length === 0 ? 'schema is up to date' : `applied: ${applied.join(', ')}`)

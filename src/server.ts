@@ -5,7 +5,8 @@ import { DEMO_ACCOUNTS } from './demo/departments.js'
 import { seedDemo, type SeedOptions } from './demo/seed.js'
 import type { Config } from './platform/config.js'
 import { openDatabase, sqliteFile } from './platform/db/database.js'
-import { migrateToLatest } from './platform/db/migrate.js'
+import type { Tables } from './tables.js'
+import { migrateToLatest } from './migrations/index.js'
 import { openSecretBox } from './platform/secret-box.js'
 
 export interface StartOptions {
@@ -33,7 +34,7 @@ export function createLogger(config: Config): Logger {
  */
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const logger = createLogger(config)
-  const database = await openDatabase(config)
+  const database = await openDatabase<Tables>(config)
   const { applied } = await migrateToLatest(database, { secrets: openSecretBox(config) })
   if (applied.length > 0) logger.info({ applied }, 'migrations applied')
   const context = createContext(config, database, { logger })

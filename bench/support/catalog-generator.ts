@@ -234,6 +234,6 @@ export async function seedGeneratedCatalog(context: Context, count: number): Pro
   const generating = performance.now()
   const entries = generateCatalog(count)
   const inserting = performance.now()
-  await insertPublished(new CatalogRepository(context.database.db), departments, entries)
+  await insertPublished(new CatalogRepository(context.database), departments, entries)
   return { generateMs: inserting - generating, insertMs: performance.now() - inserting }
 }

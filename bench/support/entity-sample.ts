@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
-import type { Database } from '../../src/platform/db/database.js'
+import type { DatabaseOf } from '../../src/platform/db/database.js'
+import type { Tables } from '../../src/tables.js'
 import { seededRandom } from './catalog-generator.js'
 
 export interface SampledEntity {
@@ -15,7 +16,7 @@ export interface SampledEntity {
  * @example
  * const keys = (await sampleEntities(database, 4000, 1)).map((entity) => entity.credit_code)
  */
-export async function sampleEntities(database: Database, count: number, seed: number): Promise<SampledEntity[]> {
+export async function sampleEntities(database: DatabaseOf<Tables>, count: number, seed: number): Promise<SampledEntity[]> {
   const sqlite = database.sqlite
   if (sqlite !== undefined) {
     const { last, total } = sqlite.prepare('SELECT max(rowid) AS last, count(*) AS total FROM entities').get() as { last: number | null; total: number }

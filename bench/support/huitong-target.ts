@@ -2,6 +2,7 @@ import { buildApp } from '../../src/app.js'
 import { createContext } from '../../src/context.js'
 import { loadConfig } from '../../src/platform/config.js'
 import { openDatabase } from '../../src/platform/db/database.js'
+import type { Tables } from '../../src/tables.js'
 import type { Target } from './target-process.js'
 
 /**
@@ -22,7 +23,7 @@ export async function huitongTarget(
     HUITONG_LOG_LEVEL: 'silent',
     ...(postgres === undefined ? {} : { HUITONG_DATABASE_URL: postgres.url }),
   })
-  const database = await openDatabase(config, postgres === undefined ? {} : { schema: postgres.schema })
+  const database = await openDatabase<Tables>(config, postgres === undefined ? {} : { schema: postgres.schema })
   const context = createContext(config, database)
   const app = await buildApp(context, { console: false })
   if (options.start === true) context.start()

@@ -1,7 +1,8 @@
 import { createContext, type Context } from '../../src/context.js'
 import { loadConfig } from '../../src/platform/config.js'
-import { openDatabase, type Database } from '../../src/platform/db/database.js'
-import { migrateToLatest } from '../../src/platform/db/migrate.js'
+import { openDatabase, type DatabaseOf } from '../../src/platform/db/database.js'
+import type { Tables } from '../../src/tables.js'
+import { migrateToLatest } from '../../src/migrations/index.js'
 
 /** Where a benchmark's registry lives: SQLite in `dataDir`, or PostgreSQL in a schema of its own. */
 export interface StoreSpec {
@@ -11,7 +12,7 @@ export interface StoreSpec {
 }
 
 export interface OpenStore {
-  readonly database: Database
+  readonly database: DatabaseOf<Tables>
   readonly context: Context
   close(): Promise<void>
 }
@@ -29,7 +30,7 @@ export async function openStore(store: StoreSpec): Promise<OpenStore> {
     HUITONG_LOG_LEVEL: 'silent',
     ...(store.postgres === undefined ? {} : { HUITONG_DATABASE_URL: store.postgres.url }),
   })
-  const database = await openDatabase(config, store.postgres === undefined ? {} : { schema: store.postgres.schema })
+  const database = await openDatabase<Tables>(config, store.postgres === undefined ? {} : { schema: store.postgres.schema })
   await migrateToLatest(database)
   const context = createContext(config, database)
   return {

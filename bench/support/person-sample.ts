@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
-import type { Database } from '../../src/platform/db/database.js'
+import type { DatabaseOf } from '../../src/platform/db/database.js'
+import type { Tables } from '../../src/tables.js'
 import { seededRandom } from './catalog-generator.js'
 
 export interface SampledPerson {
@@ -15,7 +16,7 @@ export interface SampledPerson {
  * @example
  * const keys = (await samplePersons(database, 4000, 1)).map((person) => person.resident_id)
  */
-export async function samplePersons(database: Database, count: number, seed: number): Promise<SampledPerson[]> {
+export async function samplePersons(database: DatabaseOf<Tables>, count: number, seed: number): Promise<SampledPerson[]> {
   const sqlite = database.sqlite
   if (sqlite !== undefined) {
     const { last, total } = sqlite.prepare('SELECT max(rowid) AS last, count(*) AS total FROM persons').get() as { last: number | null; total: number }

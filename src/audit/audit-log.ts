@@ -1,8 +1,8 @@
-import { sql } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { Database } from '../platform/db/database.js'
-import type { AuditLogTable } from '../platform/db/tables.js'
 import { AuditThread } from './audit-thread.js'
 import { chainHash, chainRows, GENESIS_HASH, type TimedEntry } from './chain.js'
+import type { AuditLogTable, AuditTables } from './tables.js'
 
 /** What a caller records; the log adds the sequence number, time and hashes. */
 export interface AuditEntry {
@@ -132,20 +132,23 @@ export class AuditLog {
 
   /** Appends in this process, inside one transaction (PostgreSQL, or SQLite in memory). */
   #commit(batch: readonly TimedEntry[]): Promise<number[]> {
-    return this.database.db.transaction().execute(async (trx) => {
-      if (this.database.kind === 'postgres') {
-        await sql`SELECT pg_advisory_xact_lock(${CHAIN_LOCK_KEY})`.execute(trx)
-      }
-      const head = await trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst()
-      const rows = chainRows(batch, head === undefined ? undefined : { seq: Number(head.seq), hash: head.hash })
-      for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
-        await trx
-          .insertInto('audit_log')
-          .values(rows.slice(start, start + INSERT_CHUNK))
-          .execute()
-      }
-      return rows.map((row) => row.seq)
-    })
+    return this.database
+      .tables<AuditTables>()
+      .transaction()
+      .execute(async (trx) => {
+        if (this.database.kind === 'postgres') {
+          await sql`SELECT pg_advisory_xact_lock(${CHAIN_LOCK_KEY})`.execute(trx)
+        }
+        const head = await trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst()
+        const rows = chainRows(batch, head === undefined ? undefined : { seq: Number(head.seq), hash: head.hash })
+        for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+          await trx
+            .insertInto('audit_log')
+            .values(rows.slice(start, start + INSERT_CHUNK))
+            .execute()
+        }
+        return rows.map((row) => row.seq)
+      })
   }
 }
 
@@ -173,7 +176,7 @@ const VERIFY_PAGE = 5000
  * if (!report.ok) console.error(report.firstBreak?.message)
  */
 export async function verifyAuditChain(database: Database, onProgress?: (checked: number, total: number) => void | Promise<void>): Promise<VerifyReport> {
-  const { db } = database
+  const db: Kysely<AuditTables> = database.tables<AuditTables>()
   const { total } = await db
     .selectFrom('audit_log')
     .select((eb) => eb.fn.countAll<number>().as('total'))

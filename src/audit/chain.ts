@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto'
-import type { AuditLogTable } from '../platform/db/tables.js'
+import type { AuditLogTable } from './tables.js'
 import type { AuditEntry } from './audit-log.js'
 import { canonicalJson } from './canonical.js'
 

@@ -1,4 +1,6 @@
-import type { Db } from '../platform/db/database.js'
+import type { Kysely } from 'kysely'
+import type { Database } from '../platform/db/database.js'
+import type { AuditTables } from './tables.js'
 
 export interface AuditRecord {
   readonly seq: number
@@ -31,7 +33,11 @@ export interface AuditFilter {
 
 /** Read-only queries over the audit log; appends go through the platform's AuditLog only. */
 export class AuditRepository {
-  constructor(private readonly db: Db) {}
+  private readonly db: Kysely<AuditTables>
+
+  constructor(database: Database) {
+    this.db = database.tables<AuditTables>()
+  }
 
   async list(filter: AuditFilter): Promise<{ items: AuditRecord[]; total: number }> {
     let query = this.db.selectFrom('audit_log')

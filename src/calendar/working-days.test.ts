@@ -15,7 +15,7 @@ for (const dialect of DIALECTS) {
     let calendar: WorkingDayCalendar
     beforeEach(async () => {
       testDatabase = await openTestDatabase(dialect)
-      calendar = new WorkingDayCalendar(testDatabase.database.db)
+      calendar = new WorkingDayCalendar(testDatabase.database)
     })
     afterEach(async () => {
       await testDatabase.drop()

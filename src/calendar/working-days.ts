@@ -1,7 +1,9 @@
 import { createRequire } from 'node:module'
 import chineseDays from 'chinese-days'
-import type { Db } from '../platform/db/database.js'
+import type { Kysely } from 'kysely'
+import type { Database } from '../platform/db/database.js'
 import { now } from '../platform/ids.js'
+import type { CalendarTables } from './tables.js'
 
 /** Beijing time, in which government working days are counted. */
 const BEIJING_OFFSET_MS = 8 * 60 * 60_000
@@ -59,12 +61,15 @@ export interface DayStatus {
 export class WorkingDayCalendar {
   #overrides: Map<string, Override> | undefined
   #loadedAt = 0
+  private readonly db: Kysely<CalendarTables>
 
   constructor(
-    private readonly db: Db,
+    database: Database,
     /** Overrides are re-read after this long, so other nodes' edits arrive. */
     private readonly refreshMs = 60_000,
-  ) {}
+  ) {
+    this.db = database.tables<CalendarTables>()
+  }
 
   async #load(): Promise<Map<string, Override>> {
     if (this.#overrides !== undefined && Date.now() - this.#loadedAt < this.refreshMs) return this.#overrides

@@ -1,7 +1,15 @@
 import type { Kysely, Selectable } from 'kysely'
-import type { CatalogResourceTable, CatalogReviewTable, CatalogVersionTable, Tables } from '../platform/db/tables.js'
+import type { Database } from '../platform/db/database.js'
+import type { IdentityTables } from '../identity/tables.js'
 import { newId, now } from '../platform/ids.js'
 import type { ResourceContent, ResourceStatus, VersionStatus } from './model.js'
+import type { CatalogResourceTable, CatalogReviewTable, CatalogTables, CatalogVersionTable } from './tables.js'
+
+/**
+ * The catalog's tables, and the departments its listings name: a read-only join into identity's
+ * table, allowed by name in the rule file.
+ */
+type CatalogReadTables = CatalogTables & Pick<IdentityTables, 'departments'>
 
 export interface DepartmentInfo {
   readonly id: string
@@ -100,7 +108,12 @@ export interface ResourceListFilter {
 
 /** SQL for the catalog. Build one over a transaction to make several calls atomic. */
 export class CatalogRepository {
-  constructor(private readonly db: Kysely<Tables>) {}
+  private readonly db: Kysely<CatalogReadTables>
+
+  /** Over an open database, or over a transaction (see `transaction`). */
+  constructor(source: Database | Kysely<CatalogReadTables>) {
+    this.db = 'tables' in source ? source.tables<CatalogReadTables>() : source
+  }
 
   /** Runs `work` in one transaction with a repository bound to it. */
   transaction<T>(work: (repository: CatalogRepository) => Promise<T>): Promise<T> {

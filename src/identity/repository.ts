@@ -1,9 +1,9 @@
-import type { Insertable, Selectable } from 'kysely'
-import type { Db } from '../platform/db/database.js'
-import type { ApiClientTable, DepartmentTable, UserTable } from '../platform/db/tables.js'
+import type { Insertable, Kysely, Selectable } from 'kysely'
+import type { Database } from '../platform/db/database.js'
 import { newId, now } from '../platform/ids.js'
 import type { Principal } from '../platform/auth/principal.js'
 import { isRole, type Role } from '../platform/auth/roles.js'
+import type { ApiClientTable, DepartmentTable, IdentityTables, UserTable } from './tables.js'
 
 export interface Department {
   readonly id: string
@@ -84,7 +84,11 @@ function parseRoles(text: string): Role[] {
 
 /** SQL for departments, users, roles, sessions, API clients, login attempts and settings. */
 export class IdentityRepository {
-  constructor(private readonly db: Db) {}
+  private readonly db: Kysely<IdentityTables>
+
+  constructor(database: Database) {
+    this.db = database.tables<IdentityTables>()
+  }
 
   // Departments
 

@@ -1,4 +1,4 @@
-import type { DataRecord } from '../exchange/datasets/record-validation.js'
+import { type DataRecord } from '../exchange/gate/provider.js'
 
 /**
  * The core entity record (法人基础信息) as the registry keeps it: one row per unified social

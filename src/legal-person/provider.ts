@@ -1,5 +1,5 @@
 import { AppError } from '../platform/errors.js'
-import type { Change, RecordFilter } from '../exchange/datasets/repository.js'
+import { type Change, type RecordFilter } from '../exchange/gate/provider.js'
 import {
   recordAsOf,
   sameValue,
@@ -10,7 +10,7 @@ import {
   type ProviderQuery,
   type VerifyResult,
 } from '../exchange/gate/provider.js'
-import type { DataRecord } from '../exchange/datasets/record-validation.js'
+import { type DataRecord } from '../exchange/gate/provider.js'
 import { beijingDate, endOfChinaDay } from '../calendar/working-days.js'
 import { samePersonName } from '../standards/person-name.js'
 import { normaliseDate } from '../standards/written-date.js'

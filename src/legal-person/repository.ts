@@ -1,11 +1,19 @@
 import { sql, type Kysely } from 'kysely'
+import type { RegistryTables } from '../registry/tables.js'
 import { beijingDate } from '../calendar/working-days.js'
 import type { Database } from '../platform/db/database.js'
 import { PointRead } from '../platform/db/point-read.js'
-import type { Tables } from '../platform/db/tables.js'
 import { SqliteBulkLoad, type BulkTable } from '../registry/imports/bulk-load.js'
 import { now } from '../platform/ids.js'
 import { diffEntity, ENTITY_FIELDS, ENTITY_STATUSES, eventOf, LEGAL_PERSON_REGISTRY, type Entity, type EntityChange, type EntityField } from './model.js'
+import type { LegalPersonTables } from './tables.js'
+
+/**
+ * The legal-person registry's tables, and the registry heads (sequence and count per registry) it keeps
+ * in the registry kernel's table: allowed by name in the rule file until the kernel owns the write
+ * path.
+ */
+type LegalPersonRegistryTables = LegalPersonTables & Pick<RegistryTables, 'registry_heads'>
 
 export interface StoredEntity extends Entity {
   readonly seq: number
@@ -79,7 +87,10 @@ export class EntityRepository {
   /** The hot path of every lookup. */
   readonly #byKey: PointRead<Record<string, unknown>>
 
+  readonly #db: Kysely<LegalPersonRegistryTables>
+
   constructor(private readonly database: Database) {
+    this.#db = database.tables<LegalPersonRegistryTables>()
     this.#byKey = new PointRead(
       database,
       `SELECT ${COLUMNS}, seq, created_at, updated_at FROM entities WHERE credit_code = ?`,
@@ -91,10 +102,6 @@ export class EntityRepository {
   /** Creates any missing entities index: at start, in case a first load was interrupted. */
   async buildIndexes(): Promise<void> {
     await this.bulkLoad?.buildIndexes()
-  }
-
-  get #db(): Kysely<Tables> {
-    return this.database.db
   }
 
   /**
@@ -148,8 +155,8 @@ export class EntityRepository {
           )
           .execute()
         const existing = new Map<string, Entity>(rows.map((row) => [row.credit_code, entityOf({ ...row, seq: 0 })]))
-        const inserts: Array<Tables['entities']> = []
-        const histories: Array<Tables['entity_history']> = []
+        const inserts: Array<LegalPersonTables['entities']> = []
+        const histories: Array<LegalPersonTables['entity_history']> = []
         for (const entity of chunk) {
           const before = existing.get(entity.credit_code)
           vet?.(entity, before)

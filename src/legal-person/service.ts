@@ -1,7 +1,7 @@
 import type { AttachmentFinder } from '../registry/attachments.js'
 import type { BoundRegistry } from '../registry/bound-registry.js'
 import type { AccessGate } from '../exchange/gate/gate.js'
-import type { DataRecord } from '../exchange/datasets/record-validation.js'
+import { type DataRecord } from '../exchange/gate/provider.js'
 import type { Principal } from '../platform/auth/principal.js'
 import type { RequestMeta } from '../audit/actor.js'
 import { AppError } from '../platform/errors.js'
@@ -10,8 +10,10 @@ import { parseCreditCode, type CreditCodeError } from '../standards/credit-code.
 import { findDivision } from '../standards/division-code.js'
 import { findIndustry } from '../standards/industry.js'
 import { parseRegistrationNumber } from '../standards/registration-number.js'
-import { ENTITY_STATUS_LABELS, type EntityStatus } from './model.js'
+import { ENTITY_STATUS_LABELS, LEGAL_PERSON_REGISTRY, type EntityStatus } from './model.js'
 import type { EntityRepository } from './repository.js'
+import type { Publisher } from '../platform/events.js'
+import type { RegistryEvents } from '../registry/events.js'
 
 const CACHE_MS = 60_000
 
@@ -44,14 +46,13 @@ export interface EntityVerifyOutcome {
  */
 export class LegalPersonService {
   #statistics: { value: unknown; until: number } | undefined
-  /** Called after entities changed, so change deliveries (webhooks) can start. */
-  onChanged: () => void = () => undefined
 
   constructor(
     private readonly entities: EntityRepository,
     readonly registry: BoundRegistry,
     private readonly gate: AccessGate,
     private readonly attachments: AttachmentFinder,
+    private readonly events: Publisher<RegistryEvents>,
   ) {}
 
   /**
@@ -177,7 +178,7 @@ export class LegalPersonService {
   /** After entities changed: statistics are counted again, change deliveries start. */
   changed(): void {
     this.#statistics = undefined
-    this.onChanged()
+    this.events.emit('registry.changed', { registry: LEGAL_PERSON_REGISTRY })
   }
 }
 

@@ -1,5 +1,6 @@
-import { sql } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { Database } from '../platform/db/database.js'
+import type { PopulationTables } from './tables.js'
 
 /** A row of a compared file that is not ok, as kept for the department to browse by outcome. */
 export interface ProblemRow {
@@ -23,11 +24,15 @@ const COLUMNS = ['comparison_id', 'row', 'outcome', 'resident_id', 'name', 'deta
  * parse than they save); on PostgreSQL in one statement, each column passed as an array.
  */
 export class ComparisonRowRepository {
-  constructor(private readonly database: Database) {}
+  readonly #db: Kysely<PopulationTables>
+
+  constructor(private readonly database: Database) {
+    this.#db = database.tables<PopulationTables>()
+  }
 
   /** Removes a comparison's rows: a retried job starts over. */
   async clear(comparisonId: string): Promise<void> {
-    await this.database.db.deleteFrom('comparison_rows').where('comparison_id', '=', comparisonId).execute()
+    await this.#db.deleteFrom('comparison_rows').where('comparison_id', '=', comparisonId).execute()
   }
 
   /**
@@ -43,12 +48,12 @@ export class ComparisonRowRepository {
       const column = <T>(value: (row: ProblemRow) => T) => rows.map(value)
       await sql`INSERT INTO comparison_rows (${sql.raw(COLUMNS.join(', '))})
         SELECT ${comparisonId}, * FROM unnest(${column((row) => row.row)}::integer[], ${column((row) => row.outcome)}::text[], ${column((row) => row.residentId)}::text[], ${column((row) => row.name)}::text[], ${column((row) => row.detail)}::text[])`.execute(
-        this.database.db,
+        this.#db,
       )
       return
     }
     // The connection is Kysely's too: wait for it, so no Kysely transaction is open meanwhile.
-    await this.database.db.connection().execute(async () => {
+    await this.#db.connection().execute(async () => {
       const insert = sqlite.prepare(`INSERT INTO comparison_rows (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`)
       sqlite
         .transaction(() => {
@@ -60,7 +65,7 @@ export class ComparisonRowRepository {
 
   /** A page of a comparison's problem rows in file order, of one outcome or all, and how many there are. */
   async page(comparisonId: string, outcome: string | undefined, limit: number, offset: number): Promise<{ items: ProblemRow[]; total: number }> {
-    let query = this.database.db.selectFrom('comparison_rows').where('comparison_id', '=', comparisonId)
+    let query = this.#db.selectFrom('comparison_rows').where('comparison_id', '=', comparisonId)
     if (outcome !== undefined) query = query.where('outcome', '=', outcome)
     const [items, total] = await Promise.all([
       query.select(['row', 'resident_id', 'name', 'outcome', 'detail']).orderBy('row').limit(limit).offset(offset).execute(),

@@ -1,4 +1,4 @@
-import type { DataRecord } from '../exchange/datasets/record-validation.js'
+import { type DataRecord } from '../exchange/gate/provider.js'
 
 /**
  * The core person record (人口基础信息) as the registry keeps it: one row per resident ID, every

@@ -1,6 +1,6 @@
 import { beijingDate, endOfChinaDay } from '../calendar/working-days.js'
 import { AppError } from '../platform/errors.js'
-import type { Change, RecordFilter } from '../exchange/datasets/repository.js'
+import { type Change, type RecordFilter } from '../exchange/gate/provider.js'
 import {
   recordAsOf,
   sameValue,
@@ -11,7 +11,7 @@ import {
   type ProviderQuery,
   type VerifyResult,
 } from '../exchange/gate/provider.js'
-import type { DataRecord } from '../exchange/datasets/record-validation.js'
+import { type DataRecord } from '../exchange/gate/provider.js'
 import { findEthnicGroup } from '../standards/ethnic-group.js'
 import { samePersonName } from '../standards/person-name.js'
 import { itemChanges, PERSON_STATUSES, personRecord, type Person, type PersonField } from './model.js'

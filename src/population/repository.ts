@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely'
+import type { RegistryTables } from '../registry/tables.js'
 import type { Database } from '../platform/db/database.js'
 import { PointRead } from '../platform/db/point-read.js'
-import type { Tables } from '../platform/db/tables.js'
 import { SqliteBulkLoad, type BulkTable } from '../registry/imports/bulk-load.js'
 import { beijingDate } from '../calendar/working-days.js'
 import { now } from '../platform/ids.js'
@@ -17,6 +17,14 @@ import {
   type Person,
   type PersonField,
 } from './model.js'
+import type { PopulationTables } from './tables.js'
+
+/**
+ * The population registry's tables, and the registry heads (sequence and count per registry) it keeps
+ * in the registry kernel's table: allowed by name in the rule file until the kernel owns the write
+ * path.
+ */
+type PopulationRegistryTables = PopulationTables & Pick<RegistryTables, 'registry_heads'>
 
 /** A person as stored: the record plus its bookkeeping. */
 export interface StoredPerson extends Person {
@@ -103,17 +111,16 @@ export class PersonRepository {
   /** The hot path of every lookup. */
   readonly #byKey: PointRead<Record<string, unknown>>
 
+  readonly #db: Kysely<PopulationRegistryTables>
+
   constructor(private readonly database: Database) {
+    this.#db = database.tables<PopulationRegistryTables>()
     this.#byKey = new PointRead(
       database,
       `SELECT ${SELECT_COLUMNS} FROM persons WHERE resident_id = ?`,
       `SELECT ${SELECT_COLUMNS} FROM persons WHERE resident_id = $1`,
     )
     this.bulkLoad = database.sqlite === undefined ? undefined : new SqliteBulkLoad(database, PERSONS_TABLE)
-  }
-
-  get #db(): Kysely<Tables> {
-    return this.database.db
   }
 
   /**
@@ -233,9 +240,9 @@ export class PersonRepository {
           )
           .execute()
         const existing = new Map<string, Person>(rows.map((row) => [row.resident_id, personOf({ ...row, seq: 0, created_at: '', updated_at: '' })]))
-        const inserts: Array<Tables['persons']> = []
-        const histories: Array<Tables['person_history']> = []
-        const updates: Array<Tables['persons']> = []
+        const inserts: Array<PopulationTables['persons']> = []
+        const histories: Array<PopulationTables['person_history']> = []
+        const updates: Array<PopulationTables['persons']> = []
         for (const { person, effectiveDate } of chunk) {
           const before = existing.get(person.resident_id)
           if (before === undefined) {

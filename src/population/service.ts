@@ -2,7 +2,7 @@ import type { AttachmentFinder } from '../registry/attachments.js'
 import type { AccessGate } from '../exchange/gate/gate.js'
 import type { BoundRegistry } from '../registry/bound-registry.js'
 import type { VerifyResult } from '../exchange/gate/provider.js'
-import type { DataRecord } from '../exchange/datasets/record-validation.js'
+import { type DataRecord } from '../exchange/gate/provider.js'
 import type { Principal } from '../platform/auth/principal.js'
 import { auditActor, type RequestMeta } from '../audit/actor.js'
 import type { AuditLog } from '../audit/audit-log.js'
@@ -10,9 +10,11 @@ import { beijingDate } from '../calendar/working-days.js'
 import { AppError, type FieldProblem } from '../platform/errors.js'
 import { findDivision } from '../standards/division-code.js'
 import { parseResidentId, type ResidentIdError } from '../standards/resident-id.js'
-import { PERSON_STATUSES, type Person, type PersonStatus } from './model.js'
+import { PERSON_STATUSES, POPULATION_REGISTRY, type Person, type PersonStatus } from './model.js'
 import { normaliseDate } from '../standards/written-date.js'
 import type { ApplyResult, PersonRepository } from './repository.js'
+import type { Publisher } from '../platform/events.js'
+import type { RegistryEvents } from '../registry/events.js'
 
 /** How long the statistics and the list of attachment resources are reused. */
 const CACHE_MS = 60_000
@@ -67,8 +69,6 @@ const EVENT_STATUS: Readonly<Record<PersonEventInput['type'], PersonStatus>> = {
  */
 export class PopulationService {
   #statistics: { value: unknown; until: number } | undefined
-  /** Called after persons changed, so change deliveries (webhooks) can start. */
-  onChanged: () => void = () => undefined
 
   constructor(
     private readonly persons: PersonRepository,
@@ -76,6 +76,7 @@ export class PopulationService {
     private readonly gate: AccessGate,
     private readonly attachments: AttachmentFinder,
     private readonly audit: AuditLog,
+    private readonly events: Publisher<RegistryEvents>,
   ) {}
 
   /** The catalog code of the entry the registry serves. */
@@ -212,7 +213,7 @@ export class PopulationService {
   /** After persons changed: statistics are counted again, change deliveries start. */
   forgetStatistics(): void {
     this.#statistics = undefined
-    this.onChanged()
+    this.events.emit('registry.changed', { registry: POPULATION_REGISTRY })
   }
 }
 

@@ -3,7 +3,7 @@ import type { CatalogRepository } from '../catalog/repository.js'
 import type { Principal } from '../platform/auth/principal.js'
 import type { RequestMeta } from '../audit/actor.js'
 import type { AccessGate } from '../exchange/gate/gate.js'
-import type { DataRecord } from '../exchange/datasets/record-validation.js'
+import { type DataRecord } from '../exchange/gate/provider.js'
 
 /** How long the list of resources that can be attached to a subject is reused. */
 const CACHE_MS = 60_000

@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite'
 import { Value } from 'typebox/value'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ChangesSchema } from '../../src/exchange/sharing/schemas.js'
+import { ChangesSchema } from '../../src/exchange/gate/schemas.js'
 import { verifyAuditChain } from '../../src/audit/audit-log.js'
 import { beijingDate } from '../../src/calendar/working-days.js'
 import { writeTable } from '../../src/platform/files/table-file.js'

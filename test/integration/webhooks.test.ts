@@ -10,9 +10,16 @@ import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp, LOG_REDACT } from '../../src/app.js'
 import { WebhookTargets, type HostResolver } from '../../src/exchange/feeds/webhook-targets.js'
-import { scheduleDeliveries, verifyWebhookSignature, webhookDeliveryHandler, WEBHOOK_DELIVERY_JOB, type DeliveryRun } from '../../src/exchange/feeds/webhooks.js'
-import { migrateToLatest } from '../../src/platform/db/migrate.js'
-import { webhookSecretsMigration } from '../../src/platform/db/migrations/0006-webhook-secrets.js'
+import { SubscriptionRepository } from '../../src/exchange/feeds/repository.js'
+import {
+  scheduleDeliveries,
+  verifyWebhookSignature,
+  webhookDeliveryHandler,
+  WEBHOOK_DELIVERY_JOB,
+  type DeliveryRun,
+} from '../../src/exchange/feeds/webhooks.js'
+import { migrateToLatest } from '../../src/migrations/index.js'
+import { webhookSecretsMigration } from '../../src/migrations/0006-webhook-secrets.js'
 import type { Job } from '../../src/platform/jobs/job-queue.js'
 import { JobWorker, type JobHandler } from '../../src/platform/jobs/job-worker.js'
 import { openSecretBox, SECRET_KEY_FILE, SecretBox } from '../../src/platform/secret-box.js'
@@ -158,7 +165,7 @@ for (const dialect of DIALECTS) {
       receiver = await startReceiver()
       const { context } = t
       handler = webhookDeliveryHandler({
-        db: context.database.db,
+        subscriptions: new SubscriptionRepository(context.database),
         gate: context.gate,
         targets: new WebhookTargets(context.config.webhookAllow),
         secrets: openSecretBox(context.config),
@@ -477,7 +484,7 @@ for (const dialect of DIALECTS) {
           deliver(
             other,
             webhookDeliveryHandler({
-              db: t.context.database.db,
+              subscriptions: new SubscriptionRepository(t.context.database),
               gate: t.context.gate,
               targets: new WebhookTargets(t.context.config.webhookAllow, resolvingTo(address)),
               secrets,
@@ -584,7 +591,7 @@ for (const dialect of DIALECTS) {
         await publish(allowanceRecords(1, 608))
         await new Promise((resolve) => setTimeout(resolve, 100))
         expect((await t.context.jobs.list({ type: WEBHOOK_DELIVERY_JOB, status: 'queued' })).total).toBe(1)
-        expect(await scheduleDeliveries({ db: t.context.database.db, jobs: t.context.jobs }, resourceId)).toBe(0)
+        expect(await scheduleDeliveries({ subscriptions: new SubscriptionRepository(t.context.database), jobs: t.context.jobs }, resourceId)).toBe(0)
         const [job] = (await t.context.jobs.list({ type: WEBHOOK_DELIVERY_JOB, status: 'queued' })).items
         expect(job).toMatchObject({ payload: { subscriptionId: id }, maxAttempts: 5 })
 

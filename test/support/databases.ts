@@ -4,8 +4,9 @@ import path from 'node:path'
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { loadConfig, type Config, type DatabaseKind } from '../../src/platform/config.js'
-import { openDatabase, type Database } from '../../src/platform/db/database.js'
-import { migrateToLatest } from '../../src/platform/db/migrate.js'
+import { openDatabase, type DatabaseOf } from '../../src/platform/db/database.js'
+import type { Tables } from '../../src/tables.js'
+import { migrateToLatest } from '../../src/migrations/index.js'
 
 /** PostgreSQL for tests: HUITONG_TEST_DATABASE_URL, else the local server's `test` database. */
 export const TEST_POSTGRES_URL = process.env.HUITONG_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
@@ -36,7 +37,7 @@ export const DIALECTS: readonly DatabaseKind[] = reachable ? ['sqlite', 'postgre
 
 export interface TestDatabase {
   readonly config: Config
-  readonly database: Database
+  readonly database: DatabaseOf<Tables>
   /** The PostgreSQL schema of this database; undefined on SQLite. */
   readonly schema: string | undefined
   /** Closes the database and removes its file or schema. */
@@ -53,7 +54,7 @@ export async function openTestDatabase(kind: DatabaseKind, env: NodeJS.ProcessEn
     ...env,
   })
   const schema = `t_${randomBytes(6).toString('hex')}`
-  const database = await openDatabase(config, kind === 'postgres' ? { schema, poolSize: 5 } : {})
+  const database = await openDatabase<Tables>(config, kind === 'postgres' ? { schema, poolSize: 5 } : {})
   await migrateToLatest(database)
   return {
     config,

@@ -7,7 +7,7 @@ import { AppError, type FieldProblem } from '../../platform/errors.js'
 import { readTable, writeTable, type TableFormat, type TextEncoding } from '../../platform/files/table-file.js'
 import type { JobQueue } from '../../platform/jobs/job-queue.js'
 import type { JobHandler } from '../../platform/jobs/job-worker.js'
-import type { RecordFilter } from './repository.js'
+import { type RecordFilter } from '../gate/provider.js'
 import type { DatasetService } from './service.js'
 import type { AccessGate } from '../gate/gate.js'
 

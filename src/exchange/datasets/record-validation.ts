@@ -3,9 +3,7 @@ import type { FieldProblem } from '../../platform/errors.js'
 import { parseCreditCode } from '../../standards/credit-code.js'
 import { findDivision } from '../../standards/division-code.js'
 import { parseResidentId } from '../../standards/resident-id.js'
-
-/** A record as stored: item key → value (text, number, boolean or null). */
-export type DataRecord = Record<string, string | number | boolean | null>
+import type { DataRecord } from '../gate/provider.js'
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/
 const TRUE = new Set(['true', '1', '是', 'y', 'yes'])

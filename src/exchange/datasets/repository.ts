@@ -1,9 +1,9 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely'
 import type { Database } from '../../platform/db/database.js'
 import { PointRead } from '../../platform/db/point-read.js'
-import type { Tables } from '../../platform/db/tables.js'
 import { now } from '../../platform/ids.js'
-import type { DataRecord } from './record-validation.js'
+import type { Change, DataRecord, RecordFilter } from '../gate/provider.js'
+import type { DatasetTables } from './tables.js'
 
 export interface BatchResult {
   readonly batchId: string
@@ -16,20 +16,6 @@ export interface BatchResult {
   readonly toSeq: number
   /** True when this batch id had already been applied and this is its stored result. */
   readonly replayed: boolean
-}
-
-export interface Change {
-  readonly seq: number
-  readonly key: string
-  readonly op: 'upsert' | 'delete'
-  readonly data: DataRecord | null
-  readonly at: string
-}
-
-export interface RecordFilter {
-  readonly key: string
-  /** Equal to, or starting with when it ends in `*`. */
-  readonly value: string
 }
 
 const CHUNK = 500
@@ -45,16 +31,15 @@ const CHUNK = 500
 export class DatasetRepository {
   readonly #record: PointRead<{ data: string }>
 
+  readonly #db: Kysely<DatasetTables>
+
   constructor(private readonly database: Database) {
+    this.#db = database.tables<DatasetTables>()
     this.#record = new PointRead(
       database,
       'SELECT data FROM dataset_records WHERE resource_id = ? AND record_key = ?',
       'SELECT data FROM dataset_records WHERE resource_id = $1 AND record_key = $2',
     )
-  }
-
-  get #db(): Kysely<Tables> {
-    return this.database.db
   }
 
   /**

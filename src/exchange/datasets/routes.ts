@@ -1,42 +1,85 @@
 import fs from 'node:fs'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import type { WorkingDayCalendar } from '../../calendar/working-days.js'
-import type { Db } from '../../platform/db/database.js'
+import { CodeParam, codeOf } from '../../catalog/code-param.js'
 import { AppError } from '../../platform/errors.js'
 import { metaOf, principalOf } from '../../platform/http/access.js'
 import { ERROR_RESPONSES } from '../../platform/http/schemas.js'
 import { JobSchema, toJobView } from '../../platform/jobs/schemas.js'
+import { ChangeSchema } from '../gate/schemas.js'
 import type { DatasetJobs } from './jobs.js'
-import type { ObjectionService } from '../sharing/objections.js'
-import { exchangeStatistics } from '../sharing/statistics.js'
-import { CodeParam, codeOf } from '../../catalog/code-param.js'
+import { BatchBody, BatchResultSchema } from './schemas.js'
+import type { DatasetService } from './service.js'
 
 const IdParam = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) })
+const CONFLICT = { 409: Type.Ref('Problem') }
 
-const ObjectionSchema = Type.Object({
-  id: Type.String(),
-  resourceCode: Type.String(),
-  resourceName: Type.String(),
-  provider: Type.Object({ code: Type.String(), name: Type.String() }),
-  consumer: Type.Object({ code: Type.String(), name: Type.String() }),
-  recordKey: Type.String(),
-  note: Type.String(),
-  raisedBy: Type.String(),
-  status: Type.Enum(['open', 'answered']),
-  answer: Type.Union([Type.String(), Type.Null()]),
-  answeredBy: Type.Union([Type.String(), Type.Null()]),
-  answeredAt: Type.Union([Type.String(), Type.Null()]),
-  createdAt: Type.String(),
-})
+/** Hosted datasets: batches, file uploads and bulk exports as jobs, and the files they leave. */
+export const datasetRoutes: FastifyPluginAsyncTypebox<{ datasets: DatasetService; datasetJobs: DatasetJobs }> = async (app, { datasets, datasetJobs }) => {
+  // Hosted datasets: the provider publishes records (托管数据集)
 
-/** Dataset file uploads and bulk exports as jobs, data objections, and the exchange's statistics. */
-export const exchangeMoreRoutes: FastifyPluginAsyncTypebox<{
-  db: Db
-  calendar: WorkingDayCalendar
-  datasetJobs: DatasetJobs
-  objections: ObjectionService
-}> = async (app, { db, calendar, datasetJobs, objections }) => {
+  app.post(
+    '/exchange/datasets/:code/batches',
+    {
+      config: { access: ['steward'] },
+      bodyLimit: 64 * 1024 * 1024,
+      schema: {
+        tags: ['exchange'],
+        summary: 'Publish a batch of upserts and deletes, atomically and idempotently (发布数据)',
+        description:
+          'Every record is validated against the resource’s items; any bad row refuses the whole batch, listing every bad row and field. Sending a batch id again returns its first result.',
+        params: CodeParam,
+        body: BatchBody,
+        response: { 200: BatchResultSchema, ...ERROR_RESPONSES, ...CONFLICT },
+      },
+    },
+    async (request) =>
+      datasets.publish(
+        principalOf(request),
+        codeOf(request.params.code),
+        { batchId: request.body.batchId, upserts: request.body.upserts ?? [], deletes: request.body.deletes ?? [] },
+        metaOf(request),
+      ),
+  )
+
+  app.get(
+    '/exchange/datasets/:code',
+    {
+      config: { access: ['steward'] },
+      schema: {
+        tags: ['exchange'],
+        summary: 'My department’s dataset: record count and last change (数据集概况)',
+        params: CodeParam,
+        response: {
+          200: Type.Object({
+            code: Type.String(),
+            name: Type.String(),
+            keyItems: Type.Array(Type.String()),
+            lastSeq: Type.Integer(),
+            recordCount: Type.Integer(),
+            updatedAt: Type.Union([Type.String(), Type.Null()]),
+          }),
+          ...ERROR_RESPONSES,
+        },
+      },
+    },
+    async (request) => datasets.summary(principalOf(request), codeOf(request.params.code)),
+  )
+
+  app.get(
+    '/exchange/datasets/:code/records/:key/history',
+    {
+      config: { access: ['steward'] },
+      schema: {
+        tags: ['exchange'],
+        summary: 'A record’s history, newest first (历史记录)',
+        params: Type.Object({ ...CodeParam.properties, key: Type.String({ minLength: 1, maxLength: 500 }) }),
+        response: { 200: Type.Array(ChangeSchema), ...ERROR_RESPONSES },
+      },
+    },
+    async (request) => datasets.history(principalOf(request), codeOf(request.params.code), request.params.key),
+  )
+
   app.post(
     '/exchange/datasets/:code/uploads',
     {
@@ -110,77 +153,5 @@ export const exchangeMoreRoutes: FastifyPluginAsyncTypebox<{
         .header('content-disposition', `attachment; filename="${encodeURIComponent(file.name)}"; filename*=UTF-8''${encodeURIComponent(file.name)}`)
         .send(fs.createReadStream(file.path))
     },
-  )
-
-  app.post(
-    '/exchange/objections',
-    {
-      config: { access: ['consumer', 'steward'] },
-      schema: {
-        tags: ['exchange'],
-        summary: 'Flag a record as wrong (提出数据异议)',
-        body: Type.Object(
-          {
-            resource: Type.String({ minLength: 1, maxLength: 20 }),
-            recordKey: Type.String({ minLength: 1, maxLength: 500 }),
-            note: Type.String({ minLength: 2, maxLength: 2000 }),
-          },
-          { additionalProperties: false },
-        ),
-        response: { 201: ObjectionSchema, ...ERROR_RESPONSES, 409: Type.Ref('Problem') },
-      },
-    },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(await objections.raise(principalOf(request), codeOf(request.body.resource), request.body.recordKey, request.body.note, metaOf(request))),
-  )
-
-  app.get(
-    '/exchange/objections',
-    {
-      config: { access: ['consumer', 'steward', 'dataoffice'] },
-      schema: {
-        tags: ['exchange'],
-        summary: 'Objections my department raised (outgoing), received (incoming), or all (data office)',
-        querystring: Type.Object(
-          {
-            direction: Type.Optional(Type.Enum(['incoming', 'outgoing', 'all'], { default: 'outgoing' })),
-            status: Type.Optional(Type.Enum(['open', 'answered'])),
-          },
-          { additionalProperties: false },
-        ),
-        response: { 200: Type.Array(ObjectionSchema), ...ERROR_RESPONSES },
-      },
-    },
-    async (request) => objections.list(principalOf(request), request.query.direction ?? 'outgoing', request.query.status),
-  )
-
-  app.post(
-    '/exchange/objections/:id/answer',
-    {
-      config: { access: ['steward'] },
-      schema: {
-        tags: ['exchange'],
-        summary: 'Answer an objection (答复异议)',
-        params: IdParam,
-        body: Type.Object({ answer: Type.String({ minLength: 2, maxLength: 2000 }) }, { additionalProperties: false }),
-        response: { 200: ObjectionSchema, ...ERROR_RESPONSES, 409: Type.Ref('Problem') },
-      },
-    },
-    async (request) => objections.answer(principalOf(request), request.params.id, request.body.answer, metaOf(request)),
-  )
-
-  app.get(
-    '/exchange/stats',
-    {
-      config: { access: ['dataoffice', 'steward'] },
-      schema: {
-        tags: ['exchange'],
-        summary: 'Requests, approval time in working days, grants, reads, records delivered, sharing rate (共享统计)',
-        response: { 200: Type.Unknown(), ...ERROR_RESPONSES },
-      },
-    },
-    async () => exchangeStatistics(db, calendar),
   )
 }

@@ -2,11 +2,14 @@ import type { Principal } from '../../platform/auth/principal.js'
 import { auditActor, type RequestMeta } from '../../audit/actor.js'
 import type { AuditLog } from '../../audit/audit-log.js'
 import { AppError, type FieldProblem } from '../../platform/errors.js'
-import type { BatchResult, Change, DatasetRepository } from './repository.js'
+import type { BatchResult, DatasetRepository } from './repository.js'
+import { type Change } from '../gate/provider.js'
 import type { AccessGate } from '../gate/gate.js'
 import type { ProviderDirectory } from '../gate/provider-directory.js'
 import type { ProviderDescription } from '../gate/provider.js'
-import { keyItems, recordKey, storedKey, validateRecord, type DataRecord } from './record-validation.js'
+import { keyItems, recordKey, storedKey, validateRecord } from './record-validation.js'
+import { type DataRecord } from '../gate/provider.js'
+import type { Publisher } from '../../platform/events.js'
 
 export interface BatchInput {
   /** The caller's id for this batch; sending the same id again returns the first result and changes nothing. */
@@ -24,15 +27,18 @@ const MAX_LISTED_PROBLEMS = 10_000
  * record is validated against the resource's items; one bad row refuses the whole batch, listing
  * every bad row and field; a good batch is written atomically and appended to the change log.
  */
-export class DatasetService {
-  /** Called after a batch changed records, so change deliveries can start. */
-  onChanged: (resourceId: string) => void = () => undefined
+/** What hosted datasets announce: a batch changed a resource's records, so change deliveries can start. */
+export interface DatasetEvents {
+  'records.changed': { readonly resourceId: string }
+}
 
+export class DatasetService {
   constructor(
     private readonly datasets: DatasetRepository,
     private readonly gate: AccessGate,
     private readonly providers: ProviderDirectory,
     private readonly audit: AuditLog,
+    private readonly events: Publisher<DatasetEvents>,
   ) {}
 
   /** The resource, if the caller is a steward of its provider department. */
@@ -138,7 +144,7 @@ export class DatasetService {
         toSeq: result.toSeq,
       },
     })
-    if (!result.replayed && result.toSeq >= result.fromSeq) this.onChanged(description.resourceId)
+    if (!result.replayed && result.toSeq >= result.fromSeq) this.events.emit('records.changed', { resourceId: description.resourceId })
     return result
   }
 

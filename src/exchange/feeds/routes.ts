@@ -3,7 +3,7 @@ import { Type } from 'typebox'
 import { metaOf, principalOf } from '../../platform/http/access.js'
 import { ERROR_RESPONSES, PageOf, PagingQuery } from '../../platform/http/schemas.js'
 import { CHANGE_PAGE_TYPE, changePageJson } from '../gate/change-page-json.js'
-import { ChangesSchema } from '../sharing/schemas.js'
+import { ChangesSchema } from '../gate/schemas.js'
 import type { SubscriptionService } from './service.js'
 
 const DepartmentRef = Type.Object({ id: Type.String(), code: Type.String(), name: Type.String() })
@@ -58,7 +58,7 @@ export const CreateSubscriptionBody = Type.Object(
 )
 
 /** Change-feed subscriptions with a cursor, and their webhook deliveries (变更订阅). */
-export const subscriptionRoutes: FastifyPluginAsyncTypebox<{ subscriptions: SubscriptionService }> = async (app, { subscriptions }) => {
+export const feedRoutes: FastifyPluginAsyncTypebox<{ subscriptions: SubscriptionService }> = async (app, { subscriptions }) => {
   app.post(
     '/exchange/subscriptions',
     {

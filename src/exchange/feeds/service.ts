@@ -1,21 +1,18 @@
 import { randomBytes } from 'node:crypto'
-import type { Selectable } from 'kysely'
 import type { Principal } from '../../platform/auth/principal.js'
 import { auditActor, type RequestMeta } from '../../audit/actor.js'
 import type { AuditLog } from '../../audit/audit-log.js'
-import type { Db } from '../../platform/db/database.js'
-import type { SubscriptionTable, WebhookDeliveryTable } from '../../platform/db/tables.js'
 import { AppError } from '../../platform/errors.js'
-import { newId, now } from '../../platform/ids.js'
-import type { JobQueue } from '../../platform/jobs/job-queue.js'
+import { newId } from '../../platform/ids.js'
+import type { Publisher } from '../../platform/events.js'
+import type { JobEvents, JobQueue } from '../../platform/jobs/job-queue.js'
 import type { SecretBox } from '../../platform/secret-box.js'
 import type { AccessGate } from '../gate/gate.js'
 import type { DepartmentRef } from '../gate/model.js'
 import type { ProviderDirectory } from '../gate/provider-directory.js'
 import { WebhookTargetRefused, type WebhookTargets } from './webhook-targets.js'
+import type { SubscriptionRepository, SubscriptionRow, SubscriptionStatus, WebhookDelivery } from './repository.js'
 import { scheduleDelivery } from './webhooks.js'
-
-export type SubscriptionStatus = SubscriptionTable['status']
 
 /** A change-feed subscription as its two departments see it; the webhook secret never appears. */
 export interface Subscription {
@@ -41,20 +38,6 @@ export interface Subscription {
   readonly updatedAt: string
 }
 
-export interface WebhookDelivery {
-  readonly id: string
-  readonly fromSeq: number
-  readonly toSeq: number
-  readonly changes: number
-  /** 1 for the first try of these changes, counting up while they keep failing. */
-  readonly attempt: number
-  readonly status: WebhookDeliveryTable['status']
-  readonly httpStatus: number | null
-  readonly error: string | null
-  readonly durationMs: number
-  readonly at: string
-}
-
 export interface CreateSubscriptionInput {
   /** Catalog code of the resource, e.g. 202/000001. */
   readonly resource: string
@@ -65,119 +48,7 @@ export interface CreateSubscriptionInput {
   readonly from?: 'now' | 'start'
 }
 
-type Row = Selectable<SubscriptionTable> & {
-  resource_code: string
-  resource_name: string
-  provider_department_id: string
-  provider_code: string
-  provider_name: string
-  consumer_code: string
-  consumer_name: string
-}
-
-/** SQL for subscriptions and their delivery log. */
-export class SubscriptionRepository {
-  constructor(private readonly db: Db) {}
-
-  #select() {
-    return this.db
-      .selectFrom('subscriptions as s')
-      .innerJoin('catalog_resources as r', 'r.id', 's.resource_id')
-      .innerJoin('departments as p', 'p.id', 'r.department_id')
-      .innerJoin('departments as c', 'c.id', 's.consumer_department_id')
-      .selectAll('s')
-      .select([
-        'r.code as resource_code',
-        'r.name as resource_name',
-        'r.department_id as provider_department_id',
-        'p.code as provider_code',
-        'p.name as provider_name',
-        'c.code as consumer_code',
-        'c.name as consumer_name',
-      ])
-  }
-
-  find(id: string): Promise<Row | undefined> {
-    return this.#select().where('s.id', '=', id).executeTakeFirst()
-  }
-
-  /** Subscriptions a department made, and, when `providerDepartmentId` is given, those to its resources. */
-  list(consumerDepartmentId: string, providerDepartmentId: string | undefined, status: SubscriptionStatus | undefined): Promise<Row[]> {
-    let query = this.#select().where((eb) =>
-      eb.or([
-        eb('s.consumer_department_id', '=', consumerDepartmentId),
-        ...(providerDepartmentId === undefined ? [] : [eb('r.department_id', '=', providerDepartmentId)]),
-      ]),
-    )
-    if (status !== undefined) query = query.where('s.status', '=', status)
-    return query.orderBy('s.created_at', 'desc').orderBy('s.id').execute()
-  }
-
-  async insert(row: Omit<Selectable<SubscriptionTable>, 'created_at' | 'updated_at'>): Promise<void> {
-    const timestamp = now()
-    await this.db
-      .insertInto('subscriptions')
-      .values({ ...row, created_at: timestamp, updated_at: timestamp })
-      .execute()
-  }
-
-  /** Moves a subscription from one of `from` to `to`; false when it was in none of them. */
-  async setStatus(
-    id: string,
-    from: readonly SubscriptionStatus[],
-    to: SubscriptionStatus,
-    extra: { consecutive_failures?: number; webhook_secret?: null } = {},
-  ): Promise<boolean> {
-    const result = await this.db
-      .updateTable('subscriptions')
-      .set({ status: to, ...extra, updated_at: now() })
-      .where('id', '=', id)
-      .where('status', 'in', [...from])
-      .executeTakeFirst()
-    return Number(result.numUpdatedRows) === 1
-  }
-
-  /** Advances the pull cursor; never moves it back. */
-  async advanceCursor(id: string, seq: number): Promise<void> {
-    await this.db.updateTable('subscriptions').set({ cursor: seq, updated_at: now() }).where('id', '=', id).where('cursor', '<', seq).execute()
-  }
-
-  /** Sets both cursors to `seq` and makes a paused subscription active again; false when cancelled. */
-  async rewind(id: string, seq: number): Promise<boolean> {
-    const result = await this.db
-      .updateTable('subscriptions')
-      .set({ cursor: seq, webhook_cursor: seq, status: 'active', consecutive_failures: 0, updated_at: now() })
-      .where('id', '=', id)
-      .where('status', '<>', 'cancelled')
-      .executeTakeFirst()
-    return Number(result.numUpdatedRows) === 1
-  }
-
-  async deliveries(subscriptionId: string, limit: number, offset: number): Promise<{ items: WebhookDelivery[]; total: number }> {
-    const query = this.db.selectFrom('webhook_deliveries').where('subscription_id', '=', subscriptionId)
-    const [rows, count] = await Promise.all([
-      query.selectAll().orderBy('at', 'desc').orderBy('from_seq', 'desc').limit(limit).offset(offset).execute(),
-      query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-    ])
-    return {
-      items: rows.map((row) => ({
-        id: row.id,
-        fromSeq: Number(row.from_seq),
-        toSeq: Number(row.to_seq),
-        changes: Number(row.changes),
-        attempt: Number(row.attempt),
-        status: row.status,
-        httpStatus: row.http_status === null ? null : Number(row.http_status),
-        error: row.error,
-        durationMs: Number(row.duration_ms),
-        at: row.at,
-      })),
-      total: Number(count.total),
-    }
-  }
-}
-
-function toSubscription(row: Row, viewer: Principal): Subscription {
+function toSubscription(row: SubscriptionRow, viewer: Principal): Subscription {
   return {
     id: row.id,
     name: row.name,
@@ -231,20 +102,15 @@ function webhookAddress(raw: string): URL {
  * const { subscription, secret } = await subscriptions.create(principal, { resource: '202/000001', name: '低保比对', webhookUrl: 'https://mz.example/hook' }, meta)
  */
 export class SubscriptionService {
-  /** Called after a delivery job was enqueued, so a worker can start it at once. */
-  onEnqueue: () => void = () => undefined
-  readonly #repository: SubscriptionRepository
-
   constructor(
-    private readonly db: Db,
+    private readonly repository: SubscriptionRepository,
     private readonly gate: AccessGate,
     private readonly providers: ProviderDirectory,
     private readonly jobs: JobQueue,
     private readonly audit: AuditLog,
     private readonly webhooks: { readonly targets: WebhookTargets; readonly secrets: SecretBox },
-  ) {
-    this.#repository = new SubscriptionRepository(db)
-  }
+    private readonly events: Publisher<JobEvents>,
+  ) {}
 
   /**
    * Subscribes the caller's department to a resource it holds a `subscribe` grant for. With a
@@ -264,7 +130,7 @@ export class SubscriptionService {
     const cursor = from === 'now' ? await decision.provider.lastSeq() : 0
     const id = newId()
     const secret = webhookUrl === null ? null : randomBytes(32).toString('base64url')
-    await this.#repository.insert({
+    await this.repository.insert({
       id,
       grant_id: decision.grant.id,
       resource_id: resourceId,
@@ -293,7 +159,7 @@ export class SubscriptionService {
 
   /** The caller department's subscriptions (outgoing) and, for a steward, those to its resources (incoming). */
   async list(principal: Principal, filter: { status?: SubscriptionStatus } = {}): Promise<Subscription[]> {
-    const rows = await this.#repository.list(principal.department.id, principal.roles.includes('steward') ? principal.department.id : undefined, filter.status)
+    const rows = await this.repository.list(principal.department.id, principal.roles.includes('steward') ? principal.department.id : undefined, filter.status)
     return rows.map((row) => toSubscription(row, principal))
   }
 
@@ -323,7 +189,7 @@ export class SubscriptionService {
       throw new AppError('HT_VALIDATION', `/seq ${seq} is beyond the last change, ${lastSeq}`, [
         { field: '/seq', message: `beyond the last change (${lastSeq})` },
       ])
-    await this.#repository.advanceCursor(id, seq)
+    await this.repository.advanceCursor(id, seq)
     return this.get(principal, id)
   }
 
@@ -337,7 +203,7 @@ export class SubscriptionService {
     if (fromSeq < 1 || fromSeq > lastSeq + 1) {
       throw new AppError('HT_VALIDATION', `/fromSeq must lie between 1 and ${lastSeq + 1}`, [{ field: '/fromSeq', message: `between 1 and ${lastSeq + 1}` }])
     }
-    if (!(await this.#repository.rewind(id, fromSeq - 1))) throw new AppError('HT_CONFLICT', `Subscription ${id} is cancelled`)
+    if (!(await this.repository.rewind(id, fromSeq - 1))) throw new AppError('HT_CONFLICT', `Subscription ${id} is cancelled`)
     await this.#audit(principal, meta, 'subscription.replay', row, {
       fromSeq,
       previousCursor: Number(row.cursor),
@@ -350,7 +216,7 @@ export class SubscriptionService {
   /** Stops webhook pushes; pulling still works. */
   async pause(principal: Principal, id: string, meta: RequestMeta): Promise<Subscription> {
     const row = await this.#owned(principal, id)
-    if (!(await this.#repository.setStatus(id, ['active'], 'paused'))) throw new AppError('HT_CONFLICT', `Subscription ${id} is ${row.status}, not active`)
+    if (!(await this.repository.setStatus(id, ['active'], 'paused'))) throw new AppError('HT_CONFLICT', `Subscription ${id} is ${row.status}, not active`)
     await this.#audit(principal, meta, 'subscription.pause', row)
     return this.get(principal, id)
   }
@@ -358,7 +224,7 @@ export class SubscriptionService {
   /** Resumes webhook pushes from where they stopped, with the failure count cleared. */
   async resume(principal: Principal, id: string, meta: RequestMeta): Promise<Subscription> {
     const row = await this.#owned(principal, id)
-    if (!(await this.#repository.setStatus(id, ['paused'], 'active', { consecutive_failures: 0 })))
+    if (!(await this.repository.setStatus(id, ['paused'], 'active', { consecutive_failures: 0 })))
       throw new AppError('HT_CONFLICT', `Subscription ${id} is ${row.status}, not paused`)
     await this.#audit(principal, meta, 'subscription.resume', row)
     await this.#schedule(id)
@@ -368,7 +234,7 @@ export class SubscriptionService {
   /** Ends a subscription for good and forgets its webhook secret; its delivery log stays. */
   async cancel(principal: Principal, id: string, meta: RequestMeta): Promise<Subscription> {
     const row = await this.#owned(principal, id)
-    if (!(await this.#repository.setStatus(id, ['active', 'paused'], 'cancelled', { webhook_secret: null })))
+    if (!(await this.repository.setStatus(id, ['active', 'paused'], 'cancelled', { webhook_secret: null })))
       throw new AppError('HT_CONFLICT', `Subscription ${id} is already cancelled`)
     await this.#audit(principal, meta, 'subscription.cancel', row)
     return this.get(principal, id)
@@ -377,12 +243,12 @@ export class SubscriptionService {
   /** The webhook delivery log, newest first; the consumer and the provider both see it. */
   async deliveries(principal: Principal, id: string, page: { limit: number; offset: number }): Promise<{ items: WebhookDelivery[]; total: number }> {
     await this.#visible(principal, id)
-    return this.#repository.deliveries(id, page.limit, page.offset)
+    return this.repository.deliveries(id, page.limit, page.offset)
   }
 
   /** The consumer department, or the provider department's stewards; to anyone else it does not exist. */
-  async #visible(principal: Principal, id: string): Promise<Row> {
-    const row = await this.#repository.find(id)
+  async #visible(principal: Principal, id: string): Promise<SubscriptionRow> {
+    const row = await this.repository.find(id)
     const visible =
       row !== undefined &&
       (row.consumer_department_id === principal.department.id ||
@@ -391,7 +257,7 @@ export class SubscriptionService {
     return row
   }
 
-  async #owned(principal: Principal, id: string): Promise<Row> {
+  async #owned(principal: Principal, id: string): Promise<SubscriptionRow> {
     const row = await this.#visible(principal, id)
     if (row.consumer_department_id !== principal.department.id) throw new AppError('HT_FORBIDDEN', 'Only the subscribing department manages its subscription')
     return row
@@ -408,17 +274,17 @@ export class SubscriptionService {
   }
 
   /** The newest change of a subscription's resource, as the resource's provider reports it. */
-  async #lastSeq(row: Row): Promise<number> {
+  async #lastSeq(row: SubscriptionRow): Promise<number> {
     const description = await this.gate.describe(row.resource_code)
     if (description === undefined) throw new AppError('HT_CONFLICT', `${row.resource_name} (${row.resource_code}) is no longer published`)
     return (await this.providers.providerFor(description)).lastSeq()
   }
 
   async #schedule(id: string): Promise<void> {
-    if (await scheduleDelivery({ db: this.db, jobs: this.jobs }, id)) this.onEnqueue()
+    if (await scheduleDelivery({ subscriptions: this.repository, jobs: this.jobs }, id)) this.events.emit('jobs.enqueued', {})
   }
 
-  async #audit(principal: Principal, meta: RequestMeta, action: string, row: Row, detail: Record<string, unknown> = {}): Promise<void> {
+  async #audit(principal: Principal, meta: RequestMeta, action: string, row: SubscriptionRow, detail: Record<string, unknown> = {}): Promise<void> {
     await this.audit.append({
       ...auditActor(principal, meta),
       action,

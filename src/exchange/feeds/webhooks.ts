@@ -2,15 +2,13 @@ import { createHmac, timingSafeEqual } from 'node:crypto'
 import http from 'node:http'
 import https from 'node:https'
 import type { LookupFunction } from 'node:net'
-import { sql } from 'kysely'
 import type { Principal } from '../../platform/auth/principal.js'
-import type { Db } from '../../platform/db/database.js'
 import { AppError } from '../../platform/errors.js'
-import { newId, now } from '../../platform/ids.js'
 import type { JobQueue } from '../../platform/jobs/job-queue.js'
 import type { JobHandler } from '../../platform/jobs/job-worker.js'
 import { SecretBoxError, type SecretBox } from '../../platform/secret-box.js'
 import type { AccessGate } from '../gate/gate.js'
+import type { DeliveryAttempt, SubscriptionRepository, WebhookTarget } from './repository.js'
 import { WebhookTargetRefused, type WebhookTargets } from './webhook-targets.js'
 
 export const WEBHOOK_DELIVERY_JOB = 'webhook.deliver'
@@ -26,10 +24,9 @@ export const DELIVERY_MAX_ATTEMPTS = 5
 export const SIGNATURE_TOLERANCE_SECONDS = 300
 
 const SIGNATURE_PREFIX = 'sm3='
-const ERROR_MAX_LENGTH = 500
 
 export interface WebhookDeps {
-  readonly db: Db
+  readonly subscriptions: SubscriptionRepository
   readonly gate: AccessGate
   readonly jobs: JobQueue
   /** Where webhooks may be sent (HUITONG_WEBHOOK_ALLOW). */
@@ -44,26 +41,6 @@ export interface DeliveryRun {
   readonly delivered: number
   /** Why the job stopped before catching up, if it did. */
   readonly stopped: 'caught-up' | 'paused' | 'inactive'
-}
-
-interface Target {
-  readonly id: string
-  readonly name: string
-  readonly status: 'active' | 'paused' | 'cancelled'
-  readonly url: string | null
-  /** The signing secret as stored: sealed, opened only to sign. */
-  readonly sealedSecret: string | null
-  readonly cursor: number
-  readonly failures: number
-  readonly resourceCode: string
-  readonly consumer: { readonly id: string; readonly code: string; readonly name: string }
-}
-
-interface Attempt {
-  readonly ok: boolean
-  readonly httpStatus: number | null
-  readonly error: string | null
-  readonly durationMs: number
 }
 
 /**
@@ -108,89 +85,35 @@ export function verifyWebhookSignature(
  * changes that prompted this call must not wait for the next publication.
  * Returns whether a job was enqueued.
  */
-export async function scheduleDelivery(deps: Pick<WebhookDeps, 'db' | 'jobs'>, subscriptionId: string): Promise<boolean> {
-  const subscription = await deps.db
-    .selectFrom('subscriptions')
-    .select(['id', 'consumer_department_id'])
-    .where('id', '=', subscriptionId)
-    .where('status', '=', 'active')
-    .where('webhook_url', 'is not', null)
-    .executeTakeFirst()
-  if (subscription === undefined) return false
+export async function scheduleDelivery(deps: Pick<WebhookDeps, 'subscriptions' | 'jobs'>, subscriptionId: string): Promise<boolean> {
+  const consumerDepartmentId = await deps.subscriptions.activeWebhookConsumer(subscriptionId)
+  if (consumerDepartmentId === undefined) return false
   const payload = { subscriptionId }
-  const waiting = await deps.db
-    .selectFrom('jobs')
-    .select('id')
-    .where('type', '=', WEBHOOK_DELIVERY_JOB)
-    .where('status', '=', 'queued')
-    .where('payload', '=', JSON.stringify(payload))
-    .executeTakeFirst()
-  if (waiting !== undefined) return false
-  await deps.jobs.enqueue(WEBHOOK_DELIVERY_JOB, payload, { maxAttempts: DELIVERY_MAX_ATTEMPTS, departmentId: subscription.consumer_department_id })
+  if (await deps.jobs.isQueued(WEBHOOK_DELIVERY_JOB, payload)) return false
+  await deps.jobs.enqueue(WEBHOOK_DELIVERY_JOB, payload, { maxAttempts: DELIVERY_MAX_ATTEMPTS, departmentId: consumerDepartmentId })
   return true
 }
 
 /**
  * Enqueues deliveries for every active webhook subscription of a resource; call it after a batch
- * changed the resource's records (`DatasetService.onChanged`). Returns how many jobs it enqueued.
+ * changed the resource's records (the `records.changed` event). Returns how many jobs it enqueued.
  *
  * @example
- * datasets.onChanged = (resourceId) => void scheduleDeliveries({ db, jobs }, resourceId).then(() => worker.poke())
+ * const queued = await scheduleDeliveries({ subscriptions, jobs }, resourceId) // 2
  */
-export async function scheduleDeliveries(deps: Pick<WebhookDeps, 'db' | 'jobs'>, resourceId: string): Promise<number> {
-  const subscriptions = await deps.db
-    .selectFrom('subscriptions')
-    .select('id')
-    .where('resource_id', '=', resourceId)
-    .where('status', '=', 'active')
-    .where('webhook_url', 'is not', null)
-    .execute()
+export async function scheduleDeliveries(deps: Pick<WebhookDeps, 'subscriptions' | 'jobs'>, resourceId: string): Promise<number> {
   let enqueued = 0
-  for (const { id } of subscriptions) {
+  for (const id of await deps.subscriptions.webhookSubscriptions(resourceId)) {
     if (await scheduleDelivery(deps, id)) enqueued += 1
   }
   return enqueued
-}
-
-async function loadTarget(db: Db, id: string): Promise<Target | undefined> {
-  const row = await db
-    .selectFrom('subscriptions as s')
-    .innerJoin('catalog_resources as r', 'r.id', 's.resource_id')
-    .innerJoin('departments as c', 'c.id', 's.consumer_department_id')
-    .select([
-      's.id',
-      's.name',
-      's.status',
-      's.webhook_url',
-      's.webhook_secret',
-      's.webhook_cursor',
-      's.consecutive_failures',
-      'r.code as resource_code',
-      's.consumer_department_id',
-      'c.code as consumer_code',
-      'c.name as consumer_name',
-    ])
-    .where('s.id', '=', id)
-    .executeTakeFirst()
-  if (row === undefined) return undefined
-  return {
-    id: row.id,
-    name: row.name,
-    status: row.status,
-    url: row.webhook_url,
-    sealedSecret: row.webhook_secret,
-    cursor: Number(row.webhook_cursor),
-    failures: Number(row.consecutive_failures),
-    resourceCode: row.resource_code,
-    consumer: { id: row.consumer_department_id, code: row.consumer_code, name: row.consumer_name },
-  }
 }
 
 /**
  * The consumer department as the caller of a push, so the gate projects, masks and audits each
  * batch exactly as it would a pull by that department.
  */
-function consumerPrincipal(target: Target): Principal {
+function consumerPrincipal(target: WebhookTarget): Principal {
   const name = `webhook:${target.name}`
   return { kind: 'client', id: target.id, name, displayName: name, department: target.consumer, roles: ['consumer'], credentialId: target.id }
 }
@@ -220,12 +143,12 @@ function sendRequest(
 }
 
 async function post(
-  target: Target & { url: string },
+  target: WebhookTarget & { url: string },
   address: { readonly address: string; readonly family: number },
   secret: string,
   body: string,
   signal: AbortSignal,
-): Promise<Attempt> {
+): Promise<DeliveryAttempt> {
   const timestamp = Math.floor(Date.now() / 1000)
   const started = performance.now()
   const elapsed = () => Math.round(performance.now() - started)
@@ -254,10 +177,10 @@ async function post(
  */
 async function deliver(
   deps: Pick<WebhookDeps, 'targets' | 'secrets'>,
-  target: Target & { url: string; sealedSecret: string },
+  target: WebhookTarget & { url: string; sealedSecret: string },
   body: string,
   signal: AbortSignal,
-): Promise<Attempt> {
+): Promise<DeliveryAttempt> {
   let secret: string
   let address: { address: string; family: number }
   try {
@@ -281,46 +204,6 @@ function errorText(error: unknown): string {
   return `${error.message}${cause}`
 }
 
-async function recordDelivery(
-  db: Db,
-  subscriptionId: string,
-  range: { from: number; to: number; changes: number },
-  attempt: number,
-  outcome: Attempt,
-): Promise<void> {
-  await db
-    .insertInto('webhook_deliveries')
-    .values({
-      id: newId(),
-      subscription_id: subscriptionId,
-      from_seq: range.from,
-      to_seq: range.to,
-      changes: range.changes,
-      attempt,
-      status: outcome.ok ? 'delivered' : 'failed',
-      http_status: outcome.httpStatus,
-      error: outcome.error?.slice(0, ERROR_MAX_LENGTH) ?? null,
-      duration_ms: outcome.durationMs,
-      at: now(),
-    })
-    .execute()
-}
-
-/** Counts a failed attempt; pauses an active subscription at the limit. Returns the count. */
-async function countFailure(db: Db, subscriptionId: string): Promise<number> {
-  const row = await db
-    .updateTable('subscriptions')
-    .set({
-      consecutive_failures: sql<number>`consecutive_failures + 1`,
-      status: sql<'paused'>`CASE WHEN status = 'active' AND consecutive_failures + 1 >= ${MAX_CONSECUTIVE_FAILURES} THEN 'paused' ELSE status END`,
-      updated_at: now(),
-    })
-    .where('id', '=', subscriptionId)
-    .returning('consecutive_failures')
-    .executeTakeFirst()
-  return Number(row?.consecutive_failures ?? MAX_CONSECUTIVE_FAILURES)
-}
-
 /**
  * The delivery job (payload `{ subscriptionId }`): reads the changes after the webhook cursor
  * through the gate as the consumer, POSTs them in batches of up to 500, signed, to the receiver's
@@ -332,14 +215,14 @@ async function countFailure(db: Db, subscriptionId: string): Promise<number> {
  * backoff, except at the fifth failure in a row, which pauses the subscription instead. A
  * revoked or expired grant pauses it at once: retrying cannot help.
  */
-export function webhookDeliveryHandler(deps: Pick<WebhookDeps, 'db' | 'gate' | 'targets' | 'secrets'>): JobHandler {
+export function webhookDeliveryHandler(deps: Pick<WebhookDeps, 'subscriptions' | 'gate' | 'targets' | 'secrets'>): JobHandler {
   return async ({ job, progress, signal }): Promise<DeliveryRun> => {
     const subscriptionId = (job.payload as { subscriptionId?: unknown } | null)?.subscriptionId
     if (typeof subscriptionId !== 'string') throw new Error('webhook.deliver needs { subscriptionId }')
     let batches = 0
     let delivered = 0
     for (;;) {
-      const target = await loadTarget(deps.db, subscriptionId)
+      const target = await deps.subscriptions.webhookTarget(subscriptionId)
       if (target?.status !== 'active' || target.url === null || target.sealedSecret === null) return { batches, delivered, stopped: 'inactive' }
       const webhook = { ...target, url: target.url, sealedSecret: target.sealedSecret }
       let page: Awaited<ReturnType<AccessGate['changes']>>
@@ -347,18 +230,13 @@ export function webhookDeliveryHandler(deps: Pick<WebhookDeps, 'db' | 'gate' | '
         page = await deps.gate.changes(consumerPrincipal(target), target.resourceCode, target.cursor, WEBHOOK_BATCH, { requestId: job.id, ip: null })
       } catch (error) {
         if (!(error instanceof AppError) || !['HT_NOT_GRANTED', 'HT_NOT_FOUND'].includes(error.code)) throw error
-        await recordDelivery(deps.db, target.id, { from: target.cursor + 1, to: target.cursor, changes: 0 }, target.failures + 1, {
+        await deps.subscriptions.recordDelivery(target.id, { from: target.cursor + 1, to: target.cursor, changes: 0 }, target.failures + 1, {
           ok: false,
           httpStatus: null,
           error: `refused by the access gate: ${error.message}`,
           durationMs: 0,
         })
-        await deps.db
-          .updateTable('subscriptions')
-          .set({ status: 'paused', updated_at: now() })
-          .where('id', '=', target.id)
-          .where('status', '=', 'active')
-          .execute()
+        await deps.subscriptions.pauseActive(target.id)
         return { batches, delivered, stopped: 'paused' }
       }
       const first = page.changes[0]
@@ -373,18 +251,13 @@ export function webhookDeliveryHandler(deps: Pick<WebhookDeps, 'db' | 'gate' | '
         lastSeq: page.lastSeq,
       })
       const outcome = await deliver(deps, webhook, body, signal)
-      await recordDelivery(deps.db, target.id, range, target.failures + 1, outcome)
+      await deps.subscriptions.recordDelivery(target.id, range, target.failures + 1, outcome)
       if (!outcome.ok) {
-        if ((await countFailure(deps.db, target.id)) >= MAX_CONSECUTIVE_FAILURES) return { batches, delivered, stopped: 'paused' }
+        if ((await deps.subscriptions.countFailure(target.id, MAX_CONSECUTIVE_FAILURES)) >= MAX_CONSECUTIVE_FAILURES)
+          return { batches, delivered, stopped: 'paused' }
         throw new Error(`webhook delivery of changes ${range.from}–${range.to} failed: ${outcome.error ?? 'unknown error'}`)
       }
-      // Only from the cursor this batch was read at: a replay meanwhile wins.
-      await deps.db
-        .updateTable('subscriptions')
-        .set({ webhook_cursor: range.to, consecutive_failures: 0, updated_at: now() })
-        .where('id', '=', target.id)
-        .where('webhook_cursor', '=', target.cursor)
-        .execute()
+      await deps.subscriptions.advanceWebhookCursor(target.id, target.cursor, range.to)
       batches += 1
       delivered += range.changes
       await progress(page.lastSeq === 0 ? 100 : Math.floor((range.to / page.lastSeq) * 100), `delivered changes up to ${range.to} of ${page.lastSeq}`)

@@ -2,7 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify from 'fastify'
 import { describe, expect, it } from 'vitest'
 import { changePageJson, type ChangePage } from './change-page-json.js'
-import { ChangesSchema } from '../sharing/schemas.js'
+import { ChangesSchema } from './schemas.js'
 
 /** The body Fastify's schema serializer writes for a page: what the feed routes sent before. */
 async function schemaSerialized(page: unknown): Promise<string> {

@@ -1,18 +1,22 @@
 import type { CatalogItem, IdentifierKind } from '../../catalog/model.js'
-import type { CatalogRepository } from '../../catalog/repository.js'
+import type { CatalogReader } from '../../catalog/reader.js'
 import type { Principal } from '../../platform/auth/principal.js'
 import { auditActor, type RequestMeta } from '../../audit/actor.js'
 import type { AuditLog } from '../../audit/audit-log.js'
 import { beijingDate } from '../../calendar/working-days.js'
 import { AppError } from '../../platform/errors.js'
-import type { Change, RecordFilter } from '../datasets/repository.js'
+import { type Change, type RecordFilter } from './provider.js'
 import { maskerFor, maskValue, type Masker } from './masking.js'
 import type { Grant, Operation } from './model.js'
 import type { ProviderDirectory } from './provider-directory.js'
 import type { HistoryEvent, Provider, ProviderDescription, VerifyResult } from './provider.js'
-import type { DataRecord } from '../datasets/record-validation.js'
-import type { SharingRepository } from '../sharing/repository.js'
+import { type DataRecord } from './provider.js'
 import type { UsageCounter } from './usage.js'
+
+/** Where the gate reads the grants a consumer department holds on a resource (the sharing room). */
+export interface GrantSource {
+  effectiveGrants(resourceId: string, consumerDepartmentId: string, today: string): Promise<Grant[]>
+}
 
 /** How long a node keeps a resource's description and a consumer's grants before reading them again. */
 const CACHE_MS = 5_000
@@ -70,8 +74,8 @@ export class AccessGate {
   readonly #rates = new Map<string, { minute: number; count: number }>()
 
   constructor(
-    private readonly catalog: CatalogRepository,
-    private readonly sharing: SharingRepository,
+    private readonly catalog: CatalogReader,
+    private readonly grants: GrantSource,
     private readonly providers: ProviderDirectory,
     private readonly audit: AuditLog,
     private readonly usage: UsageCounter,
@@ -118,7 +122,7 @@ export class AccessGate {
     const key = `${resourceId}|${consumerId}`
     const cached = this.#grants.get(key)
     if (cached !== undefined && cached.until > Date.now()) return cached.value
-    const grants = await this.sharing.effectiveGrants(resourceId, consumerId, beijingDate())
+    const grants = await this.grants.effectiveGrants(resourceId, consumerId, beijingDate())
     this.#grants.set(key, { value: grants, until: Date.now() + CACHE_MS })
     return grants
   }

@@ -1,14 +1,17 @@
-import type { Kysely } from 'kysely'
-import type { Tables } from '../../platform/db/tables.js'
-import { now } from '../../platform/ids.js'
-import type { DatasetRepository } from '../datasets/repository.js'
-import { HostedProvider } from '../datasets/hosted-provider.js'
 import type { Provider, ProviderDescription } from './provider.js'
 
 /** How long a node keeps the registry bindings before reading them again. */
 const CACHE_MS = 5_000
 
 export type ProviderFactory = (description: ProviderDescription) => Provider
+
+/** Where the bindings of registries to catalog entries are kept (the registry module's table). */
+export interface RegistryBindings {
+  /** Every binding: which registry serves which resource. */
+  list(): Promise<Array<{ readonly registry: string; readonly resourceId: string }>>
+  /** Binds a registry to the resource it serves, replacing any earlier binding. */
+  bind(registry: string, resourceId: string, by: string): Promise<void>
+}
 
 /**
  * Which provider serves a resource: a base registry bound to it (人口基础信息 → the population
@@ -20,9 +23,13 @@ export class ProviderDirectory {
   #bindings: { value: Map<string, string>; until: number } | undefined
   #bindingsGeneration = 0
 
+  /**
+   * @param bindings where the registry bindings are kept
+   * @param hosted the provider of every resource no registry serves: the hosted datasets
+   */
   constructor(
-    private readonly db: Kysely<Tables>,
-    private readonly datasets: DatasetRepository,
+    private readonly bindings: RegistryBindings,
+    private readonly hosted: ProviderFactory,
   ) {}
 
   register(registry: string, factory: ProviderFactory): void {
@@ -46,8 +53,8 @@ export class ProviderDirectory {
 
   async #resourceRegistries(): Promise<Map<string, string>> {
     if (this.#bindings !== undefined && this.#bindings.until > Date.now()) return this.#bindings.value
-    const rows = await this.db.selectFrom('registry_bindings').select(['registry', 'resource_id']).execute()
-    const value = new Map(rows.map((row) => [row.resource_id, row.registry]))
+    const rows = await this.bindings.list()
+    const value = new Map(rows.map((row) => [row.resourceId, row.registry]))
     this.#bindings = { value, until: Date.now() + CACHE_MS }
     return value
   }
@@ -66,16 +73,12 @@ export class ProviderDirectory {
   async providerFor(description: ProviderDescription): Promise<Provider> {
     const registry = await this.registryOf(description.resourceId)
     const factory = registry === undefined ? undefined : this.#factories.get(registry)
-    return factory === undefined ? new HostedProvider(description, this.datasets) : factory(description)
+    return factory === undefined ? this.hosted(description) : factory(description)
   }
 
   /** Binds a registry to the resource it serves, replacing any earlier binding. */
   async bind(registry: string, resourceId: string, by: string): Promise<void> {
-    await this.db
-      .insertInto('registry_bindings')
-      .values({ registry, resource_id: resourceId, bound_by: by, bound_at: now() })
-      .onConflict((oc) => oc.column('registry').doUpdateSet({ resource_id: resourceId, bound_by: by, bound_at: now() }))
-      .execute()
+    await this.bindings.bind(registry, resourceId, by)
     this.#bindings = undefined
     this.#bindingsGeneration += 1
   }

@@ -1,6 +1,21 @@
 import type { CatalogItem } from '../../catalog/model.js'
-import type { Change, RecordFilter } from '../datasets/repository.js'
-import type { DataRecord } from '../datasets/record-validation.js'
+
+/** A record as stored: item key → value (text, number, boolean or null). */
+export type DataRecord = Record<string, string | number | boolean | null>
+
+export interface Change {
+  readonly seq: number
+  readonly key: string
+  readonly op: 'upsert' | 'delete'
+  readonly data: DataRecord | null
+  readonly at: string
+}
+
+export interface RecordFilter {
+  readonly key: string
+  /** Equal to, or starting with when it ends in `*`. */
+  readonly value: string
+}
 
 /** What a provider serves: the resource and its items. */
 export interface ProviderDescription {

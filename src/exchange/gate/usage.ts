@@ -1,6 +1,5 @@
-import { sql } from 'kysely'
-import type { Db } from '../../platform/db/database.js'
 import { beijingDate } from '../../calendar/working-days.js'
+import type { UsageRepository } from './usage-repository.js'
 
 /**
  * Counts reads and delivered records per day, resource, consumer department and operation in
@@ -12,7 +11,7 @@ export class UsageCounter {
   /** Today's date in Beijing, worked out again at most once a second rather than for every read. */
   #day = { second: -1, date: '' }
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly repository: UsageRepository) {}
 
   count(resourceId: string, consumerId: string, operation: string, records: number): void {
     const second = Math.floor(Date.now() / 1000)
@@ -40,24 +39,6 @@ export class UsageCounter {
     if (this.#pending.size === 0) return
     const entries = [...this.#pending.values()]
     this.#pending = new Map()
-    for (const entry of entries) {
-      await this.db
-        .insertInto('exchange_usage')
-        .values({
-          day: entry.day,
-          resource_id: entry.resourceId,
-          consumer_department_id: entry.consumerId,
-          operation: entry.operation,
-          reads: entry.reads,
-          records: entry.records,
-        })
-        .onConflict((oc) =>
-          oc.columns(['day', 'resource_id', 'consumer_department_id', 'operation']).doUpdateSet({
-            reads: sql`exchange_usage.reads + ${entry.reads}`,
-            records: sql`exchange_usage.records + ${entry.records}`,
-          }),
-        )
-        .execute()
-    }
+    await this.repository.add(entries)
   }
 }

@@ -1,7 +1,18 @@
 import type { Kysely, Selectable } from 'kysely'
-import type { GrantTable, SharingRequestTable, Tables } from '../../platform/db/tables.js'
+import type { CatalogTables } from '../../catalog/tables.js'
+import type { IdentityTables } from '../../identity/tables.js'
+import type { Database } from '../../platform/db/database.js'
 import { newId, now } from '../../platform/ids.js'
-import type { Grant, GrantItem, Operation, SharingRequest } from '../gate/model.js'
+import type { Grant, GrantItem, Operation } from '../gate/model.js'
+import { type SharingRequest } from './model.js'
+import type { GrantTable, SharingRequestTable, SharingTables } from './tables.js'
+
+/**
+ * Sharing's tables, and what its listings name: the resource (and its published version's name)
+ * and the departments, read-only joins into the catalog's and identity's tables allowed by name in
+ * the rule file.
+ */
+type SharingReadTables = SharingTables & Pick<CatalogTables, 'catalog_resources' | 'catalog_versions'> & Pick<IdentityTables, 'departments'>
 
 type Joined<T> = Selectable<T> & {
   resource_code: string
@@ -87,7 +98,12 @@ export interface RequestFilter {
 
 /** SQL for sharing requests and grants. */
 export class SharingRepository {
-  constructor(private readonly db: Kysely<Tables>) {}
+  private readonly db: Kysely<SharingReadTables>
+
+  /** Over an open database, or over a transaction (see `transaction`). */
+  constructor(source: Database | Kysely<SharingReadTables>) {
+    this.db = 'tables' in source ? source.tables<SharingReadTables>() : source
+  }
 
   transaction<T>(work: (repository: SharingRepository) => Promise<T>): Promise<T> {
     return this.db.transaction().execute((trx) => work(new SharingRepository(trx)))

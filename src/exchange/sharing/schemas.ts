@@ -80,35 +80,3 @@ export const GrantSchema = Type.Object({
   revokedBy: Nullable(Type.String()),
   revokeReason: Nullable(Type.String()),
 })
-
-const Value = Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Null()])
-export const RecordSchema = Type.Record(Type.String(), Value)
-
-export const BatchBody = Type.Object(
-  {
-    batchId: Type.String({ minLength: 1, maxLength: 100, description: 'your id for this batch: sending it again changes nothing' }),
-    upserts: Type.Optional(Type.Array(Type.Record(Type.String(), Type.Unknown()), { maxItems: 50_000 })),
-    deletes: Type.Optional(Type.Array(Type.Record(Type.String(), Type.Unknown()), { maxItems: 50_000, description: 'records named by their key items' })),
-  },
-  { additionalProperties: false },
-)
-
-export const BatchResultSchema = Type.Object({
-  batchId: Type.String(),
-  upserted: Type.Integer(),
-  deleted: Type.Integer(),
-  unchanged: Type.Integer(),
-  fromSeq: Type.Integer(),
-  toSeq: Type.Integer(),
-  replayed: Type.Boolean(),
-})
-
-export const ChangeSchema = Type.Object({
-  seq: Type.Integer(),
-  key: Type.String(),
-  op: Type.Enum(['upsert', 'delete']),
-  data: Type.Union([RecordSchema, Type.Null()]),
-  at: Type.String(),
-})
-
-export const ChangesSchema = Type.Object({ changes: Type.Array(ChangeSchema), next: Type.Integer(), lastSeq: Type.Integer() })

@@ -1,12 +1,14 @@
 import { itemShareType, type ResourceContent } from '../../catalog/model.js'
-import type { CatalogRepository, ResourceRecord } from '../../catalog/repository.js'
+import type { CatalogReader, ResourceRecord } from '../../catalog/reader.js'
 import type { Principal } from '../../platform/auth/principal.js'
 import type { NotificationService } from '../../notifications/service.js'
 import { auditActor, type RequestMeta } from '../../audit/actor.js'
 import type { AuditLog } from '../../audit/audit-log.js'
 import { beijingDate, type WorkingDayCalendar } from '../../calendar/working-days.js'
 import { AppError, type FieldProblem } from '../../platform/errors.js'
-import { ANSWER_WORKING_DAYS, type Grant, type GrantItem, type Operation, type SharingRequest } from '../gate/model.js'
+import type { Publisher } from '../../platform/events.js'
+import type { Grant, GrantItem, Operation } from '../gate/model.js'
+import { ANSWER_WORKING_DAYS, type SharingEvents, type SharingRequest } from './model.js'
 import type { SharingRepository } from './repository.js'
 
 export interface RequestInput {
@@ -36,15 +38,13 @@ const DEFAULT_RATE_LIMIT = 6000
  * resources and items not shared are refused. Grants can be narrowed, revoked and expire.
  */
 export class SharingService {
-  /** Called when a grant is given or revoked, so this node's gate forgets what it cached. */
-  onGrantChange: (id: string) => void = () => undefined
-
   constructor(
     private readonly repository: SharingRepository,
-    private readonly catalog: CatalogRepository,
+    private readonly catalog: CatalogReader,
     private readonly calendar: WorkingDayCalendar,
     private readonly notifications: NotificationService,
     private readonly audit: AuditLog,
+    private readonly events: Publisher<SharingEvents>,
   ) {}
 
   async #published(code: string): Promise<{ resource: ResourceRecord; content: ResourceContent }> {
@@ -136,7 +136,7 @@ export class SharingService {
       }
       return requestId
     })
-    if (unconditional) this.onGrantChange(id)
+    if (unconditional) this.events.emit('grants.changed', { grantId: id })
     await this.audit.append({
       ...auditActor(principal, meta),
       action: 'sharing.request',
@@ -219,7 +219,7 @@ export class SharingService {
         throw new AppError('HT_CONFLICT', `Request ${id} was decided meanwhile`)
       }
     })
-    this.onGrantChange(id)
+    this.events.emit('grants.changed', { grantId: id })
     await this.audit.append({
       ...auditActor(principal, meta),
       action: 'sharing.approve',
@@ -300,7 +300,7 @@ export class SharingService {
     if (!mayRevoke) throw new AppError('HT_FORBIDDEN', 'Only the provider’s steward or the data office revokes a grant')
     if (grant.status === 'revoked') throw new AppError('HT_CONFLICT', `Grant ${id} is already revoked`)
     await this.repository.revokeGrant(id, principal.name, reason)
-    this.onGrantChange(id)
+    this.events.emit('grants.changed', { grantId: id })
     await this.audit.append({
       ...auditActor(principal, meta),
       action: 'sharing.revoke',

@@ -5,14 +5,21 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import pg from 'pg'
 import type { Config, DatabaseKind } from '../config.js'
 import { StatementCache } from './statement-cache.js'
-import type { Tables } from './tables.js'
 
-export type Db = Kysely<Tables>
-
-/** An open database: the Kysely handle plus what differs between the dialects. */
+/**
+ * An open database: what differs between the dialects, and the Kysely handle typed by the tables
+ * a module owns. Platform knows no module's tables: a module names its own (its `tables.ts`), and
+ * the rule file keeps it from naming another's.
+ */
 export interface Database {
   readonly kind: DatabaseKind
-  readonly db: Db
+  /**
+   * The Kysely handle typed by the tables `T`: one connection under every typing.
+   *
+   * @example
+   * const db = database.tables<IdentityTables>()
+   */
+  tables<T>(): Kysely<T>
   /** The PostgreSQL schema the tables live in; undefined on SQLite. */
   readonly schema: string | undefined
   /** The raw better-sqlite3 connection on SQLite (for pragmas and bulk paths); undefined on PostgreSQL. */
@@ -20,6 +27,11 @@ export interface Database {
   /** SQLite only: the audit log's own file, attached to the connection as `audit`. */
   readonly sqliteAuditFile: string | undefined
   close(): Promise<void>
+}
+
+/** An open database whose Kysely handle is typed by every table `T`: the composition root's view. */
+export interface DatabaseOf<T> extends Database {
+  readonly db: Kysely<T>
 }
 
 export interface OpenOptions {
@@ -53,15 +65,20 @@ export function auditFileFor(file: string): string {
  * Opens SQLite (WAL, foreign keys, busy timeout, cached statements) or PostgreSQL.
  *
  * @example
- * const database = await openDatabase(loadConfig())
+ * const database = await openDatabase<Tables>(loadConfig())
  * const users = await database.db.selectFrom('users').selectAll().execute()
  */
-export async function openDatabase(config: Pick<Config, 'database' | 'databaseUrl' | 'dataDir'>, options: OpenOptions = {}): Promise<Database> {
-  if (config.database === 'postgres') return openPostgres(config.databaseUrl ?? '', options)
-  return openSqlite(options.sqliteFile ?? sqliteFile(config), options)
+export async function openDatabase<T>(config: Pick<Config, 'database' | 'databaseUrl' | 'dataDir'>, options: OpenOptions = {}): Promise<DatabaseOf<T>> {
+  if (config.database === 'postgres') return openPostgres<T>(config.databaseUrl ?? '', options)
+  return openSqlite<T>(options.sqliteFile ?? sqliteFile(config), options)
 }
 
-function openSqlite(file: string, options: OpenOptions): Database {
+/** The typed views of one Kysely handle: the same object, the table types told apart only by the compiler. */
+function typedViews<T>(db: Kysely<T>): <U>() => Kysely<U> {
+  return <U>() => db as unknown as Kysely<U>
+}
+
+function openSqlite<T>(file: string, options: OpenOptions): DatabaseOf<T> {
   fs.mkdirSync(path.dirname(file), { recursive: true })
   const connection = new BetterSqlite3(file)
   connection.pragma('journal_mode = WAL')
@@ -77,10 +94,11 @@ function openSqlite(file: string, options: OpenOptions): Database {
   if (auditFile !== ':memory:') connection.pragma('audit.journal_mode = WAL')
   connection.pragma('audit.synchronous = FULL')
   const database = options.statementCache === false ? connection : new StatementCache(connection)
-  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database }) })
+  const db = new Kysely<T>({ dialect: new SqliteDialect({ database }) })
   return {
     kind: 'sqlite',
     db,
+    tables: typedViews(db),
     schema: undefined,
     sqlite: connection,
     sqliteAuditFile: auditFile,
@@ -88,7 +106,7 @@ function openSqlite(file: string, options: OpenOptions): Database {
   }
 }
 
-async function openPostgres(url: string, options: OpenOptions): Promise<Database> {
+async function openPostgres<T>(url: string, options: OpenOptions): Promise<DatabaseOf<T>> {
   const schema = options.schema
   if (schema !== undefined) {
     if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name ${schema}`)
@@ -105,7 +123,15 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
     max: options.poolSize ?? 10,
     ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
   })
-  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) })
+  const db = new Kysely<T>({ dialect: new PostgresDialect({ pool }) })
   const { rows } = await pool.query<{ schema: string }>('SELECT current_schema() AS schema')
-  return { kind: 'postgres', db, schema: rows[0]?.schema ?? 'public', sqlite: undefined, sqliteAuditFile: undefined, close: () => db.destroy() }
+  return {
+    kind: 'postgres',
+    db,
+    tables: typedViews(db),
+    schema: rows[0]?.schema ?? 'public',
+    sqlite: undefined,
+    sqliteAuditFile: undefined,
+    close: () => db.destroy(),
+  }
 }

@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3'
-import { CompiledQuery } from 'kysely'
+import { CompiledQuery, type Kysely } from 'kysely'
 import type { Database } from './database.js'
 
 /**
@@ -18,12 +18,15 @@ import type { Database } from './database.js'
  */
 export class PointRead<R> {
   #statement: BetterSqlite3.Statement | undefined
+  readonly #db: Kysely<unknown>
 
   constructor(
     private readonly database: Database,
     private readonly sqliteSql: string,
     private readonly postgresSql: string,
-  ) {}
+  ) {
+    this.#db = database.tables<unknown>()
+  }
 
   async get(...params: readonly unknown[]): Promise<R | undefined> {
     const sqlite = this.database.sqlite
@@ -31,7 +34,7 @@ export class PointRead<R> {
       this.#statement ??= sqlite.prepare(this.sqliteSql)
       return this.#statement.get(...params) as R | undefined
     }
-    const { rows } = await this.database.db.executeQuery<R>(CompiledQuery.raw(sqlite === undefined ? this.postgresSql : this.sqliteSql, [...params]))
+    const { rows } = await this.#db.executeQuery<R>(CompiledQuery.raw(sqlite === undefined ? this.postgresSql : this.sqliteSql, [...params]))
     return rows[0]
   }
 }

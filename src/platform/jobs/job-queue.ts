@@ -1,9 +1,14 @@
-import type { Selectable } from 'kysely'
+import type { Kysely, Selectable } from 'kysely'
 import type { Database } from '../db/database.js'
-import type { JobTable } from '../db/tables.js'
+import type { JobTable, JobTables } from './tables.js'
 import { fromNow, newId, now } from '../ids.js'
 
 export type JobStatus = JobTable['status']
+
+/** What a module that enqueues announces: a job waits, so a worker can start it at once. */
+export interface JobEvents {
+  'jobs.enqueued': Readonly<Record<string, never>>
+}
 
 /** A job as the API and the worker see it, JSON parsed. */
 export interface Job {
@@ -81,7 +86,11 @@ function toJob(row: Selectable<JobTable>): Job {
  * const job = await queue.enqueue('audit.verify', {}, { createdBy: user.id })
  */
 export class JobQueue {
-  constructor(private readonly database: Database) {}
+  readonly #db: Kysely<JobTables>
+
+  constructor(private readonly database: Database) {
+    this.#db = database.tables<JobTables>()
+  }
 
   async enqueue(type: string, payload: unknown, options: EnqueueOptions = {}): Promise<Job> {
     const timestamp = now()
@@ -106,17 +115,29 @@ export class JobQueue {
       updated_at: timestamp,
       finished_at: null,
     }
-    await this.database.db.insertInto('jobs').values(row).execute()
+    await this.#db.insertInto('jobs').values(row).execute()
     return toJob(row)
   }
 
+  /** Whether a job of `type` with exactly this payload waits in the queue, not yet claimed. */
+  async isQueued(type: string, payload: unknown): Promise<boolean> {
+    const row = await this.#db
+      .selectFrom('jobs')
+      .select('id')
+      .where('type', '=', type)
+      .where('status', '=', 'queued')
+      .where('payload', '=', JSON.stringify(payload ?? null))
+      .executeTakeFirst()
+    return row !== undefined
+  }
+
   async get(id: string): Promise<Job | undefined> {
-    const row = await this.database.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst()
+    const row = await this.#db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst()
     return row === undefined ? undefined : toJob(row)
   }
 
   async list(filter: ListJobsFilter = {}): Promise<{ items: Job[]; total: number }> {
-    let query = this.database.db.selectFrom('jobs')
+    let query = this.#db.selectFrom('jobs')
     if (filter.createdBy !== undefined) query = query.where('created_by', '=', filter.createdBy)
     if (filter.departmentId !== undefined) query = query.where('department_id', '=', filter.departmentId)
     if (filter.type !== undefined) query = query.where('type', '=', filter.type)
@@ -141,7 +162,8 @@ export class JobQueue {
   async claim(workerId: string, types: readonly string[], leaseMs: number): Promise<Job | undefined> {
     if (types.length === 0) return undefined
     const timestamp = now()
-    const { db, kind } = this.database
+    const db = this.#db
+    const kind = this.database.kind
     const row = await db
       .updateTable('jobs')
       .set((eb) => ({
@@ -182,7 +204,7 @@ export class JobQueue {
    * job (its lease ran out and another worker took it), so the caller must stop.
    */
   async progress(id: string, workerId: string, progress: number, leaseMs: number, message?: string, checkpoint?: unknown): Promise<boolean> {
-    const result = await this.database.db
+    const result = await this.#db
       .updateTable('jobs')
       .set({
         progress: Math.max(0, Math.min(100, progress)),
@@ -200,7 +222,7 @@ export class JobQueue {
 
   async complete(id: string, workerId: string, result: unknown): Promise<boolean> {
     const timestamp = now()
-    const update = await this.database.db
+    const update = await this.#db
       .updateTable('jobs')
       .set({
         status: 'succeeded',
@@ -225,7 +247,7 @@ export class JobQueue {
     const timestamp = now()
     const again = retry && job.attempts < job.maxAttempts
     const delay = Math.min(RETRY_CAP_MS, RETRY_BASE_MS * 2 ** Math.max(0, job.attempts - 1))
-    await this.database.db
+    await this.#db
       .updateTable('jobs')
       .set({
         status: again ? 'queued' : 'failed',
@@ -243,7 +265,7 @@ export class JobQueue {
 
   /** Hands a job back untouched (graceful shutdown): the interrupted attempt does not count. */
   async release(id: string, workerId: string): Promise<void> {
-    await this.database.db
+    await this.#db
       .updateTable('jobs')
       .set((eb) => ({
         status: 'queued',
@@ -259,7 +281,7 @@ export class JobQueue {
   }
 
   async cancel(id: string): Promise<boolean> {
-    const update = await this.database.db
+    const update = await this.#db
       .updateTable('jobs')
       .set({ status: 'cancelled', locked_by: null, locked_until: null, updated_at: now(), finished_at: now() })
       .where('id', '=', id)

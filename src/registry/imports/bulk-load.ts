@@ -65,7 +65,10 @@ export class SqliteBulkLoad {
    */
   #exclusive<T>(work: (sqlite: BetterSqlite3.Database) => T): Promise<T> {
     const sqlite = this.#sqlite
-    return this.database.db.connection().execute(async () => work(sqlite))
+    return this.database
+      .tables<unknown>()
+      .connection()
+      .execute(async () => work(sqlite))
   }
 
   /** SQLite, and nothing in the registry's table yet. */

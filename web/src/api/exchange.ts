@@ -6,8 +6,10 @@ import type { Job, Page } from './types'
 /** The shapes of the exchange API (共享交换); the model itself is the server's src/exchange/model.ts. */
 
 export { OPERATIONS, OPERATION_LABELS } from '../../../src/exchange/gate/model'
-export type { Grant, GrantItem, Operation, RequestStatus, SharingRequest } from '../../../src/exchange/gate/model'
-import type { Grant, GrantItem, Operation, RequestStatus, SharingRequest } from '../../../src/exchange/gate/model'
+export type { Grant, GrantItem, Operation } from '../../../src/exchange/gate/model'
+export type { RequestStatus, SharingRequest } from '../../../src/exchange/sharing/model'
+import type { Grant, GrantItem, Operation } from '../../../src/exchange/gate/model'
+import type { RequestStatus, SharingRequest } from '../../../src/exchange/sharing/model'
 
 export type Direction = 'incoming' | 'outgoing' | 'all'
 

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Migration } from 'kysely'
-import { SecretBox } from '../../secret-box.js'
+import { SecretBox } from '../platform/secret-box.js'
 
 interface SecretRow {
   readonly id: string
