@@ -3,7 +3,7 @@ import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openTestDatabase, DIALECTS, type TestDatabase } from '../../test/support/databases.js'
 import type { ImportProgress } from '../registry/imports/import-file.js'
-import { writeEntitiesCsv } from './generator.js'
+import { writeEntitiesCsv } from '../demo/generators/legal-person.js'
 import { importEntities } from './imports.js'
 import { EntityRepository } from './repository.js'
 

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openTestDatabase, DIALECTS, type TestDatabase } from '../../test/support/databases.js'
 import { RowPacker } from '../registry/imports/packed-rows.js'
-import { writePopulationCsv } from './generator.js'
+import { writePopulationCsv } from '../demo/generators/population.js'
 import { importPersons, type ImportProgress } from './imports.js'
 import { PersonRepository } from './repository.js'
 

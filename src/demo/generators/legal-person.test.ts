@@ -4,13 +4,13 @@ import path from 'node:path'
 import { parse } from 'csv-parse/sync'
 import iconv from 'iconv-lite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type GeneratedPerson, generatePopulation } from '../population/generator.js'
-import { parseCreditCode } from '../standards/credit-code.js'
-import { findDivision } from '../standards/division-code.js'
-import { findIndustry } from '../standards/industry.js'
-import { parseRegistrationNumber } from '../standards/registration-number.js'
-import { parseResidentId } from '../standards/resident-id.js'
-import { mapEntityColumns, parseEntityRow } from './entity-input.js'
+import { type GeneratedPerson, generatePopulation } from './population.js'
+import { parseCreditCode } from '../../standards/credit-code.js'
+import { findDivision } from '../../standards/division-code.js'
+import { findIndustry } from '../../standards/industry.js'
+import { parseRegistrationNumber } from '../../standards/registration-number.js'
+import { parseResidentId } from '../../standards/resident-id.js'
+import { mapEntityColumns, parseEntityRow } from '../../legal-person/entity-input.js'
 import {
   ENTITY_COLUMNS,
   ENTITY_STATUSES,
@@ -20,8 +20,8 @@ import {
   entityOfGenerated,
   generateEntities,
   writeEntitiesCsv,
-} from './generator.js'
-import { sourceOfCreditCode } from './model.js'
+} from './legal-person.js'
+import { sourceOfCreditCode } from '../../legal-person/model.js'
 
 const TODAY = new Date('2024-06-30T12:00:00+08:00')
 const TODAY_DATE = '2024-06-30'

@@ -1,11 +1,11 @@
 import { createRequire } from 'node:module'
 import BetterSqlite3 from 'better-sqlite3'
-import { between, DISTRICT_POPULATION, pickFrom, pickSome, sfc32, Weighted, weights, words, writeSyntheticCsv, type Random } from '../demo/synthetic.js'
-import { MAX_COUNT as MAX_POPULATION_COUNT, generatePopulation } from '../population/generator.js'
-import { CREDIT_CODE_CHARACTERS, makeCreditCode } from '../standards/credit-code.js'
-import { findDivision } from '../standards/division-code.js'
-import { registrationCheckDigit } from '../standards/registration-number.js'
-import { ENTITY_STATUS_LABELS, type Entity, type EntityStatus, type SourceDepartment } from './model.js'
+import { between, DISTRICT_POPULATION, pickFrom, pickSome, sfc32, Weighted, weights, words, writeSyntheticCsv, type Random } from '../synthetic.js'
+import { MAX_COUNT as MAX_POPULATION_COUNT, generatePopulation } from './population.js'
+import { CREDIT_CODE_CHARACTERS, makeCreditCode } from '../../standards/credit-code.js'
+import { findDivision } from '../../standards/division-code.js'
+import { registrationCheckDigit } from '../../standards/registration-number.js'
+import { ENTITY_STATUS_LABELS, type Entity, type EntityStatus, type SourceDepartment } from '../../legal-person/model.js'
 
 /**
  * A deterministic synthetic register of legal persons and other organisations in Shenyang

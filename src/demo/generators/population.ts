@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module'
 import BetterSqlite3 from 'better-sqlite3'
-import { between, DISTRICT_POPULATION, pickFrom, sfc32, Weighted, weights, words, writeSyntheticCsv, type Random } from '../demo/synthetic.js'
-import { findDivision } from '../standards/division-code.js'
-import { checkCharacter } from '../standards/resident-id.js'
+import { between, DISTRICT_POPULATION, pickFrom, sfc32, Weighted, weights, words, writeSyntheticCsv, type Random } from '../synthetic.js'
+import { findDivision } from '../../standards/division-code.js'
+import { checkCharacter } from '../../standards/resident-id.js'
 
 /**
  * A deterministic synthetic population register for Shenyang (沈阳市, 210100): persons whose
