@@ -1,5 +1,5 @@
 import type { Principal } from '../platform/auth/principal.js'
-import type { AuditEntry } from './audit-log.js'
+import type { AuditEntry } from './entry.js'
 
 /** Where a request came from, for the audit row. */
 export interface RequestMeta {

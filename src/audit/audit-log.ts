@@ -2,24 +2,8 @@ import { sql, type Kysely } from 'kysely'
 import type { Database } from '../platform/db/database.js'
 import { AuditThread } from './audit-thread.js'
 import { chainHash, chainRows, GENESIS_HASH, type TimedEntry } from './chain.js'
-import type { AuditLogTable, AuditTables } from './tables.js'
-
-/** What a caller records; the log adds the sequence number, time and hashes. */
-export interface AuditEntry {
-  readonly actorType: AuditLogTable['actor_type']
-  readonly actorId?: string | null
-  readonly actorName?: string | null
-  readonly departmentCode?: string | null
-  /** Dotted verb, e.g. `auth.login`, `user.create`, `data.lookup`. */
-  readonly action: string
-  /** What was acted on, e.g. a username, a resource code, a record key. */
-  readonly target?: string | null
-  readonly outcome: AuditLogTable['outcome']
-  readonly requestId?: string | null
-  readonly ip?: string | null
-  /** A summary of the request and of what was returned; never a secret. */
-  readonly detail?: Readonly<Record<string, unknown>>
-}
+import type { AuditEntry } from './entry.js'
+import type { AuditTables } from './tables.js'
 
 interface Pending extends TimedEntry {
   readonly resolve: (seq: number) => void

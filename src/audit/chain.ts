@@ -1,6 +1,6 @@
 import { hash } from 'node:crypto'
 import type { AuditLogTable } from './tables.js'
-import type { AuditEntry } from './audit-log.js'
+import type { AuditEntry } from './entry.js'
 import { canonicalJson } from './canonical.js'
 
 /** The previous hash of the first row. */

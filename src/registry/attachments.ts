@@ -1,5 +1,5 @@
 import type { IdentifierKind } from '../catalog/model.js'
-import type { CatalogRepository } from '../catalog/repository.js'
+import type { CatalogReader } from '../catalog/reader.js'
 import type { Principal } from '../platform/auth/principal.js'
 import type { RequestMeta } from '../audit/actor.js'
 import type { AccessGate } from '../exchange/gate/gate.js'
@@ -33,7 +33,7 @@ export class AttachmentFinder {
   readonly #candidates = new Map<IdentifierKind, { value: Candidate[]; until: number }>()
 
   constructor(
-    private readonly catalog: CatalogRepository,
+    private readonly catalog: CatalogReader,
     private readonly gate: AccessGate,
   ) {}
 

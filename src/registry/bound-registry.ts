@@ -1,4 +1,4 @@
-import type { CatalogRepository } from '../catalog/repository.js'
+import type { CatalogReader } from '../catalog/reader.js'
 import type { Principal } from '../platform/auth/principal.js'
 import { auditActor, type RequestMeta } from '../audit/actor.js'
 import type { AuditLog } from '../audit/audit-log.js'
@@ -29,7 +29,7 @@ export class BoundRegistry {
   constructor(
     readonly spec: RegistrySpec,
     private readonly providers: ProviderDirectory,
-    private readonly catalog: CatalogRepository,
+    private readonly catalog: CatalogReader,
     private readonly gate: AccessGate,
     private readonly attachments: AttachmentFinder,
     private readonly audit: AuditLog,
