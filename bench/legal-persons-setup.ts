@@ -152,7 +152,7 @@ async function seed(task: Extract<LegalPersonsTask, { task: 'seed' }>): Promise<
   const { database, context, close } = await openStore(task.store)
   try {
     await seedDemo(context, DEFAULT_DEMO_PASSWORD, { persons: 0, entities: 0 })
-    const code = await context.legalPersons.registry.coreCode()
+    const code = await context.legalPerson.registry.coreCode()
     const department = (await context.identity.listDepartments()).find((candidate) => candidate.code === HEPING_DEPARTMENT)
     if (department === undefined) throw new Error(`department ${HEPING_DEPARTMENT} was not seeded`)
     const grants = await database.db

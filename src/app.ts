@@ -158,7 +158,7 @@ export async function buildApp(context: Context, options: AppOptions = {}): Prom
       await api.register(notificationRoutes, { notifications: context.notifications })
       await api.register(calendarRoutes, { calendar: context.calendar, audit: context.audit })
       await api.register(populationRoutes, { population: context.population, imports: context.populationImports, comparisons: context.comparisons })
-      await api.register(legalPersonRoutes, { legalPersons: context.legalPersons, imports: context.legalPersonImports })
+      await api.register(legalPersonRoutes, { legalPerson: context.legalPerson, imports: context.legalPersonImports })
     },
     { prefix: '/api/v1' },
   )

@@ -310,7 +310,7 @@ generate
           outcome: 'success',
           detail: { ...generation, created },
         })
-        context.legalPersons.changed()
+        context.legalPerson.changed()
         console.log(`${created} new entities in the registry (${options.count - created} already there) in ${((Date.now() - started) / 1000).toFixed(1)} s`)
       })
     },

@@ -81,7 +81,7 @@ export interface Context {
   readonly populationImports: PopulationImports
   readonly comparisons: PopulationComparisons
   readonly entities: EntityRepository
-  readonly legalPersons: LegalPersonService
+  readonly legalPerson: LegalPersonService
   readonly legalPersonImports: LegalPersonImports
   /** Starts the background work of a serving node: the job worker, usage counters, overdue checks. */
   start(): void
@@ -172,14 +172,14 @@ export function createContext(config: Config, database: DatabaseOf<Tables>, opti
   const entities = new EntityRepository(database)
   const entityNames = new EntityNameSearch(entities, { onError: logError('name index rebuild failed') })
   providers.register(LEGAL_PERSON_REGISTRY, (description) => new LegalPersonProvider(description, entities, entityNames))
-  const legalPersons = new LegalPersonService(
+  const legalPerson = new LegalPersonService(
     entities,
     boundRegistry({ registry: LEGAL_PERSON_REGISTRY, keyItem: 'credit_code', label: 'legal-person registry (法人库)' }),
     gate,
     attachments,
     events,
   )
-  const legalPersonImports = new LegalPersonImports(config.dataDir, jobs, entities, legalPersons, audit, config.legalPersonSources, wake)
+  const legalPersonImports = new LegalPersonImports(config.dataDir, jobs, entities, legalPerson, audit, config.legalPersonSources, wake)
 
   // The job worker, with every module's job handlers.
   const worker = new JobWorker(
@@ -238,7 +238,7 @@ export function createContext(config: Config, database: DatabaseOf<Tables>, opti
     populationImports,
     comparisons,
     entities,
-    legalPersons,
+    legalPerson,
     legalPersonImports,
     start() {
       // A first load interrupted for good may have left a registry's indexes dropped.

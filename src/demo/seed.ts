@@ -284,11 +284,11 @@ async function seedPopulation(context: Context, count: number): Promise<DemoPers
  * representatives are persons of the demo population. Returns some active ones, for attachments.
  */
 async function seedLegalPersons(context: Context, count: number, populationCount: number): Promise<DemoEntity[]> {
-  const { database, legalPersons, entities, identity } = context
+  const { database, legalPerson, entities, identity } = context
   const code = (await database.db.selectFrom('catalog_resources').select('code').where('name', '=', '法人基础信息').executeTakeFirstOrThrow()).code
   const department = (await identity.listDepartments()).find((candidate) => candidate.code === '210100002')
   if (department === undefined) throw new Error('the data office department is missing')
-  await legalPersons.registry.bind(
+  await legalPerson.registry.bind(
     { kind: 'user', id: 'demo-seed', name: 'demo-seed', displayName: '演示数据', department, roles: ['dataoffice'], credentialId: 'demo-seed' },
     code,
     SEED_META,

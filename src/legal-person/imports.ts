@@ -63,12 +63,12 @@ export class LegalPersonImports extends RegistryImports<Entity> {
     dataDir: string,
     jobs: JobQueue,
     entities: EntityRepository,
-    legalPersons: LegalPersonService,
+    legalPerson: LegalPersonService,
     audit: AuditLog,
     sources: Readonly<Record<string, string>>,
     wake: () => void,
   ) {
-    const access = new EntityImportAccess(legalPersons.registry, entities, sources)
+    const access = new EntityImportAccess(legalPerson.registry, entities, sources)
     super(
       dataDir,
       jobs,
@@ -83,7 +83,7 @@ export class LegalPersonImports extends RegistryImports<Entity> {
           if (file !== undefined) await access.refuseForeignRows(scope, file)
         },
         target: async (principal) => entityTarget(entities, access.vetFor(await access.scopeOf(principal))),
-        changed: () => legalPersons.changed(),
+        changed: () => legalPerson.changed(),
       },
       wake,
     )

@@ -30,9 +30,9 @@ const HistorySchema = Type.Object({
 })
 
 /** The legal-person base registry's API: lookup, name search, profile, change history, verification, import, statistics. */
-export const legalPersonRoutes: FastifyPluginAsyncTypebox<{ legalPersons: LegalPersonService; imports: LegalPersonImports }> = async (
+export const legalPersonRoutes: FastifyPluginAsyncTypebox<{ legalPerson: LegalPersonService; imports: LegalPersonImports }> = async (
   app,
-  { legalPersons, imports },
+  { legalPerson, imports },
 ) => {
   app.get(
     '/legal-persons/binding',
@@ -44,7 +44,7 @@ export const legalPersonRoutes: FastifyPluginAsyncTypebox<{ legalPersons: LegalP
         response: { 200: Type.Object({ code: Type.Union([Type.String(), Type.Null()]) }), ...ERROR_RESPONSES },
       },
     },
-    async () => ({ code: await legalPersons.registry.boundCode() }),
+    async () => ({ code: await legalPerson.registry.boundCode() }),
   )
 
   app.put(
@@ -58,7 +58,7 @@ export const legalPersonRoutes: FastifyPluginAsyncTypebox<{ legalPersons: LegalP
         response: { 200: Type.Object({ registry: Type.String(), code: Type.String() }), ...ERROR_RESPONSES },
       },
     },
-    async (request) => legalPersons.registry.bind(principalOf(request), request.body.code, metaOf(request)),
+    async (request) => legalPerson.registry.bind(principalOf(request), request.body.code, metaOf(request)),
   )
 
   app.get(
@@ -82,7 +82,7 @@ export const legalPersonRoutes: FastifyPluginAsyncTypebox<{ legalPersons: LegalP
         },
       },
     },
-    async () => legalPersons.statistics(),
+    async () => legalPerson.statistics(),
   )
 
   app.get(
@@ -101,7 +101,7 @@ export const legalPersonRoutes: FastifyPluginAsyncTypebox<{ legalPersons: LegalP
     },
     async (request, reply) => {
       try {
-        return await legalPersons.search(
+        return await legalPerson.search(
           principalOf(request),
           { q: request.query.q, limit: request.query.limit ?? 20, offset: request.query.offset ?? 0 },
           metaOf(request),
@@ -128,7 +128,7 @@ export const legalPersonRoutes: FastifyPluginAsyncTypebox<{ legalPersons: LegalP
     },
     async (request) => {
       const purpose = statedPurpose(request)
-      return legalPersons.lookup(principalOf(request), request.params.creditCode, metaOf(request), {
+      return legalPerson.lookup(principalOf(request), request.params.creditCode, metaOf(request), {
         ...(request.query.asOf === undefined ? {} : { asOf: request.query.asOf }),
         ...(purpose === undefined ? {} : { purpose }),
       })
@@ -164,7 +164,7 @@ export const legalPersonRoutes: FastifyPluginAsyncTypebox<{ legalPersons: LegalP
         },
       },
     },
-    async (request) => legalPersons.profile(principalOf(request), request.params.creditCode, metaOf(request)),
+    async (request) => legalPerson.profile(principalOf(request), request.params.creditCode, metaOf(request)),
   )
 
   app.get(
@@ -178,7 +178,7 @@ export const legalPersonRoutes: FastifyPluginAsyncTypebox<{ legalPersons: LegalP
         response: { 200: Type.Object({ items: Type.Array(HistorySchema) }), ...ERROR_RESPONSES, 429: Type.Ref('Problem') },
       },
     },
-    async (request) => ({ items: await legalPersons.history(principalOf(request), request.params.creditCode, metaOf(request)) }),
+    async (request) => ({ items: await legalPerson.history(principalOf(request), request.params.creditCode, metaOf(request)) }),
   )
 
   app.post(
@@ -228,7 +228,7 @@ export const legalPersonRoutes: FastifyPluginAsyncTypebox<{ legalPersons: LegalP
         },
       },
     },
-    async (request) => ({ results: await legalPersons.verify(principalOf(request), request.body.records, metaOf(request)) }),
+    async (request) => ({ results: await legalPerson.verify(principalOf(request), request.body.records, metaOf(request)) }),
   )
 
   app.post(

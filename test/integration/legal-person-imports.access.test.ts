@@ -159,7 +159,7 @@ for (const dialect of DIALECTS) {
     }
 
     it('a write never lets a source department change another’s entity, even when the registry changed after the upload', async () => {
-      const access = new EntityImportAccess(t.context.legalPersons.registry, t.context.entities, SOURCES)
+      const access = new EntityImportAccess(t.context.legalPerson.registry, t.context.entities, SOURCES)
       const stored = await t.context.entities.get(marketEntity)
       if (stored === undefined) throw new Error('the market entity is gone')
       const { seq: _seq, created_at: _created, updated_at: _updated, ...entity } = stored
