@@ -33,7 +33,7 @@ const TABLE_READERS = [
   // The catalog names each entry's department.
   { reader: '^src/catalog/repository\\.ts$', own: '^src/catalog/', reads: '^src/identity/tables\\.ts$' },
   // Notifications find their recipients by role and department.
-  { reader: '^src/notifications/service\\.ts$', own: '^src/notifications/', reads: '^src/identity/tables\\.ts$' },
+  { reader: '^src/notifications/repository\\.ts$', own: '^src/notifications/', reads: '^src/identity/tables\\.ts$' },
   // Sharing requests, grants and objections name resources and departments; the statistics count usage too.
   {
     reader: '^src/exchange/sharing/(repository|objection-repository)\\.ts$',

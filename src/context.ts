@@ -2,6 +2,7 @@ import type { Logger } from 'pino'
 import { AuditLog } from './audit/audit-log.js'
 import { AuditRepository } from './audit/repository.js'
 import { AUDIT_VERIFY_JOB, auditVerifyHandler } from './audit/verify-job.js'
+import { CalendarRepository } from './calendar/repository.js'
 import { WorkingDayCalendar } from './calendar/working-days.js'
 import { CatalogRepository } from './catalog/repository.js'
 import { CatalogSearchIndex } from './catalog/search-index.js'
@@ -34,6 +35,7 @@ import { EntityNameSearch } from './legal-person/name-search.js'
 import { LegalPersonProvider } from './legal-person/provider.js'
 import { EntityRepository } from './legal-person/repository.js'
 import { LegalPersonService } from './legal-person/service.js'
+import { NotificationRepository } from './notifications/repository.js'
 import { NotificationService } from './notifications/service.js'
 import type { Config } from './platform/config.js'
 import type { DatabaseOf } from './platform/db/database.js'
@@ -129,8 +131,8 @@ export function createContext(config: Config, database: DatabaseOf<Tables>, opti
   const audit = new AuditLog(database)
   const jobs = new JobQueue(database)
   const identity = new IdentityService(new IdentityRepository(database), audit, defaultSecuritySettings(config))
-  const calendar = new WorkingDayCalendar(database)
-  const notifications = new NotificationService(database)
+  const calendar = new WorkingDayCalendar(new CalendarRepository(database))
+  const notifications = new NotificationService(new NotificationRepository(database))
 
   // Catalog.
   const catalogRepository = new CatalogRepository(database)

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DIALECTS, openTestDatabase, type TestDatabase } from '../../test/support/databases.js'
 import { beijingDate, WorkingDayCalendar } from './working-days.js'
+import { CalendarRepository } from './repository.js'
 
 describe('beijingDate', () => {
   it('counts the day in Beijing time', () => {
@@ -15,7 +16,7 @@ for (const dialect of DIALECTS) {
     let calendar: WorkingDayCalendar
     beforeEach(async () => {
       testDatabase = await openTestDatabase(dialect)
-      calendar = new WorkingDayCalendar(testDatabase.database)
+      calendar = new WorkingDayCalendar(new CalendarRepository(testDatabase.database))
     })
     afterEach(async () => {
       await testDatabase.drop()

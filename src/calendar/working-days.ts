@@ -1,9 +1,7 @@
 import { createRequire } from 'node:module'
 import chineseDays from 'chinese-days'
-import type { Kysely } from 'kysely'
-import type { Database } from '../platform/db/database.js'
-import { now } from '../platform/ids.js'
-import type { CalendarTables } from './tables.js'
+import type { Override } from './model.js'
+import type { CalendarRepository } from './repository.js'
 
 /** Beijing time, in which government working days are counted. */
 const BEIJING_OFFSET_MS = 8 * 60 * 60_000
@@ -34,14 +32,6 @@ const SCHEDULE_YEARS: ReadonlySet<string> = (() => {
   return new Set([...Object.keys(data.holidays), ...Object.keys(data.workdays)].map((date) => date.slice(0, 4)))
 })()
 
-export interface Override {
-  readonly date: string
-  readonly working: boolean
-  readonly note: string
-  readonly updatedBy: string
-  readonly updatedAt: string
-}
-
 export interface DayStatus {
   readonly date: string
   readonly working: boolean
@@ -61,22 +51,16 @@ export interface DayStatus {
 export class WorkingDayCalendar {
   #overrides: Map<string, Override> | undefined
   #loadedAt = 0
-  private readonly db: Kysely<CalendarTables>
 
   constructor(
-    database: Database,
+    private readonly repository: CalendarRepository,
     /** Overrides are re-read after this long, so other nodes' edits arrive. */
     private readonly refreshMs = 60_000,
-  ) {
-    this.db = database.tables<CalendarTables>()
-  }
+  ) {}
 
   async #load(): Promise<Map<string, Override>> {
     if (this.#overrides !== undefined && Date.now() - this.#loadedAt < this.refreshMs) return this.#overrides
-    const rows = await this.db.selectFrom('calendar_overrides').selectAll().execute()
-    this.#overrides = new Map(
-      rows.map((row) => [row.date, { date: row.date, working: row.working === 1, note: row.note, updatedBy: row.updated_by, updatedAt: row.updated_at }]),
-    )
+    this.#overrides = new Map((await this.repository.overrides()).map((override) => [override.date, override]))
     this.#loadedAt = Date.now()
     return this.#overrides
   }
@@ -130,18 +114,13 @@ export class WorkingDayCalendar {
   }
 
   async setOverride(date: string, working: boolean, note: string, updatedBy: string): Promise<void> {
-    const timestamp = now()
-    await this.db
-      .insertInto('calendar_overrides')
-      .values({ date, working: working ? 1 : 0, note, updated_by: updatedBy, updated_at: timestamp })
-      .onConflict((oc) => oc.column('date').doUpdateSet({ working: working ? 1 : 0, note, updated_by: updatedBy, updated_at: timestamp }))
-      .execute()
+    await this.repository.setOverride(date, working, note, updatedBy)
     this.#overrides = undefined
   }
 
   async removeOverride(date: string): Promise<boolean> {
-    const result = await this.db.deleteFrom('calendar_overrides').where('date', '=', date).executeTakeFirst()
+    const removed = await this.repository.removeOverride(date)
     this.#overrides = undefined
-    return Number(result.numDeletedRows) > 0
+    return removed
   }
 }
