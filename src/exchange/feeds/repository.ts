@@ -1,5 +1,4 @@
-import type { Kysely, Selectable } from 'kysely'
-import { sql } from 'kysely'
+import { sql, type Kysely, type Selectable } from 'kysely'
 import type { CatalogTables } from '../../catalog/tables.js'
 import type { IdentityTables } from '../../identity/tables.js'
 import type { Database } from '../../platform/db/database.js'
