@@ -1,5 +1,6 @@
 import { Migrator, type Migration, type MigrationResult } from 'kysely'
 import type { Database } from './database.js'
+
 export interface MigrateOptions {
   /** Stops after this migration instead of the latest (tests of one migration's data changes). */
   readonly upTo?: string
