@@ -9,26 +9,30 @@ import { ERROR_RESPONSES } from '../platform/http/schemas.js'
 import { JobSchema, toJobView } from '../platform/jobs/schemas.js'
 import type { DatasetJobs } from './dataset-jobs.js'
 import type { ObjectionService } from './objections.js'
+import { ExchangeStatsSchema } from './schemas.js'
 import { exchangeStatistics } from './statistics.js'
 import { CodeParam, codeOf } from '../catalog/code-param.js'
 
 const IdParam = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) })
 
-const ObjectionSchema = Type.Object({
-  id: Type.String(),
-  resourceCode: Type.String(),
-  resourceName: Type.String(),
-  provider: Type.Object({ code: Type.String(), name: Type.String() }),
-  consumer: Type.Object({ code: Type.String(), name: Type.String() }),
-  recordKey: Type.String(),
-  note: Type.String(),
-  raisedBy: Type.String(),
-  status: Type.Enum(['open', 'answered']),
-  answer: Type.Union([Type.String(), Type.Null()]),
-  answeredBy: Type.Union([Type.String(), Type.Null()]),
-  answeredAt: Type.Union([Type.String(), Type.Null()]),
-  createdAt: Type.String(),
-})
+const ObjectionSchema = Type.Object(
+  {
+    id: Type.String(),
+    resourceCode: Type.String(),
+    resourceName: Type.String(),
+    provider: Type.Object({ code: Type.String(), name: Type.String() }),
+    consumer: Type.Object({ code: Type.String(), name: Type.String() }),
+    recordKey: Type.String(),
+    note: Type.String(),
+    raisedBy: Type.String(),
+    status: Type.Enum(['open', 'answered']),
+    answer: Type.Union([Type.String(), Type.Null()]),
+    answeredBy: Type.Union([Type.String(), Type.Null()]),
+    answeredAt: Type.Union([Type.String(), Type.Null()]),
+    createdAt: Type.String(),
+  },
+  { $id: 'Objection' },
+)
 
 /** Dataset file uploads and bulk exports as jobs, data objections, and the exchange's statistics. */
 export const exchangeMoreRoutes: FastifyPluginAsyncTypebox<{
@@ -178,7 +182,7 @@ export const exchangeMoreRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         tags: ['exchange'],
         summary: 'Requests, approval time in working days, grants, reads, records delivered, sharing rate (共享统计)',
-        response: { 200: Type.Unknown(), ...ERROR_RESPONSES },
+        response: { 200: ExchangeStatsSchema, ...ERROR_RESPONSES },
       },
     },
     async () => exchangeStatistics(db, calendar),
