@@ -7,6 +7,7 @@ import { ERROR_RESPONSES, PageOf, PagingQuery } from '../platform/http/schemas.j
 import { JobSchema, toJobView } from '../platform/jobs/schemas.js'
 import { AttachmentSchema, RecordValue } from '../exchange/schemas.js'
 import type { LegalPersonImports } from './imports.js'
+import type { EntityEvent } from './model.js'
 import type { LegalPersonService } from './service.js'
 
 const READERS = ['consumer', 'steward'] as const
@@ -23,7 +24,7 @@ const Verdict = Type.Enum(['match', 'mismatch', 'absent'])
 const HistorySchema = Type.Object(
   {
     seq: Type.Integer(),
-    event: Type.String({ description: 'create, update, rename, representative or status' }),
+    event: Type.Enum(['create', 'update', 'rename', 'representative', 'status'] satisfies Array<EntityEvent | 'create'>),
     effectiveDate: Type.String(),
     at: Type.String(),
     changedBy: Type.String(),

@@ -10,6 +10,7 @@ import { AttachmentSchema, RecordValue } from '../exchange/schemas.js'
 import type { PopulationComparisons } from './comparisons.js'
 import { OUTCOMES } from './comparisons.js'
 import type { PopulationImports } from './imports.js'
+import type { PersonEvent } from './model.js'
 import type { PopulationService } from './service.js'
 
 const READERS = ['consumer', 'steward'] as const
@@ -23,6 +24,8 @@ const FormatQuery = Type.Object({ format: Type.Optional(Type.Enum(['csv', 'xlsx'
 const FileNameQuery = Type.Object({ fileName: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: false })
 const Verdict = Type.Enum(['match', 'mismatch', 'absent'])
 const UPLOAD_LIMIT = 1024 * 1024 * 1024
+/** The outcomes a comparison keeps rows of: every one but ok. */
+const ProblemOutcome = Type.Enum(OUTCOMES.filter((outcome) => outcome !== 'ok'))
 
 const VerifyRecord = Type.Object(
   {
@@ -60,7 +63,7 @@ const VerifyOutcomeSchema = Type.Object(
 const HistorySchema = Type.Object(
   {
     seq: Type.Integer(),
-    event: Type.String({ description: 'create, update, death, move-out, cancel or restore' }),
+    event: Type.Enum(['create', 'update', 'death', 'move-out', 'cancel', 'restore'] satisfies PersonEvent[]),
     effectiveDate: Type.String(),
     at: Type.String(),
     changedBy: Type.String(),
@@ -407,10 +410,7 @@ export const populationRoutes: FastifyPluginAsyncTypebox<{
         tags: ['population'],
         summary: 'The rows of a comparison that are not ok, by outcome (比对问题明细)',
         params: IdParam,
-        querystring: Type.Object(
-          { outcome: Type.Optional(Type.Enum(OUTCOMES.filter((outcome) => outcome !== 'ok'))), ...PagingQuery },
-          { additionalProperties: false },
-        ),
+        querystring: Type.Object({ outcome: Type.Optional(ProblemOutcome), ...PagingQuery }, { additionalProperties: false }),
         response: {
           200: PageOf(
             Type.Object(
@@ -418,7 +418,7 @@ export const populationRoutes: FastifyPluginAsyncTypebox<{
                 row: Type.Integer({ description: 'the row number in the file; the header is row 1' }),
                 residentId: Type.String(),
                 name: Type.String(),
-                outcome: Type.String(),
+                outcome: ProblemOutcome,
                 detail: Type.String(),
               },
               { $id: 'ComparisonRow' },
