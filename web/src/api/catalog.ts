@@ -170,8 +170,8 @@ export function useSaveResource() {
 
 export type TransitionInput =
   | { readonly code: string; readonly action: 'submit' | 'withdraw' | 'discard' }
-  | { readonly code: string; readonly action: 'approve'; readonly comment?: string }
-  | { readonly code: string; readonly action: 'return' | 'retire'; readonly reason: string }
+  | ({ readonly code: string; readonly action: 'approve' } & BodyOf<'/api/v1/catalog/resources/{code}/approve', 'post'>)
+  | ({ readonly code: string; readonly action: 'return' | 'retire' } & BodyOf<'/api/v1/catalog/resources/{code}/return', 'post'>)
 
 /** Moves an entry along its review lifecycle. */
 export function useTransition() {

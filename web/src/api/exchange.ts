@@ -130,7 +130,7 @@ export function useRequestAccess() {
 
 export type DecisionInput =
   | { readonly id: string; readonly action: 'approve'; readonly body: ApproveInput }
-  | { readonly id: string; readonly action: 'refuse'; readonly reason: string }
+  | ({ readonly id: string; readonly action: 'refuse' } & BodyOf<'/api/v1/exchange/requests/{id}/refuse', 'post'>)
   | { readonly id: string; readonly action: 'cancel' }
 
 /** Approves (possibly narrowing), refuses with a reason, or withdraws a pending request. */
