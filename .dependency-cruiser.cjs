@@ -52,9 +52,6 @@ const TABLE_READERS = [
   { reader: '^src/legal-person/repository\\.ts$', own: '^src/legal-person/', reads: '^src/registry/tables\\.ts$' },
 ]
 
-/** Server model files the console still imports for types and labels, until the generated API types replace them. */
-const WEB_SHARED_MODELS = ['^src/catalog/model\\.ts$', '^src/exchange/(gate|sharing)/model\\.ts$']
-
 module.exports = {
   forbidden: [
     {
@@ -180,9 +177,9 @@ module.exports = {
       name: 'web-imports-no-server',
       severity: 'error',
       comment:
-        'The console speaks to the server over HTTP; its API types come from the OpenAPI document. It may share the pure standards, and (until the generated API types replace them) the model files named here.',
+        'The console speaks to the server over HTTP; its API types and code tables are generated from the server (npm run api:types), never imported from its source.',
       from: { path: '^web/' },
-      to: { path: '^src/', pathNot: [STANDARDS, ...WEB_SHARED_MODELS] },
+      to: { path: '^src/' },
     },
   ],
   options: {

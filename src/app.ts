@@ -88,6 +88,9 @@ export async function buildApp(context: Context, options: AppOptions = {}): Prom
   app.addSchema(ProblemSchema)
 
   await app.register(fastifySwagger, {
+    // A schema with an $id is a named component of the document (and a named type for clients
+    // generated from it), under that name rather than def-N.
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
     openapi: {
       openapi: '3.1.0',
       info: {

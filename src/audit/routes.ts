@@ -8,21 +8,24 @@ import { JobSchema, toJobView } from '../platform/jobs/schemas.js'
 import type { AuditRepository } from './repository.js'
 import { AUDIT_VERIFY_JOB } from './verify-job.js'
 
-const AuditRecordSchema = Type.Object({
-  seq: Type.Integer(),
-  occurredAt: Type.String(),
-  actorType: Type.String(),
-  actorId: Type.Union([Type.String(), Type.Null()]),
-  actorName: Type.Union([Type.String(), Type.Null()]),
-  departmentCode: Type.Union([Type.String(), Type.Null()]),
-  action: Type.String(),
-  target: Type.Union([Type.String(), Type.Null()]),
-  outcome: Type.String(),
-  requestId: Type.Union([Type.String(), Type.Null()]),
-  ip: Type.Union([Type.String(), Type.Null()]),
-  detail: Type.Unknown(),
-  hash: Type.String(),
-})
+const AuditRecordSchema = Type.Object(
+  {
+    seq: Type.Integer(),
+    occurredAt: Type.String(),
+    actorType: Type.String(),
+    actorId: Type.Union([Type.String(), Type.Null()]),
+    actorName: Type.Union([Type.String(), Type.Null()]),
+    departmentCode: Type.Union([Type.String(), Type.Null()]),
+    action: Type.String(),
+    target: Type.Union([Type.String(), Type.Null()]),
+    outcome: Type.Enum(['success', 'failure', 'denied']),
+    requestId: Type.Union([Type.String(), Type.Null()]),
+    ip: Type.Union([Type.String(), Type.Null()]),
+    detail: Type.Unknown({ description: 'what the action concerned, as the action records it' }),
+    hash: Type.String(),
+  },
+  { $id: 'AuditRecord' },
+)
 
 const AuditQuery = Type.Object(
   {

@@ -8,13 +8,21 @@ import { ERROR_RESPONSES } from '../platform/http/schemas.js'
 import type { WorkingDayCalendar } from './working-days.js'
 
 const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' })
-const DayStatus = Type.Object({
-  date: Type.String(),
-  working: Type.Boolean(),
-  source: Type.Enum(['override', 'schedule', 'weekday']),
-  name: Type.Union([Type.String(), Type.Null()]),
-})
-const OverrideSchema = Type.Object({ date: Type.String(), working: Type.Boolean(), note: Type.String(), updatedBy: Type.String(), updatedAt: Type.String() })
+const DayStatus = Type.Object(
+  {
+    date: Type.String(),
+    working: Type.Boolean(),
+    source: Type.Enum(['override', 'schedule', 'weekday'], {
+      description: "override: the administrator's; schedule: the State Council's; weekday: Monday to Friday",
+    }),
+    name: Type.Union([Type.String(), Type.Null()]),
+  },
+  { $id: 'CalendarDay' },
+)
+const OverrideSchema = Type.Object(
+  { date: Type.String(), working: Type.Boolean(), note: Type.String(), updatedBy: Type.String(), updatedAt: Type.String() },
+  { $id: 'CalendarOverride' },
+)
 
 /** The working-day calendar: anyone reads it; the system administrator keeps its overrides. */
 export const calendarRoutes: FastifyPluginAsyncTypebox<{ calendar: WorkingDayCalendar; audit: AuditLog }> = async (app, { calendar, audit }) => {

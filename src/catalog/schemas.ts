@@ -58,26 +58,44 @@ export const ResourceContentSchema = Type.Object(
   { additionalProperties: false },
 )
 
+/** An item as stored: every default filled in. */
+export const CatalogItemSchema = Type.Required(ItemSchema, { $id: 'CatalogItem' })
+
+/** A catalog entry as stored: complete and canonical, whatever the steward left out. */
+export const StoredContentSchema = Type.Object(
+  {
+    ...Type.Required(ResourceContentSchema).properties,
+    shareMethods: Type.Immutable(Type.Array(Type.Enum(SHARE_METHODS))),
+    relatedCodes: Type.Immutable(Type.Array(Type.String())),
+    tags: Type.Immutable(Type.Array(Type.String())),
+    items: Type.Immutable(Type.Array(CatalogItemSchema)),
+  },
+  { $id: 'ResourceContent' },
+)
+
 const DepartmentRef = Type.Object({ id: Type.String(), code: Type.String(), name: Type.String() })
 
-export const VersionSchema = Type.Object({
-  id: Type.String(),
-  version: Type.Integer(),
-  status: Type.Enum(VERSION_STATUSES),
-  content: Type.Unknown({ description: 'the catalog entry (ResourceContent)' }),
-  createdBy: Type.String(),
-  createdAt: Type.String(),
-  updatedAt: Type.String(),
-  submittedAt: Nullable(Type.String()),
-  reviewedBy: Nullable(Type.String()),
-  reviewedAt: Nullable(Type.String()),
-  reviewComment: Nullable(Type.String()),
-  publishedAt: Nullable(Type.String()),
-})
+export const VersionSchema = Type.Object(
+  {
+    id: Type.String(),
+    version: Type.Integer(),
+    status: Type.Enum(VERSION_STATUSES),
+    content: StoredContentSchema,
+    createdBy: Type.String(),
+    createdAt: Type.String(),
+    updatedAt: Type.String(),
+    submittedAt: Nullable(Type.String()),
+    reviewedBy: Nullable(Type.String()),
+    reviewedAt: Nullable(Type.String()),
+    reviewComment: Nullable(Type.String()),
+    publishedAt: Nullable(Type.String()),
+  },
+  { $id: 'ResourceVersion' },
+)
 
 /** A version in a list: the version's fields but its content, plus the entry's name. */
 const { id: _id, content: _content, updatedAt: _updatedAt, ...summaryFields } = VersionSchema.properties
-const VersionSummarySchema = Type.Object({ ...summaryFields, name: Type.String() })
+const VersionSummarySchema = Type.Object({ ...summaryFields, name: Type.String() }, { $id: 'VersionSummary' })
 
 export const ResourceViewSchema = Type.Object({
   code: Type.String(),
@@ -91,49 +109,58 @@ export const ResourceViewSchema = Type.Object({
   version: VersionSchema,
   versions: Type.Array(VersionSummarySchema),
   reviews: Type.Array(
-    Type.Object({
-      version: Type.Integer(),
-      action: Type.String(),
-      actorName: Type.String(),
-      departmentCode: Nullable(Type.String()),
-      comment: Nullable(Type.String()),
-      at: Type.String(),
-    }),
+    Type.Object(
+      {
+        version: Type.Integer(),
+        action: Type.String(),
+        actorName: Type.String(),
+        departmentCode: Nullable(Type.String()),
+        comment: Nullable(Type.String()),
+        at: Type.String(),
+      },
+      { $id: 'ReviewEntry' },
+    ),
   ),
   actions: Type.Array(Type.String()),
 })
 
-export const ResourceRecordSchema = Type.Object({
-  code: Type.String(),
-  department: DepartmentRef,
-  status: Type.Enum(RESOURCE_STATUSES),
-  workingStatus: Type.Union([Type.Enum(['draft', 'submitted', 'returned']), Type.Null()]),
-  publishedVersion: Type.Union([Type.Integer(), Type.Null()]),
-  latestVersion: Type.Integer(),
-  name: Type.String(),
-  createdBy: Type.String(),
-  createdAt: Type.String(),
-  updatedAt: Type.String(),
-})
+export const ResourceRecordSchema = Type.Object(
+  {
+    code: Type.String(),
+    department: DepartmentRef,
+    status: Type.Enum(RESOURCE_STATUSES),
+    workingStatus: Type.Union([Type.Enum(['draft', 'submitted', 'returned']), Type.Null()]),
+    publishedVersion: Type.Union([Type.Integer(), Type.Null()]),
+    latestVersion: Type.Integer(),
+    name: Type.String(),
+    createdBy: Type.String(),
+    createdAt: Type.String(),
+    updatedAt: Type.String(),
+  },
+  { $id: 'ResourceRecord' },
+)
 
-export const SearchDocumentSchema = Type.Object({
-  code: Type.String(),
-  name: Type.String(),
-  abstract: Type.String(),
-  department: DepartmentRef,
-  classification: Type.Enum(CLASSIFICATIONS),
-  category: Nullable(Type.String()),
-  formatClass: Type.Enum(FORMAT_CLASSES),
-  formatType: Type.String(),
-  shareType: Type.Enum(SHARE_TYPES),
-  open: Type.Boolean(),
-  updateCycle: Type.Enum(UPDATE_CYCLES),
-  tags: Type.Array(Type.String()),
-  itemCount: Type.Integer(),
-  version: Type.Integer(),
-  publishedAt: Type.String(),
-  updatedAt: Type.String(),
-})
+export const SearchDocumentSchema = Type.Object(
+  {
+    code: Type.String(),
+    name: Type.String(),
+    abstract: Type.String(),
+    department: DepartmentRef,
+    classification: Type.Enum(CLASSIFICATIONS),
+    category: Nullable(Type.String()),
+    formatClass: Type.Enum(FORMAT_CLASSES),
+    formatType: Type.String(),
+    shareType: Type.Enum(SHARE_TYPES),
+    open: Type.Boolean(),
+    updateCycle: Type.Enum(UPDATE_CYCLES),
+    tags: Type.Array(Type.String()),
+    itemCount: Type.Integer(),
+    version: Type.Integer(),
+    publishedAt: Type.String(),
+    updatedAt: Type.String(),
+  },
+  { $id: 'SearchDocument' },
+)
 
 const FacetList = Type.Array(Type.Object({ value: Type.String(), count: Type.Integer() }))
 
@@ -162,12 +189,15 @@ export const SearchQuerySchema = Type.Object(
   { additionalProperties: false },
 )
 
+// The diff lists items twice, and a named schema may appear only once in a response.
+const DiffItem = Type.Object(CatalogItemSchema.properties)
+
 export const DiffSchema = Type.Object({
   from: Type.Integer(),
   to: Type.Integer(),
   fields: Type.Array(Type.Object({ field: Type.String(), before: Type.Unknown(), after: Type.Unknown() })),
-  itemsAdded: Type.Array(Type.Unknown()),
-  itemsRemoved: Type.Array(Type.Unknown()),
+  itemsAdded: Type.Array(DiffItem),
+  itemsRemoved: Type.Array(DiffItem),
   itemsChanged: Type.Array(
     Type.Object({
       key: Type.String(),

@@ -6,16 +6,19 @@ export const RoleSchema = Type.Enum(ROLES, { description: 'role' })
 
 const DepartmentRefSchema = Type.Object({ id: Type.String(), code: Type.String(), name: Type.String() })
 
-export const UserSchema = Type.Object({
-  id: Type.String(),
-  username: Type.String(),
-  displayName: Type.String(),
-  department: DepartmentRefSchema,
-  roles: Type.Array(RoleSchema),
-  status: Type.Union([Type.Literal('active'), Type.Literal('disabled')]),
-  createdAt: Type.String(),
-  updatedAt: Type.String(),
-})
+export const UserSchema = Type.Object(
+  {
+    id: Type.String(),
+    username: Type.String(),
+    displayName: Type.String(),
+    department: DepartmentRefSchema,
+    roles: Type.Array(RoleSchema),
+    status: Type.Union([Type.Literal('active'), Type.Literal('disabled')]),
+    createdAt: Type.String(),
+    updatedAt: Type.String(),
+  },
+  { $id: 'User' },
+)
 
 export const MeSchema = Type.Object({
   kind: Type.Union([Type.Literal('user'), Type.Literal('client')]),
@@ -84,16 +87,19 @@ export const UserListQuery = Type.Object(
   { additionalProperties: false },
 )
 
-export const DepartmentSchema = Type.Object({
-  id: Type.String(),
-  code: Type.String(),
-  name: Type.String(),
-  shortName: Type.String(),
-  nameEn: Type.String(),
-  parentId: Type.Union([Type.String(), Type.Null()]),
-  kind: Type.Union([Type.Literal('city'), Type.Literal('district')]),
-  divisionCode: Type.Union([Type.String(), Type.Null()]),
-})
+export const DepartmentSchema = Type.Object(
+  {
+    id: Type.String(),
+    code: Type.String(),
+    name: Type.String(),
+    shortName: Type.String(),
+    nameEn: Type.String(),
+    parentId: Type.Union([Type.String(), Type.Null()]),
+    kind: Type.Union([Type.Literal('city'), Type.Literal('district')]),
+    divisionCode: Type.Union([Type.String(), Type.Null()]),
+  },
+  { $id: 'Department' },
+)
 
 const DivisionCode = Type.String({ pattern: '^\\d{6}(\\d{6})?$', description: 'GB/T 2260 division code, 6 or 12 digits' })
 
@@ -122,18 +128,21 @@ export const UpdateDepartmentBody = Type.Object(
   { additionalProperties: false, minProperties: 1 },
 )
 
-export const ApiClientSchema = Type.Object({
-  id: Type.String(),
-  name: Type.String(),
-  department: DepartmentRefSchema,
-  roles: Type.Array(RoleSchema),
-  tokenPrefix: Type.String(),
-  createdBy: Type.String(),
-  createdAt: Type.String(),
-  expiresAt: Type.Union([Type.String(), Type.Null()]),
-  revokedAt: Type.Union([Type.String(), Type.Null()]),
-  lastUsedAt: Type.Union([Type.String(), Type.Null()]),
-})
+export const ApiClientSchema = Type.Object(
+  {
+    id: Type.String(),
+    name: Type.String(),
+    department: DepartmentRefSchema,
+    roles: Type.Array(RoleSchema),
+    tokenPrefix: Type.String(),
+    createdBy: Type.String(),
+    createdAt: Type.String(),
+    expiresAt: Type.Union([Type.String(), Type.Null()]),
+    revokedAt: Type.Union([Type.String(), Type.Null()]),
+    lastUsedAt: Type.Union([Type.String(), Type.Null()]),
+  },
+  { $id: 'ApiClient' },
+)
 
 export const CreateClientBody = Type.Object(
   {
@@ -155,4 +164,4 @@ export const SecuritySettingsSchema = Type.Object({
 
 export const UpdateSecuritySettingsBody = Type.Partial(SecuritySettingsSchema, { additionalProperties: false, minProperties: 1 })
 
-export const RoleInfoSchema = Type.Object({ role: RoleSchema, zh: Type.String(), en: Type.String() })
+export const RoleInfoSchema = Type.Object({ role: RoleSchema, zh: Type.String(), en: Type.String() }, { $id: 'RoleInfo' })

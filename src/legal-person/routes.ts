@@ -5,11 +5,13 @@ import { metaOf, principalOf } from '../platform/http/access.js'
 import { sendTableFile, statedPurpose } from '../platform/http/replies.js'
 import { ERROR_RESPONSES, PageOf, PagingQuery } from '../platform/http/schemas.js'
 import { JobSchema, toJobView } from '../platform/jobs/schemas.js'
+import { AttachmentSchema, RecordValue } from '../exchange/gate/schemas.js'
 import type { LegalPersonImports } from './imports.js'
+import type { EntityEvent } from './model.js'
 import type { LegalPersonService } from './service.js'
 
 const READERS = ['consumer', 'steward'] as const
-const RecordSchema = Type.Record(Type.String(), Type.Unknown(), { description: 'An entity: granted items only, masked where granted masked' })
+const RecordSchema = Type.Record(Type.String(), RecordValue, { description: 'An entity: granted items only, masked where granted masked' })
 const CodeParam = Type.Object({
   creditCode: Type.String({
     minLength: 1,
@@ -19,15 +21,20 @@ const CodeParam = Type.Object({
 })
 const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' })
 const Verdict = Type.Enum(['match', 'mismatch', 'absent'])
-const HistorySchema = Type.Object({
-  seq: Type.Integer(),
-  event: Type.String(),
-  effectiveDate: Type.String(),
-  at: Type.String(),
-  changedBy: Type.String(),
-  source: Type.String(),
-  changes: Type.Array(Type.Object({ item: Type.String(), before: Type.Unknown(), after: Type.Unknown() })),
-})
+const HistorySchema = Type.Object(
+  {
+    seq: Type.Integer(),
+    event: Type.Enum(['create', 'update', 'rename', 'representative', 'status'] satisfies Array<EntityEvent | 'create'>),
+    effectiveDate: Type.String(),
+    at: Type.String(),
+    changedBy: Type.String(),
+    source: Type.String(),
+    changes: Type.Array(
+      Type.Object({ item: Type.String(), before: Type.Union([Type.String(), Type.Null()]), after: Type.Union([Type.String(), Type.Null()]) }),
+    ),
+  },
+  { $id: 'EntityHistoryEntry' },
+)
 
 /** The legal-person base registry's API: lookup, name search, profile, change history, verification, import, statistics. */
 export const legalPersonRoutes: FastifyPluginAsyncTypebox<{ legalPerson: LegalPersonService; imports: LegalPersonImports }> = async (
@@ -147,17 +154,7 @@ export const legalPersonRoutes: FastifyPluginAsyncTypebox<{ legalPerson: LegalPe
           200: Type.Object({
             creditCode: Type.String(),
             entity: RecordSchema,
-            attachments: Type.Array(
-              Type.Object({
-                code: Type.String(),
-                name: Type.String(),
-                department: Type.Object({ code: Type.String(), name: Type.String() }),
-                granted: Type.Boolean(),
-                records: Type.Array(RecordSchema),
-                masked: Type.Array(Type.String()),
-                items: Type.Array(Type.Object({ key: Type.String(), name: Type.String() })),
-              }),
-            ),
+            attachments: Type.Array(AttachmentSchema),
           }),
           ...ERROR_RESPONSES,
           429: Type.Ref('Problem'),
@@ -212,15 +209,23 @@ export const legalPersonRoutes: FastifyPluginAsyncTypebox<{ legalPerson: LegalPe
         response: {
           200: Type.Object({
             results: Type.Array(
-              Type.Object({
-                creditCode: Type.String(),
-                validity: Type.Enum(['valid', 'empty', 'length', 'characters', 'check', 'organisation-check', 'authority']),
-                message: Type.Optional(Type.String()),
-                normalisedCode: Type.Optional(Type.String()),
-                found: Type.Boolean(),
-                fields: Type.Record(Type.String(), Verdict),
-                flags: Type.Optional(Type.Record(Type.String(), Type.Boolean())),
-              }),
+              Type.Object(
+                {
+                  creditCode: Type.String(),
+                  validity: Type.Enum(['valid', 'empty', 'length', 'characters', 'check', 'organisation-check', 'authority']),
+                  message: Type.Optional(Type.String()),
+                  normalisedCode: Type.Optional(Type.String({ description: 'the code in its normal form, when it differs from what was submitted' })),
+                  found: Type.Boolean(),
+                  fields: Type.Record(Type.String(), Verdict),
+                  flags: Type.Optional(
+                    Type.Object(
+                      { active: Type.Boolean(), revoked: Type.Boolean(), deregistered: Type.Boolean(), movedOut: Type.Boolean() },
+                      { description: 'only when the caller may read the status item' },
+                    ),
+                  ),
+                },
+                { $id: 'EntityVerifyOutcome' },
+              ),
             ),
           }),
           ...ERROR_RESPONSES,

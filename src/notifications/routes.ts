@@ -4,15 +4,18 @@ import { principalOf } from '../platform/http/access.js'
 import { ERROR_RESPONSES } from '../platform/http/schemas.js'
 import type { NotificationService } from './service.js'
 
-const NotificationSchema = Type.Object({
-  id: Type.String(),
-  kind: Type.String(),
-  title: Type.String(),
-  body: Type.String(),
-  link: Type.Union([Type.String(), Type.Null()]),
-  createdAt: Type.String(),
-  readAt: Type.Union([Type.String(), Type.Null()]),
-})
+const NotificationSchema = Type.Object(
+  {
+    id: Type.String(),
+    kind: Type.String(),
+    title: Type.String(),
+    body: Type.String(),
+    link: Type.Union([Type.String(), Type.Null()]),
+    createdAt: Type.String(),
+    readAt: Type.Union([Type.String(), Type.Null()]),
+  },
+  { $id: 'Notification' },
+)
 
 /** The signed-in person's inbox. API clients have none. */
 export const notificationRoutes: FastifyPluginAsyncTypebox<{ notifications: NotificationService }> = async (app, { notifications }) => {

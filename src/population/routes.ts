@@ -5,14 +5,16 @@ import { AppError } from '../platform/errors.js'
 import { metaOf, principalOf } from '../platform/http/access.js'
 import { sendTableFile, statedPurpose } from '../platform/http/replies.js'
 import { ERROR_RESPONSES, PageOf, PagingQuery } from '../platform/http/schemas.js'
-import { JobSchema, toJobView } from '../platform/jobs/schemas.js'
+import { JobSchema, JobStatusSchema, toJobView } from '../platform/jobs/schemas.js'
+import { AttachmentSchema, RecordValue } from '../exchange/gate/schemas.js'
 import type { PopulationComparisons } from './comparisons.js'
 import { OUTCOMES } from './comparisons.js'
 import type { PopulationImports } from './imports.js'
+import type { PersonEvent } from './model.js'
 import type { PopulationService } from './service.js'
 
 const READERS = ['consumer', 'steward'] as const
-const RecordSchema = Type.Record(Type.String(), Type.Unknown(), { description: 'A record: granted items only, masked where granted masked' })
+const RecordSchema = Type.Record(Type.String(), RecordValue, { description: 'A record: granted items only, masked where granted masked' })
 const ResidentIdParam = Type.Object({
   residentId: Type.String({ minLength: 1, maxLength: 40, description: '18-character resident ID (15-digit and full-width forms are normalised)' }),
 })
@@ -22,6 +24,8 @@ const FormatQuery = Type.Object({ format: Type.Optional(Type.Enum(['csv', 'xlsx'
 const FileNameQuery = Type.Object({ fileName: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: false })
 const Verdict = Type.Enum(['match', 'mismatch', 'absent'])
 const UPLOAD_LIMIT = 1024 * 1024 * 1024
+/** The outcomes a comparison keeps rows of: every one but ok. */
+const ProblemOutcome = Type.Enum(OUTCOMES.filter((outcome) => outcome !== 'ok'))
 
 const VerifyRecord = Type.Object(
   {
@@ -38,37 +42,53 @@ const VerifyRecord = Type.Object(
   { additionalProperties: false },
 )
 
-const VerifyOutcomeSchema = Type.Object({
-  residentId: Type.String(),
-  validity: Type.Enum(['valid', 'empty', 'length', 'characters', 'check', 'birth-date', 'future-birth-date', 'address']),
-  message: Type.Optional(Type.String()),
-  normalisedId: Type.Optional(Type.String()),
-  found: Type.Boolean(),
-  fields: Type.Record(Type.String(), Verdict),
-  flags: Type.Optional(Type.Object({ deceased: Type.Boolean(), movedOut: Type.Boolean(), cancelled: Type.Boolean() })),
-})
+const VerifyOutcomeSchema = Type.Object(
+  {
+    residentId: Type.String(),
+    validity: Type.Enum(['valid', 'empty', 'length', 'characters', 'check', 'birth-date', 'future-birth-date', 'address']),
+    message: Type.Optional(Type.String()),
+    normalisedId: Type.Optional(Type.String({ description: 'the ID in its 18-character form, when it differs from what was submitted' })),
+    found: Type.Boolean(),
+    fields: Type.Record(Type.String(), Verdict),
+    flags: Type.Optional(
+      Type.Object(
+        { deceased: Type.Boolean(), movedOut: Type.Boolean(), cancelled: Type.Boolean() },
+        { description: 'only when the caller may read the status item' },
+      ),
+    ),
+  },
+  { $id: 'PersonVerifyOutcome' },
+)
 
-const HistorySchema = Type.Object({
-  seq: Type.Integer(),
-  event: Type.String(),
-  effectiveDate: Type.String(),
-  at: Type.String(),
-  changedBy: Type.String(),
-  source: Type.String(),
-  changes: Type.Array(Type.Object({ item: Type.String(), before: Type.Unknown(), after: Type.Unknown() })),
-})
+const HistorySchema = Type.Object(
+  {
+    seq: Type.Integer(),
+    event: Type.Enum(['create', 'update', 'death', 'move-out', 'cancel', 'restore'] satisfies PersonEvent[]),
+    effectiveDate: Type.String(),
+    at: Type.String(),
+    changedBy: Type.String(),
+    source: Type.String(),
+    changes: Type.Array(
+      Type.Object({ item: Type.String(), before: Type.Union([Type.String(), Type.Null()]), after: Type.Union([Type.String(), Type.Null()]) }),
+    ),
+  },
+  { $id: 'PersonHistoryEntry' },
+)
 
-const CountsSchema = Type.Object({
-  total: Type.Integer(),
-  ok: Type.Integer(),
-  invalidId: Type.Integer(),
-  notFound: Type.Integer(),
-  nameMismatch: Type.Integer(),
-  fieldMismatch: Type.Integer(),
-  deceased: Type.Integer(),
-  movedOut: Type.Integer(),
-  cancelled: Type.Integer(),
-})
+const CountsSchema = Type.Object(
+  {
+    total: Type.Integer(),
+    ok: Type.Integer(),
+    invalidId: Type.Integer(),
+    notFound: Type.Integer(),
+    nameMismatch: Type.Integer(),
+    fieldMismatch: Type.Integer(),
+    deceased: Type.Integer(),
+    movedOut: Type.Integer(),
+    cancelled: Type.Integer(),
+  },
+  { $id: 'ComparisonCounts' },
+)
 
 const Mapping = Type.Object(
   {
@@ -80,20 +100,23 @@ const Mapping = Type.Object(
   { additionalProperties: false },
 )
 
-const ComparisonSchema = Type.Object({
-  id: Type.String(),
-  status: Type.String(),
-  progress: Type.Number(),
-  message: Type.Union([Type.String(), Type.Null()]),
-  error: Type.Union([Type.String(), Type.Null()]),
-  fileName: Type.String(),
-  createdBy: Type.String(),
-  createdAt: Type.String(),
-  finishedAt: Type.Union([Type.String(), Type.Null()]),
-  deceasedBefore: Type.Union([Type.String(), Type.Null()]),
-  mapping: Mapping,
-  counts: Type.Union([CountsSchema, Type.Null()]),
-})
+const ComparisonSchema = Type.Object(
+  {
+    id: Type.String(),
+    status: JobStatusSchema,
+    progress: Type.Number(),
+    message: Type.Union([Type.String(), Type.Null()]),
+    error: Type.Union([Type.String(), Type.Null()]),
+    fileName: Type.String(),
+    createdBy: Type.String(),
+    createdAt: Type.String(),
+    finishedAt: Type.Union([Type.String(), Type.Null()]),
+    deceasedBefore: Type.Union([Type.String(), Type.Null()]),
+    mapping: Mapping,
+    counts: Type.Union([CountsSchema, Type.Null()]),
+  },
+  { $id: 'Comparison' },
+)
 
 function fileBody(request: FastifyRequest): Buffer {
   if (!Buffer.isBuffer(request.body))
@@ -197,17 +220,7 @@ export const populationRoutes: FastifyPluginAsyncTypebox<{
           200: Type.Object({
             residentId: Type.String(),
             person: RecordSchema,
-            attachments: Type.Array(
-              Type.Object({
-                code: Type.String(),
-                name: Type.String(),
-                department: Type.Object({ code: Type.String(), name: Type.String() }),
-                granted: Type.Boolean(),
-                records: Type.Array(RecordSchema),
-                masked: Type.Array(Type.String()),
-                items: Type.Array(Type.Object({ key: Type.String(), name: Type.String() })),
-              }),
-            ),
+            attachments: Type.Array(AttachmentSchema),
           }),
           ...ERROR_RESPONSES,
           429: Type.Ref('Problem'),
@@ -397,12 +410,20 @@ export const populationRoutes: FastifyPluginAsyncTypebox<{
         tags: ['population'],
         summary: 'The rows of a comparison that are not ok, by outcome (比对问题明细)',
         params: IdParam,
-        querystring: Type.Object(
-          { outcome: Type.Optional(Type.Enum(OUTCOMES.filter((outcome) => outcome !== 'ok'))), ...PagingQuery },
-          { additionalProperties: false },
-        ),
+        querystring: Type.Object({ outcome: Type.Optional(ProblemOutcome), ...PagingQuery }, { additionalProperties: false }),
         response: {
-          200: PageOf(Type.Object({ row: Type.Integer(), residentId: Type.String(), name: Type.String(), outcome: Type.String(), detail: Type.String() })),
+          200: PageOf(
+            Type.Object(
+              {
+                row: Type.Integer({ description: 'the row number in the file; the header is row 1' }),
+                residentId: Type.String(),
+                name: Type.String(),
+                outcome: ProblemOutcome,
+                detail: Type.String(),
+              },
+              { $id: 'ComparisonRow' },
+            ),
+          ),
           ...ERROR_RESPONSES,
         },
       },

@@ -236,14 +236,16 @@ for (const dialect of DIALECTS) {
       const spec = t.app.swagger() as {
         paths: Record<
           string,
-          { get: { responses: Record<string, { content: Record<string, { schema: { properties: Record<string, { items?: { properties: object } }> } }> }> } }
+          { get: { responses: Record<string, { content: Record<string, { schema: { properties: Record<string, { items?: { $ref?: string } }> } }> }> } }
         >
+        components: { schemas: Record<string, { properties?: object }> }
       }
       for (const path of ['/api/v1/exchange/resources/{code}/changes', '/api/v1/exchange/subscriptions/{id}/changes']) {
         const page = spec.paths[path]?.get.responses['200']?.content['application/json']?.schema
         expect(Object.keys(page?.properties ?? {}), path).toEqual(['changes', 'next', 'lastSeq'])
-        expect(Object.keys(page?.properties.changes?.items?.properties ?? {}), path).toEqual(['seq', 'key', 'op', 'data', 'at'])
+        expect(page?.properties.changes?.items, path).toEqual({ $ref: '#/components/schemas/Change' })
       }
+      expect(Object.keys(spec.components.schemas.Change?.properties ?? {})).toEqual(['seq', 'key', 'op', 'data', 'at'])
     })
 
     it('imports an uploaded GBK file as a job, and rejects a bad one with a downloadable report', async () => {

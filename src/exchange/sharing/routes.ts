@@ -4,7 +4,7 @@ import { codeOf } from '../../catalog/code-param.js'
 import { metaOf, principalOf } from '../../platform/http/access.js'
 import { ERROR_RESPONSES, PageOf } from '../../platform/http/schemas.js'
 import type { ObjectionService } from './objections.js'
-import { ApproveBody, GrantSchema, ReasonBody, RequestBody, SharingRequestSchema } from './schemas.js'
+import { ApproveBody, ExchangeStatsSchema, GrantSchema, ReasonBody, RequestBody, SharingRequestSchema } from './schemas.js'
 import type { SharingService } from './service.js'
 import type { SharingStatistics } from './statistics.js'
 
@@ -16,21 +16,24 @@ const Paging = {
 const READERS = ['consumer', 'steward'] as const
 const CONFLICT = { 409: Type.Ref('Problem') }
 
-const ObjectionSchema = Type.Object({
-  id: Type.String(),
-  resourceCode: Type.String(),
-  resourceName: Type.String(),
-  provider: Type.Object({ code: Type.String(), name: Type.String() }),
-  consumer: Type.Object({ code: Type.String(), name: Type.String() }),
-  recordKey: Type.String(),
-  note: Type.String(),
-  raisedBy: Type.String(),
-  status: Type.Enum(['open', 'answered']),
-  answer: Type.Union([Type.String(), Type.Null()]),
-  answeredBy: Type.Union([Type.String(), Type.Null()]),
-  answeredAt: Type.Union([Type.String(), Type.Null()]),
-  createdAt: Type.String(),
-})
+const ObjectionSchema = Type.Object(
+  {
+    id: Type.String(),
+    resourceCode: Type.String(),
+    resourceName: Type.String(),
+    provider: Type.Object({ code: Type.String(), name: Type.String() }),
+    consumer: Type.Object({ code: Type.String(), name: Type.String() }),
+    recordKey: Type.String(),
+    note: Type.String(),
+    raisedBy: Type.String(),
+    status: Type.Enum(['open', 'answered']),
+    answer: Type.Union([Type.String(), Type.Null()]),
+    answeredBy: Type.Union([Type.String(), Type.Null()]),
+    answeredAt: Type.Union([Type.String(), Type.Null()]),
+    createdAt: Type.String(),
+  },
+  { $id: 'Objection' },
+)
 
 /** Sharing requests, grants, data objections and the exchange's statistics. */
 export const sharingRoutes: FastifyPluginAsyncTypebox<{
@@ -248,7 +251,7 @@ export const sharingRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         tags: ['exchange'],
         summary: 'Requests, approval time in working days, grants, reads, records delivered, sharing rate (共享统计)',
-        response: { 200: Type.Unknown(), ...ERROR_RESPONSES },
+        response: { 200: ExchangeStatsSchema, ...ERROR_RESPONSES },
       },
     },
     async () => statistics.figures(),

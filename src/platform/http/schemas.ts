@@ -1,5 +1,9 @@
 import { Type, type TSchema } from 'typebox'
 
+// A schema given an $id is a named component of the OpenAPI document, and so a named type of the
+// console's generated API types. One route's schemas may hold a named schema only once: a second
+// use under the same $id stops the app at start ("resolves to more than one schema").
+
 /** RFC 9457 problem details as Huitong sends them. */
 export const ProblemSchema = Type.Object(
   {

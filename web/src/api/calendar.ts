@@ -1,21 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { request } from './client'
+import type { BodyOf, Schemas } from './types'
 
-export interface CalendarDay {
-  readonly date: string
-  readonly working: boolean
-  /** override: set by the administrator; schedule: the State Council's schedule; weekday: Monday to Friday. */
-  readonly source: 'override' | 'schedule' | 'weekday'
-  readonly name: string | null
-}
-
-export interface CalendarOverride {
-  readonly date: string
-  readonly working: boolean
-  readonly note: string
-  readonly updatedBy: string
-  readonly updatedAt: string
-}
+export type CalendarDay = Schemas['CalendarDay']
+export type CalendarOverride = Schemas['CalendarOverride']
 
 export function useCalendar(from: string, to: string) {
   return useQuery({ queryKey: ['calendar', from, to], queryFn: () => request<CalendarDay[]>('GET', '/api/v1/calendar', { query: { from, to } }) })
@@ -25,7 +13,7 @@ export function useCalendarOverrides() {
   return useQuery({ queryKey: ['calendar', 'overrides'], queryFn: () => request<CalendarOverride[]>('GET', '/api/v1/calendar/overrides') })
 }
 
-export type OverrideInput = { readonly date: string; readonly working: boolean; readonly note: string } | { readonly date: string; readonly remove: true }
+export type OverrideInput = ({ readonly date: string } & BodyOf<'/api/v1/calendar/overrides/{date}', 'put'>) | { readonly date: string; readonly remove: true }
 
 /** Sets a day as working or not, or removes the administrator's setting. */
 export function useSaveOverride() {

@@ -1,78 +1,57 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { download, request, type QueryValue } from './client'
-import type { DepartmentRef, Page } from './types'
+import { membersOf, type BodyOf, type QueryOf, type ResponseOf, type Schemas } from './types'
 
-/** The shapes of the catalog API (政务信息资源目录); the model itself is the server's src/catalog/model.ts. */
+/** The shapes of the catalog API (政务信息资源目录). */
 
-export {
-  CLASSIFICATIONS,
-  FORMAT_CLASSES,
-  IDENTIFIER_KINDS,
-  ITEM_TYPES,
-  RESOURCE_STATUSES,
-  SHARE_METHODS,
-  SHARE_TYPES,
-  UPDATE_CYCLES,
-} from '../../../src/catalog/model'
-export type {
-  CatalogItem,
-  Classification,
-  FormatClass,
-  IdentifierKind,
-  ItemType,
-  ResourceContent,
-  ResourceStatus,
-  Secrecy,
-  ShareMethod,
-  ShareType,
-  UpdateCycle,
-  VersionStatus,
-} from '../../../src/catalog/model'
-import type {
-  CatalogItem,
-  Classification,
-  FormatClass,
-  ResourceContent,
-  ResourceStatus,
-  ShareType,
-  UpdateCycle,
-  VersionStatus,
-} from '../../../src/catalog/model'
+export type ResourceContent = Schemas['ResourceContent']
+export type CatalogItem = Schemas['CatalogItem']
+export type Classification = ResourceContent['classification']
+export type FormatClass = ResourceContent['formatClass']
+export type ShareType = ResourceContent['shareType']
+export type ShareMethod = ResourceContent['shareMethods'][number]
+export type UpdateCycle = ResourceContent['updateCycle']
+export type Secrecy = ResourceContent['secrecy']
+export type ItemType = CatalogItem['type']
+export type IdentifierKind = NonNullable<CatalogItem['identifierKind']>
+export type ResourceRecord = Schemas['ResourceRecord']
+export type ResourceStatus = ResourceRecord['status']
+export type ResourceVersion = Schemas['ResourceVersion']
+export type VersionStatus = ResourceVersion['status']
+export type VersionSummary = Schemas['VersionSummary']
+export type ReviewEntry = Schemas['ReviewEntry']
+export type ResourceView = ResponseOf<'/api/v1/catalog/resources/{code}', 'get'>
+export type SearchDocument = Schemas['SearchDocument']
+export type SearchResult = ResponseOf<'/api/v1/catalog/resources', 'get'>
+export type FacetCount = SearchResult['facets']['department'][number]
+export type Suggestion = ResponseOf<'/api/v1/catalog/suggest', 'get'>[number]
+export type ResourceDiff = ResponseOf<'/api/v1/catalog/resources/{code}/diff', 'get'>
+export type FieldChange = ResourceDiff['fields'][number]
+export type CatalogStats = ResponseOf<'/api/v1/catalog/stats', 'get'>
+export type CountByValue = CatalogStats['byStatus'][number]
+export type ImportResult = ResponseOf<'/api/v1/catalog/import', 'post'>
+export type FileFormat = NonNullable<QueryOf<'/api/v1/catalog/export', 'get'>['format']>
+export type FileEncoding = NonNullable<QueryOf<'/api/v1/catalog/export', 'get'>['encoding']>
 
-export interface SearchDocument {
-  readonly code: string
-  readonly name: string
-  readonly abstract: string
-  readonly department: DepartmentRef
-  readonly classification: Classification
-  readonly category: string | null
-  readonly formatClass: FormatClass
-  readonly formatType: string
-  readonly shareType: ShareType
-  readonly open: boolean
-  readonly updateCycle: UpdateCycle
-  readonly tags: string[]
-  readonly itemCount: number
-  readonly version: number
-  readonly publishedAt: string
-  readonly updatedAt: string
-}
+export const CLASSIFICATIONS = membersOf<Classification>()(['base', 'theme', 'department'])
+export const FORMAT_CLASSES = membersOf<FormatClass>()(['电子文件', '电子表格', '数据库', '图形图像', '流媒体', '自描述格式', '服务接口'])
+export const ITEM_TYPES = membersOf<ItemType>()(['C', 'N', 'Y', 'D', 'T', 'L', 'M', 'B', 'I', 'F'])
+export const IDENTIFIER_KINDS = membersOf<IdentifierKind>()(['residentId', 'creditCode', 'divisionCode'])
+export const SHARE_TYPES = membersOf<ShareType>()(['unconditional', 'conditional', 'none'])
+export const SHARE_METHODS = membersOf<ShareMethod>()(['api', 'file', 'database'])
+export const UPDATE_CYCLES = membersOf<UpdateCycle>()(['realtime', 'daily', 'weekly', 'monthly', 'quarterly', 'semiannual', 'annual'])
+export const RESOURCE_STATUSES = membersOf<ResourceStatus>()(['draft', 'submitted', 'returned', 'published', 'retired'])
 
-export const FACETS = ['department', 'classification', 'shareType', 'open', 'formatClass', 'updateCycle'] as const
+/** The facets the search page offers, in its order; the server counts category as well. */
+export const FACETS = ['department', 'classification', 'shareType', 'open', 'formatClass', 'updateCycle'] as const satisfies ReadonlyArray<
+  keyof SearchResult['facets']
+>
 export type Facet = (typeof FACETS)[number]
 
-export interface FacetCount {
-  readonly value: string
-  readonly count: number
-}
-
-export interface SearchResult {
-  readonly items: SearchDocument[]
-  readonly total: number
-  readonly facets: Readonly<Record<Facet | 'category', FacetCount[]>>
-}
-
-export const SORTS = ['relevance', '-published', 'published', 'name', '-name', 'code', 'department'] as const
+/** The orders the search page offers. */
+export const SORTS = ['relevance', '-published', 'published', 'name', '-name', 'code', 'department'] as const satisfies ReadonlyArray<
+  NonNullable<QueryOf<'/api/v1/catalog/resources', 'get'>['sort']>
+>
 export type SearchSort = (typeof SORTS)[number]
 
 export interface SearchQuery {
@@ -83,125 +62,8 @@ export interface SearchQuery {
   readonly pageSize: number
 }
 
-export interface Suggestion {
-  readonly code: string
-  readonly name: string
-  readonly department: string
-}
-
-export interface ResourceVersion {
-  readonly id: string
-  readonly version: number
-  readonly status: VersionStatus
-  readonly content: ResourceContent
-  readonly createdBy: string
-  readonly createdAt: string
-  readonly updatedAt: string
-  readonly submittedAt: string | null
-  readonly reviewedBy: string | null
-  readonly reviewedAt: string | null
-  readonly reviewComment: string | null
-  readonly publishedAt: string | null
-}
-
-export type VersionSummary = Omit<ResourceVersion, 'id' | 'content' | 'updatedAt'> & { readonly name: string }
-
-export interface ReviewEntry {
-  readonly version: number
-  readonly action: string
-  readonly actorName: string
-  readonly departmentCode: string | null
-  readonly comment: string | null
-  readonly at: string
-}
-
+/** The actions the server may list for a resource (ResourceView.actions), which the console offers as buttons. */
 export type ResourceAction = 'edit' | 'submit' | 'discard' | 'withdraw' | 'approve' | 'return' | 'retire'
-
-export interface ResourceView {
-  readonly code: string
-  readonly department: DepartmentRef
-  readonly status: ResourceStatus
-  readonly workingStatus: 'draft' | 'submitted' | 'returned' | null
-  readonly publishedVersion: number | null
-  readonly latestVersion: number
-  readonly createdAt: string
-  readonly updatedAt: string
-  readonly version: ResourceVersion
-  readonly versions: VersionSummary[]
-  readonly reviews: ReviewEntry[]
-  readonly actions: ResourceAction[]
-}
-
-export interface ResourceRecord {
-  readonly code: string
-  readonly department: DepartmentRef
-  readonly status: ResourceStatus
-  readonly workingStatus: 'draft' | 'submitted' | 'returned' | null
-  readonly publishedVersion: number | null
-  readonly latestVersion: number
-  readonly name: string
-  readonly createdBy: string
-  readonly createdAt: string
-  readonly updatedAt: string
-}
-
-export interface FieldChange {
-  readonly field: string
-  readonly before: unknown
-  readonly after: unknown
-}
-
-export interface ResourceDiff {
-  readonly from: number
-  readonly to: number
-  readonly fields: FieldChange[]
-  readonly itemsAdded: CatalogItem[]
-  readonly itemsRemoved: CatalogItem[]
-  readonly itemsChanged: Array<{ readonly key: string; readonly name: string; readonly changes: FieldChange[] }>
-}
-
-export interface CountByValue {
-  readonly value: string
-  readonly count: number
-}
-
-export interface CatalogStats {
-  readonly totals: { readonly all: number; readonly published: number }
-  readonly byStatus: CountByValue[]
-  readonly byDepartment: Array<{
-    readonly code: string
-    readonly name: string
-    readonly total: number
-    readonly published: number
-    readonly draft: number
-    readonly submitted: number
-    readonly returned: number
-    readonly retired: number
-  }>
-  readonly byClassification: CountByValue[]
-  readonly byShareType: CountByValue[]
-  readonly byOpenness: CountByValue[]
-  readonly byFormatClass: CountByValue[]
-  readonly byUpdateCycle: CountByValue[]
-}
-
-export interface ImportResult {
-  readonly created: string[]
-  readonly updated: string[]
-  readonly unchanged: string[]
-  /** Entries sent for review when the import asked for it. */
-  readonly submitted?: string[]
-}
-
-/** An import problem: the spreadsheet row and column header it is about. */
-export interface ImportProblem {
-  readonly row: number
-  readonly field: string
-  readonly message: string
-}
-
-export type FileFormat = 'xlsx' | 'csv'
-export type FileEncoding = 'utf-8' | 'gbk'
 
 const CATALOG = '/api/v1/catalog'
 
@@ -270,7 +132,10 @@ export function useResourceDiff(code: string, from: number | undefined, to: numb
 export function useMyResources(status: ResourceStatus | undefined, q: string, page: number, pageSize: number) {
   return useQuery({
     queryKey: ['catalog', 'mine', status, q, page, pageSize],
-    queryFn: () => request<Page<ResourceRecord>>('GET', `${CATALOG}/mine`, { query: { status, q: q.trim(), limit: pageSize, offset: (page - 1) * pageSize } }),
+    queryFn: () =>
+      request<ResponseOf<'/api/v1/catalog/mine', 'get'>>('GET', `${CATALOG}/mine`, {
+        query: { status, q: q.trim(), limit: pageSize, offset: (page - 1) * pageSize },
+      }),
     placeholderData: keepPreviousData,
   })
 }
@@ -278,7 +143,8 @@ export function useMyResources(status: ResourceStatus | undefined, q: string, pa
 export function useReviewQueue(page: number, pageSize: number) {
   return useQuery({
     queryKey: ['catalog', 'reviews', page, pageSize],
-    queryFn: () => request<Page<ResourceRecord>>('GET', `${CATALOG}/reviews`, { query: { limit: pageSize, offset: (page - 1) * pageSize } }),
+    queryFn: () =>
+      request<ResponseOf<'/api/v1/catalog/reviews', 'get'>>('GET', `${CATALOG}/reviews`, { query: { limit: pageSize, offset: (page - 1) * pageSize } }),
     placeholderData: keepPreviousData,
   })
 }
@@ -297,15 +163,15 @@ function useCatalogMutation<TInput, TResult>(mutationFn: (input: TInput) => Prom
 export function useSaveResource() {
   return useCatalogMutation(({ code, content }: { code: string | undefined; content: ResourceContent }) =>
     code === undefined
-      ? request<ResourceView>('POST', `${CATALOG}/resources`, { body: content })
-      : request<ResourceView>('PUT', `${resourcePath(code)}/draft`, { body: content }),
+      ? request<ResourceView>('POST', `${CATALOG}/resources`, { body: content satisfies BodyOf<'/api/v1/catalog/resources', 'post'> })
+      : request<ResourceView>('PUT', `${resourcePath(code)}/draft`, { body: content satisfies BodyOf<'/api/v1/catalog/resources/{code}/draft', 'put'> }),
   )
 }
 
 export type TransitionInput =
   | { readonly code: string; readonly action: 'submit' | 'withdraw' | 'discard' }
-  | { readonly code: string; readonly action: 'approve'; readonly comment?: string }
-  | { readonly code: string; readonly action: 'return' | 'retire'; readonly reason: string }
+  | ({ readonly code: string; readonly action: 'approve' } & BodyOf<'/api/v1/catalog/resources/{code}/approve', 'post'>)
+  | ({ readonly code: string; readonly action: 'return' | 'retire' } & BodyOf<'/api/v1/catalog/resources/{code}/return', 'post'>)
 
 /** Moves an entry along its review lifecycle. */
 export function useTransition() {

@@ -1,3 +1,5 @@
+import type { Schemas } from './types'
+
 /** Where the session token lives between page loads. */
 const TOKEN_KEY = 'huitong.token'
 
@@ -7,10 +9,8 @@ export const tokenStore = {
   clear: (): void => localStorage.removeItem(TOKEN_KEY),
 }
 
-export interface FieldProblem {
-  readonly field: string
-  readonly message: string
-}
+/** One field a problem is about; an import's problems also name the file's row. */
+export type FieldProblem = NonNullable<Schemas['Problem']['errors']>[number]
 
 /** An RFC 9457 problem answered by the server, or a network failure (status 0). */
 export class ApiError extends Error {
@@ -107,7 +107,7 @@ async function send(method: string, path: string, options: RequestOptions, accep
  * Calls the Huitong API with the session token; a problem+json answer becomes an {@link ApiError}.
  *
  * @example
- * const page = await request<Page<User>>('GET', '/api/v1/users', { query: { q: 'li' } })
+ * const page = await request<ResponseOf<'/api/v1/users', 'get'>>('GET', '/api/v1/users', { query: { q: 'li' } })
  */
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const response = await send(method, path, options, 'application/json')

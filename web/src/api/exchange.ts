@@ -1,66 +1,32 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { ApiError, download, request, type QueryValue } from './client'
 import { codeToPath } from './catalog'
-import type { Job, Page } from './types'
+import { membersOf, type BodyOf, type Job, type QueryOf, type ResponseOf, type Schemas } from './types'
 
-/** The shapes of the exchange API (共享交换); the model itself is the server's src/exchange/model.ts. */
+/** The shapes of the exchange API (共享交换). */
 
-export { OPERATIONS, OPERATION_LABELS } from '../../../src/exchange/gate/model'
-export type { Grant, GrantItem, Operation } from '../../../src/exchange/gate/model'
-export type { RequestStatus, SharingRequest } from '../../../src/exchange/sharing/model'
-import type { Grant, GrantItem, Operation } from '../../../src/exchange/gate/model'
-import type { RequestStatus, SharingRequest } from '../../../src/exchange/sharing/model'
+export type SharingRequest = Schemas['SharingRequest']
+export type RequestStatus = SharingRequest['status']
+export type Grant = Schemas['Grant']
+export type GrantItem = Schemas['GrantItem']
+export type Operation = Grant['operations'][number]
+export type Direction = NonNullable<QueryOf<'/api/v1/exchange/requests', 'get'>['direction']>
+export type RequestInput = BodyOf<'/api/v1/exchange/requests', 'post'>
+export type ApproveInput = BodyOf<'/api/v1/exchange/requests/{id}/approve', 'post'>
+/** A record as the gate hands it out: only granted items, some perhaps masked ('张*'). */
+export type DataRecord = ResponseOf<'/api/v1/exchange/resources/{code}/records/{key}', 'get'>
+export type RecordFilter = NonNullable<BodyOf<'/api/v1/exchange/resources/{code}/exports', 'post'>['filters']>[number]
+export type VerifyResult = ResponseOf<'/api/v1/exchange/resources/{code}/verify', 'post'>
+export type Verdict = VerifyResult['fields'][string]
+export type DatasetSummary = ResponseOf<'/api/v1/exchange/datasets/{code}', 'get'>
+export type Change = Schemas['Change']
+export type Objection = Schemas['Objection']
+export type ObjectionStatus = Objection['status']
+export type ExchangeStats = ResponseOf<'/api/v1/exchange/stats', 'get'>
+export type Tally = ExchangeStats['byDepartment'][number]['asProvider']
 
-export type Direction = 'incoming' | 'outgoing' | 'all'
-
-export interface RequestInput {
-  readonly resource: string
-  readonly items: GrantItem[]
-  readonly operations: Operation[]
-  readonly purpose: string
-  readonly legalBasis: string
-  readonly validFrom?: string
-  readonly validUntil: string
-}
-
-export interface ApproveInput {
-  readonly items?: GrantItem[]
-  readonly operations?: Operation[]
-  readonly validUntil?: string
-  readonly rateLimit?: number
-  readonly comment?: string
-}
-
-export type DataRecord = Readonly<Record<string, string | number | boolean | null>>
-
-export interface RecordFilter {
-  readonly key: string
-  readonly value: string
-}
-
-export type Verdict = 'match' | 'mismatch' | 'absent'
-
-export interface VerifyResult {
-  readonly found: boolean
-  readonly fields: Readonly<Record<string, Verdict>>
-}
-
-export interface DatasetSummary {
-  readonly code: string
-  readonly name: string
-  readonly keyItems: string[]
-  readonly lastSeq: number
-  readonly recordCount: number
-  readonly updatedAt: string | null
-}
-
-export interface Change {
-  readonly seq: number
-  readonly key: string
-  readonly op: 'upsert' | 'delete'
-  readonly data: DataRecord | null
-  readonly at: string
-}
+/** The read operations a grant may allow, in the order the console offers them. */
+export const OPERATIONS = membersOf<Operation>()(['lookup', 'verify', 'query', 'subscribe', 'export'])
 
 export interface UploadProblem {
   readonly row: number | null
@@ -68,7 +34,10 @@ export interface UploadProblem {
   readonly message: string
 }
 
-/** What a finished dataset upload job reports. */
+/**
+ * What a finished dataset upload job reports. Job results are not in the OpenAPI document (the
+ * job API serves every kind of job), so this shape is the console's.
+ */
 export type UploadResult =
   | {
       readonly status: 'applied'
@@ -79,52 +48,6 @@ export type UploadResult =
       readonly replayed: boolean
     }
   | { readonly status: 'rejected'; readonly rows: number; readonly invalidRows: number; readonly problems: UploadProblem[]; readonly fileName: string }
-
-export type ObjectionStatus = 'open' | 'answered'
-
-export interface Objection {
-  readonly id: string
-  readonly resourceCode: string
-  readonly resourceName: string
-  readonly provider: { readonly code: string; readonly name: string }
-  readonly consumer: { readonly code: string; readonly name: string }
-  readonly recordKey: string
-  readonly note: string
-  readonly raisedBy: string
-  readonly status: ObjectionStatus
-  readonly answer: string | null
-  readonly answeredBy: string | null
-  readonly answeredAt: string | null
-  readonly createdAt: string
-}
-
-export interface Tally {
-  readonly requests: number
-  readonly approved: number
-  readonly refused: number
-  readonly pending: number
-  readonly grants: number
-  readonly reads: number
-  readonly records: number
-  readonly averageApprovalWorkingDays: number | null
-}
-
-export interface ExchangeStats {
-  readonly sharingRate: { readonly shared: number; readonly published: number; readonly rate: number; readonly target: number }
-  readonly requests: {
-    readonly total: number
-    readonly pending: number
-    readonly approved: number
-    readonly refused: number
-    readonly overdue: number
-    readonly averageApprovalWorkingDays: number | null
-  }
-  readonly grants: { readonly active: number; readonly total: number }
-  readonly reads: { readonly total: number; readonly records: number }
-  readonly objections: { readonly open: number; readonly answered: number }
-  readonly byResource: Array<Tally & { readonly code: string; readonly name: string; readonly provider: { readonly code: string; readonly name: string } }>
-  readonly byDepartment: Array<{ readonly code: string; readonly name: string; readonly asProvider: Tally; readonly asConsumer: Tally }>
-}
 
 const EXCHANGE = '/api/v1/exchange'
 
@@ -179,7 +102,7 @@ export function useSharingRequests(filter: RequestFilter) {
   return useQuery({
     queryKey: [...exchangeKeys.requests, filter],
     queryFn: () =>
-      request<Page<SharingRequest>>('GET', `${EXCHANGE}/requests`, {
+      request<ResponseOf<'/api/v1/exchange/requests', 'get'>>('GET', `${EXCHANGE}/requests`, {
         query: {
           direction: filter.direction,
           status: filter.status,
@@ -201,13 +124,13 @@ export function useSharingRequest(id: string) {
 
 export function useRequestAccess() {
   return useExchangeMutation((input: RequestInput) =>
-    request<SharingRequest>('POST', `${EXCHANGE}/requests`, { body: { ...input, resource: codeToPath(input.resource) } }),
+    request<SharingRequest>('POST', `${EXCHANGE}/requests`, { body: { ...input, resource: codeToPath(input.resource) } satisfies RequestInput }),
   )
 }
 
 export type DecisionInput =
   | { readonly id: string; readonly action: 'approve'; readonly body: ApproveInput }
-  | { readonly id: string; readonly action: 'refuse'; readonly reason: string }
+  | ({ readonly id: string; readonly action: 'refuse' } & BodyOf<'/api/v1/exchange/requests/{id}/refuse', 'post'>)
   | { readonly id: string; readonly action: 'cancel' }
 
 /** Approves (possibly narrowing), refuses with a reason, or withdraws a pending request. */
@@ -260,7 +183,10 @@ export function useRecords(code: string, query: RecordQuery | undefined) {
     queryFn: () => {
       const params: Record<string, QueryValue> = { sort: query?.sort, limit: query?.pageSize, offset: ((query?.page ?? 1) - 1) * (query?.pageSize ?? 20) }
       for (const filter of query?.filters ?? []) params[`filter.${filter.key}`] = filter.value
-      return request<Page<DataRecord>>('GET', `${resourcePath(code)}/records`, { query: params, headers: purposeHeader(query?.purpose) })
+      return request<ResponseOf<'/api/v1/exchange/resources/{code}/records', 'get'>>('GET', `${resourcePath(code)}/records`, {
+        query: params,
+        headers: purposeHeader(query?.purpose),
+      })
     },
     enabled: query !== undefined,
     placeholderData: keepPreviousData,
@@ -269,14 +195,14 @@ export function useRecords(code: string, query: RecordQuery | undefined) {
 
 export function useVerifyRecord(code: string) {
   return useMutation({
-    mutationFn: ({ key, fields, purpose }: { key: string; fields: Record<string, string>; purpose?: string }) =>
+    mutationFn: ({ key, fields, purpose }: BodyOf<'/api/v1/exchange/resources/{code}/verify', 'post'> & { purpose?: string }) =>
       request<VerifyResult>('POST', `${resourcePath(code)}/verify`, { body: { key, fields }, headers: purposeHeader(purpose) }),
   })
 }
 
 export function useStartExport(code: string) {
   return useMutation({
-    mutationFn: (input: { format: 'csv' | 'xlsx'; encoding: 'utf-8' | 'gbk'; filters: RecordFilter[] }) =>
+    mutationFn: (input: Required<BodyOf<'/api/v1/exchange/resources/{code}/exports', 'post'>>) =>
       request<Job>('POST', `${resourcePath(code)}/exports`, { body: input }),
   })
 }

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { request, tokenStore } from './client'
-import type { ApiClient, Department, DepartmentInput, LoginResponse, Me, Page, Role, RoleInfo, SecuritySettings, User, UserStatus } from './types'
+import type { ApiClient, BodyOf, Department, DepartmentInput, LoginResponse, Me, QueryOf, ResponseOf, RoleInfo, SecuritySettings, User } from './types'
 
 const V1 = '/api/v1'
 
@@ -34,7 +34,7 @@ export function logout(): Promise<void> {
 
 export function useChangePassword() {
   return useMutation({
-    mutationFn: (body: { currentPassword: string; newPassword: string }) => request<void>('PUT', `${V1}/me/password`, { body }),
+    mutationFn: (body: BodyOf<'/api/v1/me/password', 'put'>) => request<void>('PUT', `${V1}/me/password`, { body }),
   })
 }
 
@@ -59,27 +59,20 @@ export function useSaveDepartment() {
   )
 }
 
-export interface UserFilter {
-  readonly q?: string
-  readonly department?: string
-  readonly role?: Role
-  readonly status?: UserStatus
-}
+type UserQuery = QueryOf<'/api/v1/users', 'get'>
+export type UserFilter = Pick<UserQuery, 'q' | 'department' | 'role' | 'status'>
+export type UserSort = NonNullable<UserQuery['sort']>
 
-export type UserSort = 'username' | '-username' | 'displayName' | '-displayName' | 'createdAt' | '-createdAt'
-
-export function listUsers(filter: UserFilter, offset: number, limit: number, sort: UserSort = 'username'): Promise<Page<User>> {
-  return request<Page<User>>('GET', `${V1}/users`, { query: { ...filter, offset, limit, sort } })
+export function listUsers(filter: UserFilter, offset: number, limit: number, sort: UserSort = 'username') {
+  return request<ResponseOf<'/api/v1/users', 'get'>>('GET', `${V1}/users`, { query: { ...filter, offset, limit, sort } })
 }
 
 export function useCreateUser() {
-  return useInvalidating(identityKeys.users, (body: { username: string; displayName: string; department: string; password: string }) =>
-    request<User>('POST', `${V1}/users`, { body }),
-  )
+  return useInvalidating(identityKeys.users, (body: BodyOf<'/api/v1/users', 'post'>) => request<User>('POST', `${V1}/users`, { body }))
 }
 
 export function useUpdateUser() {
-  return useInvalidating(identityKeys.users, ({ id, ...body }: { id: string; displayName?: string; department?: string; status?: UserStatus }) =>
+  return useInvalidating(identityKeys.users, ({ id, ...body }: { id: string } & BodyOf<'/api/v1/users/{id}', 'patch'>) =>
     request<User>('PATCH', `${V1}/users/${encodeURIComponent(id)}`, { body }),
   )
 }
@@ -92,7 +85,7 @@ export function useResetPassword() {
 }
 
 export function useSetRoles() {
-  return useInvalidating(identityKeys.users, ({ id, roles }: { id: string; roles: Role[] }) =>
+  return useInvalidating(identityKeys.users, ({ id, roles }: { id: string } & BodyOf<'/api/v1/users/{id}/roles', 'put'>) =>
     request<User>('PUT', `${V1}/users/${encodeURIComponent(id)}/roles`, { body: { roles } }),
   )
 }
@@ -101,15 +94,10 @@ export function useClients() {
   return useQuery({ queryKey: identityKeys.clients, queryFn: () => request<ApiClient[]>('GET', `${V1}/clients`) })
 }
 
-export interface ClientInput {
-  readonly name: string
-  readonly department?: string
-  readonly roles: Role[]
-  readonly expiresAt?: string
-}
+export type ClientInput = BodyOf<'/api/v1/clients', 'post'>
 
 export function useCreateClient() {
-  return useInvalidating(identityKeys.clients, (body: ClientInput) => request<{ client: ApiClient; token: string }>('POST', `${V1}/clients`, { body }))
+  return useInvalidating(identityKeys.clients, (body: ClientInput) => request<ResponseOf<'/api/v1/clients', 'post'>>('POST', `${V1}/clients`, { body }))
 }
 
 export function useRevokeClient() {
@@ -123,7 +111,7 @@ export function useSecuritySettings() {
 export function useSaveSecuritySettings() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (body: Partial<SecuritySettings>) => request<SecuritySettings>('PATCH', `${V1}/security/settings`, { body }),
+    mutationFn: (body: BodyOf<'/api/v1/security/settings', 'patch'>) => request<SecuritySettings>('PATCH', `${V1}/security/settings`, { body }),
     onSuccess: (settings) => queryClient.setQueryData(identityKeys.security, settings),
   })
 }

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { request } from './client'
-import { isFinished, type Job, type Page } from './types'
+import { isFinished, type Job, type ResponseOf } from './types'
 
 const POLL_MS = 1000
 
@@ -18,7 +18,7 @@ export function useJob(id: string | undefined) {
 export function useMyJobs(page: number, pageSize: number) {
   return useQuery({
     queryKey: ['jobs', 'mine', page, pageSize],
-    queryFn: () => request<Page<Job>>('GET', '/api/v1/jobs', { query: { limit: pageSize, offset: (page - 1) * pageSize } }),
+    queryFn: () => request<ResponseOf<'/api/v1/jobs', 'get'>>('GET', '/api/v1/jobs', { query: { limit: pageSize, offset: (page - 1) * pageSize } }),
     refetchInterval: (query) => (query.state.data?.items.some((job) => !isFinished(job)) === true ? POLL_MS : false),
     placeholderData: (previous) => previous,
   })

@@ -2,13 +2,11 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { useCallback } from 'react'
 import type { FileFormat } from './catalog'
 import { download, request } from './client'
-import type { DataRecord, Verdict } from './exchange'
-import type { Attachment } from './population'
-import type { Job, Page } from './types'
+import { membersOf, type BodyOf, type Job, type ResponseOf, type Schemas } from './types'
 
 /** The shapes of the legal-person registry API (法人基础数据库). */
 
-export { INDUSTRY_DIVISIONS, INDUSTRY_SECTIONS } from '../../../src/standards/industry'
+export { INDUSTRY_DIVISIONS, INDUSTRY_SECTIONS } from './code-tables'
 
 /**
  * The English names of the GB/T 4754-2017 sections (门类), by letter, for the English console;
@@ -70,36 +68,24 @@ export const SOURCE_DEPARTMENTS = ['market', 'civil', 'staffing'] as const
 export type SourceDepartment = (typeof SOURCE_DEPARTMENTS)[number]
 
 /** An entity record as the gate hands it out: only granted items, some perhaps masked ('张*'). */
-export type EntityRecord = DataRecord
+export type EntityRecord = ResponseOf<'/api/v1/legal-persons/{creditCode}', 'get'>
 
-export interface Binding {
-  /** The catalog entry the registry serves; null while unbound. */
-  readonly code: string | null
-}
+/** The catalog entry the registry serves; its code is null while unbound. */
+export type Binding = ResponseOf<'/api/v1/legal-persons/binding', 'get'>
 
-/** The same attachment shape every profile (一人一档 / 一企一档) gives. */
-export type { Attachment }
+/** Another department's records of the same entity, read through the gate; the same shape for every profile. */
+export type Attachment = Schemas['Attachment']
 
 /** 一企一档: the core record and the attachments of other departments (tax rating, licences, penalties …). */
-export interface Profile {
-  readonly creditCode: string
-  readonly entity: EntityRecord
-  readonly attachments: Attachment[]
-}
-
-export const ENTITY_EVENTS = ['create', 'update', 'rename', 'representative', 'status'] as const
-export type EntityEvent = (typeof ENTITY_EVENTS)[number]
+export type Profile = ResponseOf<'/api/v1/legal-persons/{creditCode}/profile', 'get'>
 
 /** One entry of the change record (变更记录). */
-export interface HistoryEntry {
-  readonly seq: number
-  readonly event: EntityEvent
-  readonly effectiveDate: string
-  readonly at: string
-  readonly changedBy: string
-  readonly source: string
-  readonly changes: ReadonlyArray<{ readonly item: string; readonly before: string | null; readonly after: string | null }>
-}
+export type HistoryEntry = Schemas['EntityHistoryEntry']
+export type EntityEvent = HistoryEntry['event']
+export const ENTITY_EVENTS = membersOf<EntityEvent>()(['create', 'update', 'rename', 'representative', 'status'])
+
+export type VerifyInput = BodyOf<'/api/v1/legal-persons/verify', 'post'>['records'][number]
+export type VerifyField = Exclude<keyof VerifyInput, 'creditCode'>
 
 /** The fields `POST /legal-persons/verify` compares, and the catalog item each one is. */
 export const VERIFY_FIELDS = {
@@ -108,27 +94,16 @@ export const VERIFY_FIELDS = {
   representativeId: 'representative_id',
   establishedOn: 'established_on',
   domicile: 'domicile',
-} as const satisfies Readonly<Record<string, EntityItem>>
-export type VerifyField = keyof typeof VERIFY_FIELDS
+} as const satisfies Readonly<Record<VerifyField, EntityItem>>
 
-export type VerifyInput = { readonly creditCode: string } & Partial<Record<VerifyField, string>>
-
+export type VerifyOutcome = Schemas['EntityVerifyOutcome']
 /** Why a code is not a valid GB 32100 credit code. */
-export type CodeValidity = 'valid' | 'empty' | 'length' | 'characters' | 'check' | 'organisation-check' | 'authority'
+export type CodeValidity = VerifyOutcome['validity']
 
-export interface VerifyOutcome {
-  readonly creditCode: string
-  readonly validity: CodeValidity
-  readonly message?: string
-  /** The code in its normal form, when it differs from what was submitted. */
-  readonly normalisedCode?: string
-  readonly found: boolean
-  readonly fields: Partial<Record<VerifyField, Verdict>>
-  /** Present only when the caller may read the status item. */
-  readonly flags?: { readonly active: boolean; readonly revoked: boolean; readonly deregistered: boolean; readonly movedOut: boolean }
-}
-
-/** What a finished import job reports; a file-level problem fails the job instead. */
+/**
+ * What a finished import job reports; a file-level problem fails the job instead. Job results are
+ * not in the OpenAPI document (the job API serves every kind of job), so this shape is the console's.
+ */
 export interface ImportResult {
   readonly status: 'applied'
   readonly rows: number
@@ -142,16 +117,7 @@ export interface ImportResult {
   readonly rejectionsFile: boolean
 }
 
-export interface LegalPersonStatistics {
-  readonly total: number
-  /** By GB/T 4754 section (A–T; '-' for entities without an industry), largest first. */
-  readonly byIndustry: ReadonlyArray<{ readonly section: string; readonly name: string; readonly count: number }>
-  readonly byStatus: ReadonlyArray<{ readonly status: string; readonly name: string; readonly count: number }>
-  readonly byDistrict: ReadonlyArray<{ readonly division: string; readonly name: string; readonly count: number }>
-  /** Entities by the year they were established. */
-  readonly byYear: ReadonlyArray<{ readonly year: number; readonly count: number }>
-  readonly bySource: ReadonlyArray<{ readonly source: string; readonly count: number }>
-}
+export type LegalPersonStatistics = ResponseOf<'/api/v1/legal-persons/statistics', 'get'>
 
 const LEGAL_PERSONS = '/api/v1/legal-persons'
 
@@ -199,7 +165,7 @@ export function useSearchEntities(search: EntitySearch | undefined) {
   return useQuery({
     queryKey: [...legalPersonKeys.entities, 'search', search],
     queryFn: () =>
-      request<Page<EntityRecord>>('GET', LEGAL_PERSONS, {
+      request<ResponseOf<'/api/v1/legal-persons', 'get'>>('GET', LEGAL_PERSONS, {
         query: { q: search?.q, limit: search?.pageSize, offset: ((search?.page ?? 1) - 1) * (search?.pageSize ?? 20) },
       }),
     enabled: search !== undefined,
@@ -217,13 +183,14 @@ export function useEntityProfile(creditCode: string) {
 export function useEntityHistory(creditCode: string) {
   return useQuery({
     queryKey: [...legalPersonKeys.entities, 'history', creditCode],
-    queryFn: () => request<{ items: HistoryEntry[] }>('GET', `${entityPath(creditCode)}/history`),
+    queryFn: () => request<ResponseOf<'/api/v1/legal-persons/{creditCode}/history', 'get'>>('GET', `${entityPath(creditCode)}/history`),
   })
 }
 
 export function useVerifyEntities() {
   return useMutation({
-    mutationFn: (records: VerifyInput[]) => request<{ results: VerifyOutcome[] }>('POST', `${LEGAL_PERSONS}/verify`, { body: { records } }),
+    mutationFn: (records: VerifyInput[]) =>
+      request<ResponseOf<'/api/v1/legal-persons/verify', 'post'>>('POST', `${LEGAL_PERSONS}/verify`, { body: { records } }),
   })
 }
 

@@ -1,22 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { request } from './client'
+import type { BodyOf, ResponseOf, Schemas } from './types'
 
-export interface Notification {
-  readonly id: string
-  readonly kind: string
-  readonly title: string
-  readonly body: string
-  /** A console path, e.g. /exchange/requests/{id}. */
-  readonly link: string | null
-  readonly createdAt: string
-  readonly readAt: string | null
-}
-
-export interface Inbox {
-  readonly items: Notification[]
-  readonly total: number
-  readonly unread: number
-}
+/** A message; its link is a console path, e.g. /exchange/requests/{id}. */
+export type Notification = Schemas['Notification']
+export type Inbox = ResponseOf<'/api/v1/notifications', 'get'>
 
 /** How often the header asks for new messages. */
 const POLL_MS = 30_000
@@ -35,7 +23,10 @@ export function useInbox(page: number, pageSize: number, unreadOnly = false) {
 export function useMarkRead() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (ids?: readonly string[]) => request<{ marked: number }>('POST', '/api/v1/notifications/read', { body: ids === undefined ? {} : { ids } }),
+    mutationFn: (ids?: readonly string[]) =>
+      request<ResponseOf<'/api/v1/notifications/read', 'post'>>('POST', '/api/v1/notifications/read', {
+        body: (ids === undefined ? {} : { ids: [...ids] }) satisfies BodyOf<'/api/v1/notifications/read', 'post'>,
+      }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['notifications'] }),
   })
 }

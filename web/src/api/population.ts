@@ -2,12 +2,11 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { useCallback } from 'react'
 import type { FileFormat } from './catalog'
 import { download, request } from './client'
-import type { DataRecord } from './exchange'
-import type { Job, JobStatus, Page } from './types'
+import { membersOf, type BodyOf, type Job, type ResponseOf, type Schemas } from './types'
 
 /** The shapes of the population registry API (人口基础数据库). */
 
-export { ETHNIC_GROUPS } from '../../../src/standards/ethnic-group'
+export { ETHNIC_GROUPS } from './code-tables'
 
 /**
  * The romanised names of GB 3304 (中国各民族名称的罗马字母拼写法和代码), by code, for the
@@ -101,46 +100,23 @@ export type PersonStatus = (typeof PERSON_STATUSES)[number]
 export const GENDERS = ['1', '2'] as const
 
 /** A person record as the gate hands it out: only granted items, some perhaps masked ('张*'). */
-export type PersonRecord = DataRecord
+export type PersonRecord = ResponseOf<'/api/v1/population/persons/{residentId}', 'get'>
 
-export interface Binding {
-  /** The catalog entry the registry serves, e.g. 210100003/000001; null while unbound. */
-  readonly code: string | null
-  /** The entry's name; the server may leave it out. */
-  readonly name?: string | null
-}
+/** The catalog entry the registry serves; its code is null while unbound. */
+export type Binding = ResponseOf<'/api/v1/population/binding', 'get'>
 
-export interface Attachment {
-  readonly code: string
-  readonly name: string
-  readonly department: { readonly code: string; readonly name: string }
-  readonly granted: boolean
-  readonly records: PersonRecord[]
-  /** Item keys whose values come masked. */
-  readonly masked: string[]
-  /** The visible items with their Chinese names, in the entry's order. */
-  readonly items: ReadonlyArray<{ readonly key: string; readonly name: string }>
-}
+/** Another department's records of the same person, read through the gate. */
+export type Attachment = Schemas['Attachment']
 
 /** 一人一档: the core record and the attachments of other departments. */
-export interface Profile {
-  readonly residentId: string
-  readonly person: PersonRecord
-  readonly attachments: Attachment[]
-}
+export type Profile = ResponseOf<'/api/v1/population/persons/{residentId}/profile', 'get'>
 
-export const PERSON_EVENTS = ['create', 'update', 'death', 'move-out', 'cancel', 'restore'] as const
-export type PersonEvent = (typeof PERSON_EVENTS)[number]
+export type HistoryEntry = Schemas['PersonHistoryEntry']
+export type PersonEvent = HistoryEntry['event']
+export const PERSON_EVENTS = membersOf<PersonEvent>()(['create', 'update', 'death', 'move-out', 'cancel', 'restore'])
 
-export interface HistoryEntry {
-  readonly seq: number
-  readonly event: PersonEvent
-  readonly effectiveDate: string
-  readonly at: string
-  readonly changedBy: string
-  readonly source: string
-  readonly changes: ReadonlyArray<{ readonly item: string; readonly before: string | null; readonly after: string | null }>
-}
+export type VerifyInput = BodyOf<'/api/v1/population/verify', 'post'>['records'][number]
+export type VerifyField = Exclude<keyof VerifyInput, 'residentId'>
 
 /** The fields `POST /population/verify` compares, and the catalog item each one is. */
 export const VERIFY_FIELDS = {
@@ -152,29 +128,17 @@ export const VERIFY_FIELDS = {
   householdDivision: 'household_division',
   householdAddress: 'household_address',
   residenceAddress: 'residence_address',
-} as const satisfies Readonly<Record<string, PersonItem>>
-export type VerifyField = keyof typeof VERIFY_FIELDS
+} as const satisfies Readonly<Record<VerifyField, PersonItem>>
 
-export type VerifyInput = { readonly residentId: string } & Partial<Record<VerifyField, string>>
-
+export type VerifyOutcome = Schemas['PersonVerifyOutcome']
 /** Why a resident ID is not a valid GB 11643 number. */
-export type IdValidity = 'valid' | 'empty' | 'length' | 'characters' | 'check' | 'birth-date' | 'future-birth-date' | 'address'
+export type IdValidity = VerifyOutcome['validity']
+export type Verdict = VerifyOutcome['fields'][string]
 
-export type Verdict = 'match' | 'mismatch' | 'absent'
-
-export interface VerifyOutcome {
-  readonly residentId: string
-  readonly validity: IdValidity
-  readonly message?: string
-  /** The ID in its 18-character form, when it differs from what was submitted. */
-  readonly normalisedId?: string
-  readonly found: boolean
-  readonly fields: Partial<Record<VerifyField, Verdict>>
-  /** Present only when the caller may read the status item. */
-  readonly flags?: { readonly deceased: boolean; readonly movedOut: boolean; readonly cancelled: boolean }
-}
-
-/** What a finished import job reports; a file-level problem fails the job instead. */
+/**
+ * What a finished import job reports; a file-level problem fails the job instead. Job results are
+ * not in the OpenAPI document (the job API serves every kind of job), so this shape is the console's.
+ */
 export interface ImportResult {
   readonly status: 'applied' | 'rejected'
   readonly rows: number
@@ -188,46 +152,20 @@ export interface ImportResult {
   readonly rejectionsFile: boolean
 }
 
+export type ComparisonInput = BodyOf<'/api/v1/population/comparisons', 'post'>
+export type ColumnMapping = ComparisonInput['mapping']
+export type MappedField = keyof ColumnMapping
 /** The columns a comparison file can be matched on. */
-export const MAPPED_FIELDS = ['residentId', 'name', 'gender', 'birthDate'] as const
-export type MappedField = (typeof MAPPED_FIELDS)[number]
-export type ColumnMapping = { readonly residentId: string } & Partial<Record<Exclude<MappedField, 'residentId'>, string>>
+export const MAPPED_FIELDS = membersOf<MappedField>()(['residentId', 'name', 'gender', 'birthDate'])
 
-export interface ComparisonPreview {
-  readonly uploadId: string
-  readonly fileName: string
-  readonly format: 'csv' | 'xlsx'
-  /** The text encoding of a CSV file; null for XLSX. */
-  readonly encoding: string | null
-  readonly headers: string[]
-  /** The first rows of the file, as text. */
-  readonly sample: string[][]
-  /** The headers the server takes for each field. */
-  readonly suggested: Partial<Record<MappedField, string>>
-}
-
-export interface ComparisonInput {
-  readonly uploadId: string
-  readonly fileName: string
-  readonly mapping: ColumnMapping
-  readonly deceasedBefore?: string
-}
+export type ComparisonPreview = ResponseOf<'/api/v1/population/comparisons/preview', 'post'>
+export type ComparisonSummary = Schemas['Comparison']
+export type ComparisonCounts = Schemas['ComparisonCounts']
+export type ComparisonRow = Schemas['ComparisonRow']
 
 /** A problem outcome of one compared row; rows that compare fine are only counted. */
-export const OUTCOMES = ['invalid-id', 'not-found', 'name-mismatch', 'field-mismatch', 'deceased', 'moved-out', 'cancelled'] as const
-export type Outcome = (typeof OUTCOMES)[number]
-
-export interface ComparisonCounts {
-  readonly total: number
-  readonly ok: number
-  readonly invalidId: number
-  readonly notFound: number
-  readonly nameMismatch: number
-  readonly fieldMismatch: number
-  readonly deceased: number
-  readonly movedOut: number
-  readonly cancelled: number
-}
+export type Outcome = ComparisonRow['outcome']
+export const OUTCOMES = membersOf<Outcome>()(['invalid-id', 'not-found', 'name-mismatch', 'field-mismatch', 'deceased', 'moved-out', 'cancelled'])
 
 /** The count that goes with each outcome. */
 export const OUTCOME_COUNTS: Readonly<Record<Outcome, Exclude<keyof ComparisonCounts, 'total' | 'ok'>>> = {
@@ -240,40 +178,7 @@ export const OUTCOME_COUNTS: Readonly<Record<Outcome, Exclude<keyof ComparisonCo
   cancelled: 'cancelled',
 }
 
-export interface ComparisonSummary {
-  readonly id: string
-  readonly status: JobStatus
-  readonly progress: number
-  readonly message: string | null
-  /** Why a failed comparison failed. */
-  readonly error?: string | null
-  readonly fileName: string
-  readonly createdBy: string
-  readonly createdAt: string
-  readonly finishedAt: string | null
-  readonly deceasedBefore: string | null
-  readonly counts: ComparisonCounts | null
-}
-
-export interface ComparisonRow {
-  /** The row number in the file (the header is row 1). */
-  readonly row: number
-  readonly residentId: string
-  readonly name: string
-  readonly outcome: Outcome
-  readonly detail: string
-}
-
-export interface PopulationStatistics {
-  readonly total: number
-  readonly living: number
-  readonly byDistrict: ReadonlyArray<{ readonly division: string; readonly name: string; readonly count: number }>
-  readonly byGender: ReadonlyArray<{ readonly gender: string; readonly count: number }>
-  readonly byStatus: ReadonlyArray<{ readonly status: string; readonly count: number }>
-  readonly byEthnicGroup: ReadonlyArray<{ readonly ethnicGroup: string; readonly count: number }>
-  /** Five-year age groups, 0-4 … 95-99 and 100+. */
-  readonly pyramid: ReadonlyArray<{ readonly group: string; readonly male: number; readonly female: number }>
-}
+export type PopulationStatistics = ResponseOf<'/api/v1/population/statistics', 'get'>
 
 const POPULATION = '/api/v1/population'
 const POLL_MS = 1000
@@ -331,7 +236,7 @@ export function useSearchPersons(search: PersonSearch | undefined) {
   return useQuery({
     queryKey: [...populationKeys.persons, 'search', search],
     queryFn: () =>
-      request<Page<PersonRecord>>('GET', `${POPULATION}/persons`, {
+      request<ResponseOf<'/api/v1/population/persons', 'get'>>('GET', `${POPULATION}/persons`, {
         query: { name: search?.name, birthDate: search?.birthDate, limit: search?.pageSize, offset: ((search?.page ?? 1) - 1) * (search?.pageSize ?? 20) },
       }),
     enabled: search !== undefined,
@@ -346,12 +251,14 @@ export function usePersonProfile(residentId: string) {
 export function usePersonHistory(residentId: string) {
   return useQuery({
     queryKey: [...populationKeys.persons, 'history', residentId],
-    queryFn: () => request<{ items: HistoryEntry[] }>('GET', `${personPath(residentId)}/history`),
+    queryFn: () => request<ResponseOf<'/api/v1/population/persons/{residentId}/history', 'get'>>('GET', `${personPath(residentId)}/history`),
   })
 }
 
 export function useVerifyPersons() {
-  return useMutation({ mutationFn: (records: VerifyInput[]) => request<{ results: VerifyOutcome[] }>('POST', `${POPULATION}/verify`, { body: { records } }) })
+  return useMutation({
+    mutationFn: (records: VerifyInput[]) => request<ResponseOf<'/api/v1/population/verify', 'post'>>('POST', `${POPULATION}/verify`, { body: { records } }),
+  })
 }
 
 // Imports (数据导入), by the registry's stewards
@@ -390,7 +297,10 @@ export function useStartComparison() {
 export function useComparisons(page: number, pageSize: number) {
   return useQuery({
     queryKey: [...populationKeys.comparisons, 'list', page, pageSize],
-    queryFn: () => request<Page<ComparisonSummary>>('GET', `${POPULATION}/comparisons`, { query: { limit: pageSize, offset: (page - 1) * pageSize } }),
+    queryFn: () =>
+      request<ResponseOf<'/api/v1/population/comparisons', 'get'>>('GET', `${POPULATION}/comparisons`, {
+        query: { limit: pageSize, offset: (page - 1) * pageSize },
+      }),
     refetchInterval: (query) => (query.state.data?.items.some((comparison) => !isComparisonDone(comparison)) === true ? POLL_MS : false),
     placeholderData: keepPreviousData,
   })
@@ -413,7 +323,7 @@ export function useComparisonRows(id: string, outcome: Outcome | undefined, page
   return useQuery({
     queryKey: [...populationKeys.comparisons, 'rows', id, outcome, page, pageSize],
     queryFn: () =>
-      request<Page<ComparisonRow>>('GET', `${POPULATION}/comparisons/${encodeURIComponent(id)}/rows`, {
+      request<ResponseOf<'/api/v1/population/comparisons/{id}/rows', 'get'>>('GET', `${POPULATION}/comparisons/${encodeURIComponent(id)}/rows`, {
         query: { outcome, limit: pageSize, offset: (page - 1) * pageSize },
       }),
     placeholderData: keepPreviousData,

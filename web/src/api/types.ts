@@ -1,7 +1,62 @@
-/** The shapes the Huitong HTTP API returns (see /api/openapi.json). */
+/**
+ * The shapes of the Huitong API, taken from the types generated out of the server's OpenAPI
+ * document (schema.d.ts, `npm run api:types`): the console copies none of them by hand.
+ */
+import type { components, paths } from './schema'
 
-export const ROLES = ['sysadmin', 'secadmin', 'auditor', 'dataoffice', 'steward', 'consumer', 'approver', 'supervisor'] as const
-export type Role = (typeof ROLES)[number]
+/** The schemas the server names: User, Grant, ResourceContent … */
+export type Schemas = components['schemas']
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete'
+type JsonOf<T> = T extends { content: { 'application/json': infer Body } } ? Body : never
+
+/**
+ * What `method path` answers when it succeeds: the JSON of its 200, 201 or 202 response.
+ *
+ * @example
+ * type Me = ResponseOf<'/api/v1/me', 'get'>
+ */
+export type ResponseOf<P extends keyof paths, M extends Method> = paths[P][M] extends { responses: infer R }
+  ? JsonOf<R[Extract<keyof R, 200 | 201 | 202>]>
+  : never
+
+/** The JSON body `method path` takes. */
+export type BodyOf<P extends keyof paths, M extends Method> = paths[P][M] extends { requestBody?: infer B } ? JsonOf<NonNullable<B>> : never
+
+/** The query parameters `method path` takes. */
+export type QueryOf<P extends keyof paths, M extends Method> = paths[P][M] extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never
+
+/**
+ * Lists every member of a union the API declares, in the order the console shows them: a member
+ * the server adds or drops fails the typecheck here, so the list cannot drift from the schema.
+ *
+ * @example
+ * const SHARE_TYPES = membersOf<ShareType>()(['unconditional', 'conditional', 'none'])
+ */
+export function membersOf<T extends string>() {
+  return <const L extends readonly T[]>(list: L & ([Exclude<T, L[number]>] extends [never] ? unknown : { readonly missing: Exclude<T, L[number]> })): L => list
+}
+
+export type User = Schemas['User']
+export type Role = User['roles'][number]
+export type UserStatus = User['status']
+export type DepartmentRef = User['department']
+export type Me = ResponseOf<'/api/v1/me', 'get'>
+export type LoginResponse = ResponseOf<'/api/v1/auth/login', 'post'>
+export type RoleInfo = Schemas['RoleInfo']
+export type Department = Schemas['Department']
+export type DepartmentKind = Department['kind']
+/** A department as the form edits it: the code only when creating one. */
+export type DepartmentInput = Omit<BodyOf<'/api/v1/departments', 'post'>, 'code'> & { readonly code?: string }
+export type ApiClient = Schemas['ApiClient']
+export type SecuritySettings = ResponseOf<'/api/v1/security/settings', 'get'>
+export type AuditRecord = Schemas['AuditRecord']
+export type AuditOutcome = AuditRecord['outcome']
+export type Job = Schemas['Job']
+export type JobStatus = Job['status']
+export type Health = ResponseOf<'/healthz', 'get'>
+
+export const ROLES = membersOf<Role>()(['sysadmin', 'secadmin', 'auditor', 'dataoffice', 'steward', 'consumer', 'approver', 'supervisor'])
 
 /** The three administrators (三员分立); each excludes every other role. */
 export const ADMIN_ROLES: readonly Role[] = ['sysadmin', 'secadmin', 'auditor']
@@ -9,137 +64,15 @@ export const ADMIN_ROLES: readonly Role[] = ['sysadmin', 'secadmin', 'auditor']
 /** Roles an API client may carry. */
 export const CLIENT_ROLES: readonly Role[] = ['consumer', 'steward']
 
-export interface Page<T> {
-  readonly items: T[]
-  readonly total: number
-}
-
-export interface DepartmentRef {
-  readonly id: string
-  readonly code: string
-  readonly name: string
-}
-
-export interface Me {
-  readonly kind: 'user' | 'client'
-  readonly id: string
-  readonly username: string
-  readonly displayName: string
-  readonly department: DepartmentRef
-  readonly roles: Role[]
-}
-
-export type UserStatus = 'active' | 'disabled'
-
-export interface User {
-  readonly id: string
-  readonly username: string
-  readonly displayName: string
-  readonly department: DepartmentRef
-  readonly roles: Role[]
-  readonly status: UserStatus
-  readonly createdAt: string
-  readonly updatedAt: string
-}
-
-export interface LoginResponse {
-  readonly token: string
-  readonly expiresAt: string
-  readonly user: User
-}
-
-export interface RoleInfo {
-  readonly role: Role
-  readonly zh: string
-  readonly en: string
-}
-
-export type DepartmentKind = 'city' | 'district'
-
-export interface Department {
-  readonly id: string
-  readonly code: string
-  readonly name: string
-  readonly shortName: string
-  readonly nameEn: string
-  readonly parentId: string | null
-  readonly kind: DepartmentKind
-  readonly divisionCode: string | null
-}
-
-export interface DepartmentInput {
-  readonly code?: string
-  readonly name: string
-  readonly shortName: string
-  readonly nameEn: string
-  readonly parent?: string | null
-  readonly kind: DepartmentKind
-  readonly divisionCode: string | null
-}
-
-export interface ApiClient {
-  readonly id: string
-  readonly name: string
-  readonly department: DepartmentRef
-  readonly roles: Role[]
-  readonly tokenPrefix: string
-  readonly createdBy: string
-  readonly createdAt: string
-  readonly expiresAt: string | null
-  readonly revokedAt: string | null
-  readonly lastUsedAt: string | null
-}
-
-export interface SecuritySettings {
-  readonly passwordMinLength: number
-  readonly passwordMinClasses: number
-  readonly lockoutThreshold: number
-  readonly lockoutWindowMinutes: number
-  readonly sessionTtlMinutes: number
-}
-
-export type AuditOutcome = 'success' | 'failure' | 'denied'
-
-export interface AuditRecord {
-  readonly seq: number
-  readonly occurredAt: string
-  readonly actorType: string
-  readonly actorName: string | null
-  readonly departmentCode: string | null
-  readonly action: string
-  readonly target: string | null
-  readonly outcome: AuditOutcome
-  readonly requestId: string | null
-  readonly ip: string | null
-  readonly detail: unknown
-  readonly hash: string
-}
-
-export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled'
-
-export interface Job {
-  readonly id: string
-  readonly type: string
-  readonly status: JobStatus
-  readonly progress: number
-  readonly progressMessage: string | null
-  readonly result: unknown
-  readonly error: string | null
-  readonly createdAt: string
-  readonly finishedAt: string | null
-}
-
+/**
+ * What the audit-chain verification job reports when it succeeds. Job results are not in the
+ * OpenAPI document (the job API serves every kind of job), so this one shape is the console's.
+ */
 export interface ChainReport {
   readonly ok: boolean
   readonly checked: number
   readonly lastSeq: number
   readonly firstBreak?: { readonly seq: number; readonly reason: string; readonly message: string }
-}
-
-export interface Health {
-  readonly status: 'ok'
-  readonly database: 'sqlite' | 'postgres'
-  readonly version: string
 }
 
 export function isFinished(job: Job): boolean {

@@ -1,9 +1,9 @@
 import { useMemo } from 'react'
+import { FORMAT_CLASSES, type Classification, type FormatClass, type ShareType, type VersionStatus } from '../../api/catalog'
 import {
   BASE_KINDS,
   CLASSIFICATION_LABELS,
   FORMAT_CLASS_LABELS,
-  FORMAT_CLASSES,
   IDENTIFIER_KIND_LABELS,
   ITEM_TYPE_LABELS,
   SHARE_METHOD_LABELS,
@@ -11,11 +11,7 @@ import {
   STATUS_LABELS,
   THEMES,
   UPDATE_CYCLE_LABELS,
-  type Classification,
-  type FormatClass,
-  type ShareType,
-  type VersionStatus,
-} from '../../../../src/catalog/model'
+} from '../../api/code-tables'
 import type { Language } from '../../i18n'
 import { useLanguage } from '../../language'
 
@@ -24,7 +20,7 @@ interface Names {
   readonly en: string
 }
 
-// The names come from the server's model, so the console and the API can never disagree.
+// The names are generated from the server's model, so the console and the API can never disagree.
 export {
   BASE_KINDS,
   CLASSIFICATION_LABELS as CLASSIFICATION_NAMES,
@@ -38,7 +34,7 @@ export {
   STATUS_LABELS as STATUS_NAMES,
   THEMES,
   UPDATE_CYCLE_LABELS as UPDATE_CYCLE_NAMES,
-} from '../../../../src/catalog/model'
+} from '../../api/code-tables'
 
 export const FORMAT_CLASS_NAMES: Readonly<Record<FormatClass, Names>> = Object.fromEntries(
   FORMAT_CLASSES.map((formatClass) => [formatClass, { zh: formatClass, en: FORMAT_CLASS_LABELS[formatClass] }]),

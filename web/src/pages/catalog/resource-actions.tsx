@@ -76,8 +76,13 @@ export function ReasonModal({
   )
 }
 
+function isOffered(action: string): action is ResourceAction {
+  return Object.hasOwn(ACTION_LABELS, action)
+}
+
 /** The buttons for what the caller may do now (the server lists them in `actions`). */
-export function ResourceActions({ code, actions }: { readonly code: string; readonly actions: readonly ResourceAction[] }) {
+export function ResourceActions({ code, actions: listed }: { readonly code: string; readonly actions: readonly string[] }) {
+  const actions = listed.filter(isOffered)
   const { t } = useLanguage()
   const { message } = App.useApp()
   const navigate = useNavigate()

@@ -12,10 +12,9 @@ import {
   useImportCatalog,
   type FileEncoding,
   type FileFormat,
-  type ImportProblem,
   type ImportResult,
 } from '../../api/catalog'
-import { ApiError } from '../../api/client'
+import { ApiError, type FieldProblem } from '../../api/client'
 import { useMe } from '../../api/identity'
 import { ProblemAlert } from '../../components/problem-alert'
 import { useLanguage } from '../../language'
@@ -69,13 +68,12 @@ function ImportResultView({ result }: { readonly result: ImportResult }) {
   )
 }
 
+type ImportProblem = Required<FieldProblem>
+
 /** Import problems name a row and a column header; anything else is a general problem. */
 function importProblems(error: unknown): ImportProblem[] {
   if (!(error instanceof ApiError)) return []
-  return error.errors.flatMap((problem) => {
-    const row = (problem as unknown as { row?: unknown }).row
-    return typeof row === 'number' ? [{ row, field: problem.field, message: problem.message }] : []
-  })
+  return error.errors.flatMap(({ row, field, message }) => (row === undefined ? [] : [{ row, field, message }]))
 }
 
 function ImportCard() {

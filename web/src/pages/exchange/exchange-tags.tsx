@@ -2,7 +2,7 @@ import { Space, Tag, Typography } from 'antd'
 import dayjs from 'dayjs'
 import { useCallback, useMemo } from 'react'
 import type { CatalogItem } from '../../api/catalog'
-import { OPERATION_LABELS, type Grant, type GrantItem, type Operation, type RequestStatus } from '../../api/exchange'
+import type { Grant, GrantItem, Operation, RequestStatus } from '../../api/exchange'
 import { useDepartments } from '../../api/identity'
 import { useLanguage } from '../../language'
 
@@ -13,7 +13,15 @@ export const REQUEST_STATUS_COLORS: Readonly<Record<RequestStatus, string>> = {
   cancelled: 'default',
 }
 
-/** Operation names in the current language, from the server's model. */
+const OPERATION_LABELS: Readonly<Record<Operation, { zh: string; en: string }>> = {
+  lookup: { zh: '按键查询', en: 'Lookup by key' },
+  verify: { zh: '核验', en: 'Verify' },
+  query: { zh: '条件查询', en: 'Query' },
+  subscribe: { zh: '订阅变更', en: 'Subscribe to changes' },
+  export: { zh: '批量导出', en: 'Bulk export' },
+}
+
+/** Operation names in the current language. */
 export function useOperationLabel(): (operation: Operation) => string {
   const { language } = useLanguage()
   return useMemo(() => (operation: Operation) => OPERATION_LABELS[operation][language], [language])

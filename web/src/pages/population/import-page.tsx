@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react'
 import { formatOfFile, type FileFormat } from '../../api/catalog'
 import { ApiError } from '../../api/client'
 import { useJob } from '../../api/jobs'
-import { downloadRejections, useForgetPopulation, useImportPersons, usePopulationBinding, type ImportResult } from '../../api/population'
+import { downloadRejections, useForgetPopulation, useImportPersons, type ImportResult } from '../../api/population'
 import { isFinished } from '../../api/types'
 import { ProblemAlert } from '../../components/problem-alert'
 import type { MessageKey } from '../../i18n'
@@ -123,7 +123,6 @@ function ImportJob({ running, onClose }: { readonly running: Running; readonly o
  */
 export default function ImportPage() {
   const { t } = useLanguage()
-  const binding = usePopulationBinding()
   const upload = useImportPersons()
   const [badFile, setBadFile] = useState(false)
   const [running, setRunning] = useState<Running>()
@@ -132,7 +131,7 @@ export default function ImportPage() {
       <Card title={t('nav.populationImport')}>
         <Typography.Paragraph type="secondary">{t('population.import.intro')}</Typography.Paragraph>
         <Typography.Paragraph type="secondary">{t('population.import.columns')}</Typography.Paragraph>
-        <Alert type="info" showIcon title={t('population.import.who', { name: binding.data?.name ?? t('population.core') })} style={{ marginBottom: 16 }} />
+        <Alert type="info" showIcon title={t('population.import.who', { name: t('population.core') })} style={{ marginBottom: 16 }} />
         <div data-testid="import-upload">
           <Upload.Dragger
             accept=".csv,.xlsx"

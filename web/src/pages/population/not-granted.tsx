@@ -6,5 +6,5 @@ import { NotGranted as RegistryNotGranted } from '../registry/not-granted'
 export function NotGranted() {
   const { t } = useLanguage()
   const binding = usePopulationBinding()
-  return <RegistryNotGranted code={binding.data?.code} name={binding.data?.name ?? t('population.core')} />
+  return <RegistryNotGranted code={binding.data?.code} name={t('population.core')} />
 }

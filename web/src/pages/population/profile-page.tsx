@@ -25,7 +25,7 @@ function CoreCard({ profile }: { readonly profile: Profile }) {
   const pastMissing = past.error instanceof ApiError && past.error.status === 404
   return (
     <Card
-      title={binding.data?.name ?? t('population.core')}
+      title={t('population.core')}
       extra={
         <Space size={8} wrap>
           <Typography.Text type="secondary">{t('population.profile.asOf')}</Typography.Text>
