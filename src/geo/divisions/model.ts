@@ -1,3 +1,4 @@
+import type { MultiPolygon, Polygon } from 'geojson'
 import type { Decision } from './decision.js'
 
 /**
@@ -82,6 +83,8 @@ export function levelOfCode(code: string): DivisionLevel {
   return 'county'
 }
 
+const PLAIN_CODE = /^(?:\d{6}|\d{12})$/
+
 /**
  * A division code in the form the registry keys it by: 6 digits for a county and above (a
  * 12-digit code ending in six zeros is folded to 6), 12 for a township or village; undefined when
@@ -93,6 +96,7 @@ export function levelOfCode(code: string): DivisionLevel {
  * registryCode('2101020120') // undefined
  */
 export function registryCode(text: string): string | undefined {
+  if (PLAIN_CODE.test(text)) return text.length === 12 && text.endsWith('000000') ? text.slice(0, 6) : text
   const digits = text.replace(/[\s\u3000]/g, '').replace(/[０-９]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0))
   if (/^\d{6}$/.test(digits)) return digits
   if (!/^\d{12}$/.test(digits)) return undefined
@@ -107,4 +111,22 @@ export function registryCode(text: string): string | undefined {
  */
 export function statisticalCode(code: string): string {
   return code.padEnd(12, '0')
+}
+
+/** Longitude, latitude in CGCS2000 (EPSG:4490), degrees. */
+export type LonLat = readonly [number, number]
+
+/**
+ * A division's boundary over an interval of days. A boundary changes on its own (a transfer
+ * moves a part of the area) while the name and code stay, so it has versions of its own.
+ */
+export interface BoundaryVersion {
+  readonly code: string
+  readonly validFrom: string
+  readonly validTo: string | null
+  readonly geometry: Polygon | MultiPolygon
+  /** A point inside, for labels and for geocoding to the division. */
+  readonly point: LonLat
+  /** Where the geometry comes from. */
+  readonly source: string
 }
