@@ -10,6 +10,7 @@ import type { BoundaryVersion, LonLat } from '../divisions/model.js'
 import { addressVillageName } from '../gazetteer/address-text.js'
 import type { GazetteerData } from '../gazetteer/gazetteer.js'
 import type { AddressPoint, DivisionPoint, Place, PlaceType } from '../gazetteer/model.js'
+import { geometryBounds } from '../spatial/bounds.js'
 import { PolygonIndex } from '../spatial/polygon-index.js'
 import { DISTRICT_ROADS, MOVED_BOUNDARY, RENAMED_ROAD } from './roads.js'
 
@@ -70,20 +71,6 @@ function pointInside(random: Random, index: PolygonIndex<string>, box: readonly 
 }
 
 const round = (value: number): number => Math.round(value * 1e7) / 1e7
-
-function bboxOf(geometry: Polygon | MultiPolygon): number[] {
-  const rings = geometry.type === 'Polygon' ? geometry.coordinates : geometry.coordinates.flat()
-  const box = [Infinity, Infinity, -Infinity, -Infinity]
-  for (const ring of rings) {
-    for (const [x = 0, y = 0] of ring) {
-      box[0] = Math.min(box[0] as number, x)
-      box[1] = Math.min(box[1] as number, y)
-      box[2] = Math.max(box[2] as number, x)
-      box[3] = Math.max(box[3] as number, y)
-    }
-  }
-  return box
-}
 
 /** Moves `metres` east and north of a point. */
 const offset = (point: LonLat, east: number, north: number): LonLat => [round(point[0] + east * LON_PER_M), round(point[1] + north * LAT_PER_M)]
@@ -166,7 +153,7 @@ export function generateGeoDemo(history: DivisionHistory, options: GeoDemoOption
   const random = sfc32(options.seed)
   const boundaries = shenyangBoundaries(history)
   const districtIndex = new Map(boundaries.map((boundary) => [boundary.code, new PolygonIndex([{ value: boundary.code, geometry: boundary.geometry }])]))
-  const boxes = new Map(boundaries.map((boundary) => [boundary.code, bboxOf(boundary.geometry)]))
+  const boxes = new Map(boundaries.map((boundary) => [boundary.code, geometryBounds(boundary.geometry)]))
 
   // Communities and villages: urban communities gather near the district's centre, villages spread out.
   const divisionPoints: DivisionPoint[] = []
@@ -429,7 +416,7 @@ function gridCells(boundaries: readonly BoundaryVersion[]): Feature[] {
   const cells: Feature[] = []
   for (const boundary of boundaries) {
     const index = new PolygonIndex([{ value: boundary.code, geometry: boundary.geometry }])
-    const [minX = 0, minY = 0, maxX = 0, maxY = 0] = bboxOf(boundary.geometry)
+    const [minX = 0, minY = 0, maxX = 0, maxY = 0] = geometryBounds(boundary.geometry)
     const size = URBAN.has(boundary.code) ? 500 : 2_000
     const dx = size * LON_PER_M
     const dy = size * LAT_PER_M
@@ -465,7 +452,7 @@ function gridCells(boundaries: readonly BoundaryVersion[]): Feature[] {
 function boundaryHistory(history: DivisionHistory, boundaries: readonly BoundaryVersion[]): BoundaryVersion[] {
   const to = boundaries.find((boundary) => boundary.code === MOVED_BOUNDARY.to) as BoundaryVersion
   const from = boundaries.find((boundary) => boundary.code === MOVED_BOUNDARY.from) as BoundaryVersion
-  const [minX = 0, minY = 0, maxX = 0] = bboxOf(to.geometry)
+  const [minX = 0, minY = 0, maxX = 0] = geometryBounds(to.geometry)
   const south: polygonClipping.Polygon = [
     [
       [minX - 0.01, minY - 0.01],

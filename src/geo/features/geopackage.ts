@@ -1,8 +1,9 @@
 import { rename, rm, stat } from 'node:fs/promises'
 import BetterSqlite3 from 'better-sqlite3'
-import type { Geometry, Position } from 'geojson'
+import type { Geometry } from 'geojson'
 import wkx from 'wkx'
 import { AppError } from '../../platform/errors.js'
+import { geometryBounds } from '../spatial/bounds.js'
 import { parseCrs, type SourceCrs } from './crs.js'
 import type { GeoFeature } from './geometry.js'
 import { limitsOf, readGeometry, requireConverter, type LayerSource, type ReadFeature, type ReadOptions } from './layer-source.js'
@@ -62,36 +63,13 @@ function cellOf(value: unknown, type: ColumnType): string | number | null {
   return typeof value === 'string' ? value : JSON.stringify(value)
 }
 
-/** Bounds of a geometry: minX, minY, maxX, maxY. */
-function boundsOf(geometry: Geometry): [number, number, number, number] {
-  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity]
-  const visit = (value: unknown): void => {
-    if (typeof (value as Position)[0] === 'number') {
-      const [x = 0, y = 0] = value as Position
-      box[0] = Math.min(box[0], x)
-      box[1] = Math.min(box[1], y)
-      box[2] = Math.max(box[2], x)
-      box[3] = Math.max(box[3], y)
-    } else for (const item of value as unknown[]) visit(item)
-  }
-  if (geometry.type !== 'GeometryCollection') visit(geometry.coordinates)
-  else {
-    for (const member of geometry.geometries) {
-      const [minX, minY, maxX, maxY] = boundsOf(member)
-      visit([minX, minY])
-      visit([maxX, maxY])
-    }
-  }
-  return box
-}
-
 /**
  * The GeoPackage binary form of a geometry: the `GP` header (version 0, little-endian, an xy
  * envelope, the srs_id) followed by standard WKB.
  */
 export function encodeGeoPackageGeometry(geometry: Geometry, srsId: number): Buffer {
   const wkb = wkx.Geometry.parseGeoJSON(geometry).toWkb()
-  const [minX, minY, maxX, maxY] = boundsOf(geometry)
+  const [minX, minY, maxX, maxY] = geometryBounds(geometry)
   const header = Buffer.alloc(8 + 32)
   header.write('GP', 0, 'ascii')
   header.writeUInt8(0, 2)
@@ -183,7 +161,7 @@ function writeLayer(database: BetterSqlite3.Database, layer: GeoPackageLayer): v
   database.transaction(() => {
     features.forEach((feature, position) => {
       const fid = position + 1
-      const box = boundsOf(feature.geometry)
+      const box = geometryBounds(feature.geometry)
       insert.run(fid, encodeGeoPackageGeometry(feature.geometry, 4490), ...columns.map((column) => cellOf(feature.properties[column.key], column.type)))
       index.run(fid, box[0], box[2], box[1], box[3])
       bounds[0] = Math.min(bounds[0], box[0])
