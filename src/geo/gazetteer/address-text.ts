@@ -78,32 +78,35 @@ export function addressVillageName(name: string): string {
   return name
 }
 
-/** A house number and what follows it: `100号`, `100-1号`, `12号楼` is no house number. */
-const HOUSE_NUMBER = /^(\d{1,5})(?:-(\d{1,4}))?号(?![楼院])/
-/** A village group (村民小组) and an optional number: `三组45号`, `5组`. */
-const GROUP = /^([一二三四五六七八九十]{1,3}|\d{1,2})组/
+/** A house number: `100号`, `100-1号`; `12号楼` is no house number. Sticky: it reads where it is put. */
+const HOUSE_NUMBER = /(\d{1,5})(?:-(\d{1,4}))?号(?![楼院])/y
+/** A village group (村民小组): `三组`, `5组`. */
+const GROUP = /([一二三四五六七八九十]{1,3}|\d{1,2})组/y
 
 /**
- * Reads a house number (`100号`, `100-1号`) at the start of the text.
+ * Reads a house number (`100号`, `100-1号`) at a position of the text, without leading zeros,
+ * and where it ends.
  *
  * @example
- * readHouseNumber('100号3-4-1') // { number: '100', rest: '3-4-1' }
- * readHouseNumber('100-2号') // { number: '100-2', rest: '' }
+ * readHouseNumber('南京北街100号3-4-1', 4) // { number: '100', end: 8 }
+ * readHouseNumber('100-2号') // { number: '100-2', end: 6 }
  */
-export function readHouseNumber(text: string): { number: string; rest: string } | undefined {
+export function readHouseNumber(text: string, at = 0): { number: string; end: number } | undefined {
+  HOUSE_NUMBER.lastIndex = at
   const match = HOUSE_NUMBER.exec(text)
   if (match === null) return undefined
   const number = match[2] === undefined ? String(Number(match[1])) : `${Number(match[1])}-${Number(match[2])}`
-  return { number, rest: text.slice(match[0].length) }
+  return { number, end: HOUSE_NUMBER.lastIndex }
 }
 
 /**
- * Reads a village group at the start of the text.
+ * Reads a village group at a position of the text, and where it ends.
  *
  * @example
- * readGroup('三组45号') // { group: '三组', rest: '45号' }
+ * readGroup('三组45号') // { group: '三组', end: 2 }
  */
-export function readGroup(text: string): { group: string; rest: string } | undefined {
+export function readGroup(text: string, at = 0): { group: string; end: number } | undefined {
+  GROUP.lastIndex = at
   const match = GROUP.exec(text)
-  return match === null ? undefined : { group: match[0], rest: text.slice(match[0].length) }
+  return match === null ? undefined : { group: match[0], end: GROUP.lastIndex }
 }

@@ -49,18 +49,20 @@ describe('address text', () => {
   })
 
   it.each([
-    ['100号3-4-1', { number: '100', rest: '3-4-1' }],
-    ['100-2号', { number: '100-2', rest: '' }],
-    ['007号', { number: '7', rest: '' }],
+    ['100号3-4-1', { number: '100', end: 4 }],
+    ['100-2号', { number: '100-2', end: 6 }],
+    ['007号', { number: '7', end: 4 }],
     ['12号楼', undefined],
     ['号', undefined],
   ])('reads the house number in %j', (text, expected) => {
     expect(readHouseNumber(text)).toEqual(expected)
   })
 
-  it('reads a village group', () => {
-    expect(readGroup('三组45号')).toEqual({ group: '三组', rest: '45号' })
+  it('reads a village group, and a number where it is asked to', () => {
+    expect(readGroup('三组45号')).toEqual({ group: '三组', end: 2 })
     expect(readGroup('组45号')).toBeUndefined()
+    expect(readHouseNumber('南京北街100号3-4-1', 4)).toEqual({ number: '100', end: 8 })
+    expect(readHouseNumber('南京北街100号', 3)).toBeUndefined()
   })
 })
 

@@ -3,6 +3,7 @@ import { levelOfCode, statisticalCode, type BoundaryVersion, type DivisionLevel,
 import { NearestIndex } from '../spatial/nearest-index.js'
 import { PolygonIndex } from '../spatial/polygon-index.js'
 import { addressVillageName, divisionNameForms, normaliseAddress, readGroup, readHouseNumber } from './address-text.js'
+import { NameTrie } from './name-trie.js'
 import type { AddressComponents, AddressPoint, DivisionPoint, MatchQuality, Place, ReverseGeocode, StandardAddress } from './model.js'
 
 /** What a gazetteer is built from; the same rows come from the demo generator or the database. */
@@ -34,12 +35,20 @@ interface NamedDivision {
   readonly version: DivisionVersion
   /** The division a former name (东陵区) stands for today (浑南区). */
   readonly today?: DivisionVersion
+  /** `today` when set, else `version`: the division the name reads as. */
+  readonly effective: DivisionVersion
+  /** The effective division's 12-digit code, and the prefix its descendants' codes share. */
+  readonly code12: string
+  readonly prefix: string
+  readonly depth: number
   readonly short: boolean
 }
 
-/** A division as read from an address: the name as written, and how many divisions under the same parent it could mean. */
-interface ReadDivision extends NamedDivision {
-  readonly written: string
+/** A division as read from an address: where its name is written, and how many divisions under the same parent it could mean. */
+interface ReadDivision {
+  readonly named: NamedDivision
+  readonly at: number
+  readonly length: number
   readonly alike: number
 }
 
@@ -57,12 +66,12 @@ interface DivisionParse {
 
 interface Candidate {
   readonly divisions: DivisionParse
-  readonly road?: NamedPlace
-  readonly afterRoad: number
-  readonly number?: string
-  readonly group?: string
-  readonly rest: string
-  readonly notes: string[]
+  readonly road: NamedPlace | undefined
+  readonly number: string | undefined
+  readonly group: string | undefined
+  /** Where the text after what was read starts: the detail. */
+  readonly restAt: number
+  readonly notes: string[] | undefined
   readonly score: number
 }
 
@@ -80,9 +89,23 @@ const isWithin = (code: string, division: DivisionVersion): boolean => {
   return statisticalCode(code).slice(0, length) === statisticalCode(division.code).slice(0, length)
 }
 
-/** Whether a division lies below the context: deeper, and within it. */
-const isUnder = (version: DivisionVersion, context: DivisionVersion | undefined): boolean =>
-  context === undefined || (LEVEL_DEPTH[version.level] > LEVEL_DEPTH[context.level] && isWithin(version.code, context))
+/** Whether a division read lies below the one read before it: deeper, and within it. */
+const isUnder = (named: NamedDivision, context: NamedDivision | undefined): boolean =>
+  context === undefined || (named.depth > context.depth && named.code12.startsWith(context.prefix))
+
+function namedDivision(version: DivisionVersion, short: boolean, today?: DivisionVersion): NamedDivision {
+  const effective = today ?? version
+  const code12 = statisticalCode(effective.code)
+  return {
+    version,
+    ...(today === undefined ? {} : { today }),
+    effective,
+    code12,
+    prefix: code12.slice(0, PREFIX_LENGTH[effective.level]),
+    depth: LEVEL_DEPTH[effective.level],
+    short,
+  }
+}
 
 /**
  * The place-name and address index of the registry, in memory: address standardisation (free
@@ -96,11 +119,8 @@ const isUnder = (version: DivisionVersion, context: DivisionVersion | undefined)
  * gazetteer.reverse([123.42, 41.79]).divisions.map((division) => division.name) // ['辽宁省', '沈阳市', '和平区', '南湖街道', '三好社区']
  */
 export class Gazetteer {
-  private readonly divisionNames = new Map<string, NamedDivision[]>()
-  private readonly placeNames = new Map<string, NamedPlace[]>()
-  /** Per first character, the lengths of the names that start with it, longest first: only those are looked up. */
-  private readonly divisionNameLengths = new Map<string, number[]>()
-  private readonly placeNameLengths = new Map<string, number[]>()
+  private readonly divisionNames = new NameTrie<NamedDivision>()
+  private readonly placeNames = new NameTrie<NamedPlace>()
   private readonly chains = new Map<string, DivisionVersion[]>()
   private readonly roads = new Map<string, NumberedRoad>()
   private readonly places = new Map<string, Place>()
@@ -160,7 +180,7 @@ export class Gazetteer {
     for (const version of this.data.divisions.contents.versions) {
       if (version.validTo === null) {
         const forms = divisionNameForms(version.name, version.level)
-        forms.forEach((form, index) => this.addDivisionName(form, { version, short: index > 0 && version.level !== 'village' }))
+        forms.forEach((form, index) => this.addDivisionName(form, namedDivision(version, index > 0 && version.level !== 'village')))
         continue
       }
       // Former names of the home province's counties still turn up in addresses (沈阳市东陵区).
@@ -169,18 +189,18 @@ export class Gazetteer {
       if (today.length !== 1) continue
       const successor = (today[0] as { version: DivisionVersion }).version
       if (successor.name === version.name) continue
-      divisionNameForms(version.name, version.level).forEach((form, index) => this.addDivisionName(form, { version, today: successor, short: index > 0 }))
+      divisionNameForms(version.name, version.level).forEach((form, index) => this.addDivisionName(form, namedDivision(version, index > 0, successor)))
     }
   }
 
   // Names are keyed in the spelling addresses are normalised to, so that a conversion such as
   // OpenCC's 乾 → 干 (天乾湖社区) happens on both sides.
   private addDivisionName(form: string, named: NamedDivision): void {
-    addName(this.divisionNames, this.divisionNameLengths, normaliseAddress(form), named)
+    this.divisionNames.add(normaliseAddress(form), named)
   }
 
   private addPlaceName(name: string, named: NamedPlace): void {
-    addName(this.placeNames, this.placeNameLengths, normaliseAddress(name), named)
+    this.placeNames.add(normaliseAddress(name), named)
   }
 
   /**
@@ -192,113 +212,92 @@ export class Gazetteer {
    */
   standardise(input: string): StandardAddress {
     const text = normaliseAddress(input)
-    let best: Candidate | undefined
-    for (const divisions of this.divisionParses(text, 0, undefined, [], 0)) {
-      const candidate = this.complete(text, divisions)
-      if (best === undefined || candidate.score > best.score) best = candidate
+    const found: { best?: Candidate } = {}
+    // Every way of reading divisions from the start, each deeper than the one before, is tried
+    // with the road and number after it; the best-scoring reading wins. `nodes` is one stack,
+    // copied only into the best candidate.
+    const nodes: ReadDivision[] = []
+    const walk = (position: number, context: NamedDivision | undefined, consumed: number): void => {
+      const candidate = this.complete(text, nodes, position, consumed)
+      if (found.best === undefined || candidate.score > found.best.score)
+        found.best = { ...candidate, divisions: { nodes: [...nodes], end: position, consumed } }
+      this.divisionNames.matchesAt(text, position, (length, matches) => {
+        // Two communities of one township may be written alike (大潘社区 and 大潘居委会): read the
+        // first, and count them so that the result can say so.
+        let taken: Set<string | null> | undefined
+        for (const named of matches) {
+          if (!isUnder(named, context)) continue
+          const parent = named.effective.parentCode
+          if (taken?.has(parent) === true) continue
+          ;(taken ??= new Set()).add(parent)
+          let alike = 0
+          for (const other of matches) if (other.effective.parentCode === parent && isUnder(other, context)) alike++
+          nodes.push({ named, at: position, length, alike })
+          walk(position + length, named, consumed + length)
+          nodes.pop()
+        }
+      })
     }
-    return this.result(input, best as Candidate)
+    walk(0, undefined, 0)
+    return this.result(input, text, found.best as Candidate)
   }
 
-  /** Every way of reading divisions from `position` on, each level at most once and deeper each time. */
-  private *divisionParses(
-    text: string,
-    position: number,
-    context: DivisionVersion | undefined,
-    nodes: ReadDivision[],
-    consumed: number,
-  ): Generator<DivisionParse> {
-    yield { nodes, end: position, consumed }
-    for (const length of this.divisionNameLengths.get(text.charAt(position)) ?? []) {
-      if (position + length > text.length) continue
-      const written = text.slice(position, position + length)
-      const matches = this.divisionNames.get(written)
-      if (matches === undefined) continue
-      // Two communities of one township may be written alike (大潘社区 and 大潘居委会): read the
-      // first, and count them so that the result can say so.
-      const parents = new Map<string | null, number>()
-      for (const named of matches) {
-        const effective = named.today ?? named.version
-        if (isUnder(effective, context)) parents.set(effective.parentCode, (parents.get(effective.parentCode) ?? 0) + 1)
-      }
-      const taken = new Set<string | null>()
-      for (const named of matches) {
-        const effective = named.today ?? named.version
-        if (!isUnder(effective, context) || taken.has(effective.parentCode)) continue
-        taken.add(effective.parentCode)
-        const read: ReadDivision = { ...named, written, alike: parents.get(effective.parentCode) ?? 1 }
-        yield* this.divisionParses(text, position + length, effective, [...nodes, read], consumed + length)
-      }
+  /** Reads the road, group and house number after the divisions read so far, and scores the reading. */
+  private complete(text: string, nodes: readonly ReadDivision[], end: number, consumed: number): Omit<Candidate, 'divisions'> {
+    const context = nodes.at(-1)?.named.effective
+    let notes: string[] | undefined
+    let score = consumed
+    let county: DivisionVersion | undefined
+    for (const node of nodes) {
+      if (node.named.short) score -= 0.25
+      if (node.named.depth === LEVEL_DEPTH.county) county = node.named.effective
     }
-  }
-
-  private complete(text: string, divisions: DivisionParse): Candidate {
-    const deepest = divisions.nodes.at(-1)
-    const context = deepest === undefined ? undefined : (deepest.today ?? deepest.version)
-    const home = this.data.home
-    const notes: string[] = []
-    let score = divisions.consumed - divisions.nodes.filter((node) => node.short).length * 0.25
-    if (context !== undefined && statisticalCode(context.code).startsWith(home)) score += 0.5
+    if (context !== undefined && nodes[nodes.length - 1]?.named.code12.startsWith(this.data.home) === true) score += 0.5
 
     let road: NamedPlace | undefined
-    let afterRoad = divisions.end
-    const county = divisions.nodes.find((node) => (node.today ?? node.version).level === 'county')
-    for (const length of this.placeNameLengths.get(text.charAt(divisions.end)) ?? []) {
-      if (road !== undefined) break
-      if (divisions.end + length > text.length) continue
-      const matches = this.placeNames.get(text.slice(divisions.end, divisions.end + length))
-      if (matches === undefined) continue
-      // A road lies in a county; what the address states below the county does not bind it.
-      const bound = county?.today ?? county?.version ?? (context !== undefined && LEVEL_DEPTH[context.level] < LEVEL_DEPTH.county ? context : undefined)
-      const inside = matches.filter((named) => bound === undefined || isWithin(named.place.divisionCode, bound))
+    let at = end
+    // A road lies in a county; what the address states below the county does not bind it.
+    const bound = county ?? (context !== undefined && LEVEL_DEPTH[context.level] < LEVEL_DEPTH.county ? context : undefined)
+    this.placeNames.matchesAt(text, end, (length, matches) => {
+      if (road !== undefined) return
+      const inside = bound === undefined ? matches : matches.filter((named) => isWithin(named.place.divisionCode, bound))
       if (inside.length === 0) {
-        const where = (county?.today ?? county?.version ?? context)?.name ?? ''
-        notes.push(`${text.slice(divisions.end, divisions.end + length)} is not in ${where}`)
-        continue
+        ;(notes ??= []).push(`${text.slice(end, end + length)} is not in ${(county ?? context)?.name ?? ''}`)
+        return
       }
-      road = this.pickRoad(inside, text.slice(divisions.end + length), notes)
-      afterRoad = divisions.end + length
+      road = this.pickRoad(inside, text, end + length, (notes ??= []))
+      at = end + length
       score += length
-    }
+    })
 
-    let rest = text.slice(afterRoad)
     let group: string | undefined
-    let number: string | undefined
     if (road === undefined) {
-      const grouped = readGroup(rest)
+      const grouped = readGroup(text, at)
       if (grouped !== undefined) {
         group = grouped.group
-        rest = grouped.rest
+        at = grouped.end
         score += 1
       }
     }
-    const house = readHouseNumber(rest)
+    let number: string | undefined
+    const house = readHouseNumber(text, at)
     if (house !== undefined) {
       number = house.number
-      rest = house.rest
+      at = house.end
       score += 2
-      if (road !== undefined && this.roads.get(road.place.id)?.byNumber.has(number.split('-')[0] as string)) score += 1
-    } else if (road !== undefined && rest !== '') {
+      if (road !== undefined && this.roads.get((road as NamedPlace).place.id)?.byNumber.has(number.split('-')[0] as string)) score += 1
+    } else if (road !== undefined && at < text.length) {
       // A road name followed by neither a number nor the end is more likely the start of
       // something else: 胜利街 in 胜利街道.
       score -= 1.5
     }
-    return {
-      divisions,
-      afterRoad,
-      rest,
-      notes,
-      score,
-      ...(road === undefined ? {} : { road }),
-      ...(number === undefined ? {} : { number }),
-      ...(group === undefined ? {} : { group }),
-    }
+    return { road, number, group, restAt: at, notes, score }
   }
 
   /** Among roads of one name, the one that has the house number asked for; else the first, with a note. */
-  private pickRoad(candidates: readonly NamedPlace[], after: string, notes: string[]): NamedPlace {
+  private pickRoad(candidates: readonly NamedPlace[], text: string, after: number, notes: string[]): NamedPlace {
     if (candidates.length === 1) return candidates[0] as NamedPlace
-    const number = readHouseNumber(after)?.number
+    const number = readHouseNumber(text, after)?.number
     const numbered = number === undefined ? [] : candidates.filter((named) => this.roads.get(named.place.id)?.byNumber.has(number))
     const chosen = (numbered.length > 0 ? numbered : candidates)[0] as NamedPlace
     const counties = new Set(candidates.map((named) => named.place.divisionCode.slice(0, 6)))
@@ -306,14 +305,13 @@ export class Gazetteer {
     return chosen
   }
 
-  private result(input: string, candidate: Candidate): StandardAddress {
-    const notes = [...candidate.notes]
+  private result(input: string, text: string, candidate: Candidate): StandardAddress {
+    const notes = [...(candidate.notes ?? [])]
     const stated = new Map<DivisionLevel, DivisionVersion>()
-    for (const node of candidate.divisions.nodes) {
-      const version = node.today ?? node.version
-      stated.set(version.level, version)
-      if (node.today !== undefined) notes.push(`${node.version.name} is now ${node.today.name}`)
-      if (node.alike > 1) notes.push(`${node.written} names ${node.alike} divisions there; the first is taken`)
+    for (const { named, at, length, alike } of candidate.divisions.nodes) {
+      stated.set(named.effective.level, named.effective)
+      if (named.today !== undefined) notes.push(`${named.version.name} is now ${named.today.name}`)
+      if (alike > 1) notes.push(`${text.slice(at, at + length)} names ${alike} divisions there; the first is taken`)
     }
     const road = candidate.road
     if (road?.former !== undefined) notes.push(`${road.former.name} is now ${road.place.name} (since ${road.former.validTo})`)
@@ -381,7 +379,7 @@ export class Gazetteer {
       ...(road === undefined ? {} : { road: road.place.name }),
       ...(candidate.number === undefined ? {} : { number: candidate.number }),
       ...(candidate.group === undefined ? {} : { group: candidate.group }),
-      ...(candidate.rest === '' ? {} : { detail: candidate.rest }),
+      ...(candidate.restAt >= text.length ? {} : { detail: text.slice(candidate.restAt) }),
     }
     const head = `${components.province ?? ''}${components.prefecture ?? ''}${components.county ?? ''}`
     const house = candidate.number === undefined ? '' : `${candidate.number}号`
@@ -504,19 +502,6 @@ export class Gazetteer {
       .join('')
     return `${head}${place?.name ?? ''}${address.number}号`
   }
-}
-
-function addName<T>(names: Map<string, T[]>, lengths: Map<string, number[]>, name: string, value: T): void {
-  const list = names.get(name)
-  if (list === undefined) names.set(name, [value])
-  else list.push(value)
-  const first = name.charAt(0)
-  const known = lengths.get(first) ?? []
-  if (!known.includes(name.length))
-    lengths.set(
-      first,
-      [...known, name.length].sort((a, b) => b - a),
-    )
 }
 
 /** Between the nearest plain numbers below and above on the same side (odd or even), else the nearest. */
