@@ -150,7 +150,6 @@ export async function openGeoJson(file: string, options: ReadOptions = {}): Prom
   if (size > limits.maxFileBytes) throw tooLarge('the file', limits.maxFileBytes)
   const name = path.basename(file).replace(/\.(geo)?json$/i, '')
   let converter: CrsConverter | undefined = options.crs === undefined ? undefined : requireKnown(options.crs)
-  const conversionHolder: { conversion?: LayerSource['conversion'] } = {}
   const features = async function* (): AsyncGenerator<ReadFeature> {
     let seenFeature = false
     const single: Record<string, string> = {}
@@ -162,19 +161,21 @@ export async function openGeoJson(file: string, options: ReadOptions = {}): Prom
           if (seenFeature) throw malformed('the "crs" member must come before "features"')
           if (options.crs === undefined) converter = requireKnown(crsOfMember(parseMember(piece)))
         }
-        if (type === 'Feature' || ['geometry', 'properties', 'id'].includes(piece.key)) single[piece.key] = piece.text
+        if (piece.key === 'geometry' || piece.key === 'properties' || piece.key === 'id') single[piece.key] = piece.text
         continue
       }
       if (type !== undefined && type !== 'FeatureCollection') throw malformed(`a "features" array belongs to a FeatureCollection, not a ${type}`)
       seenFeature = true
       converter ??= requireKnown({ epsg: 4326 })
-      if (converter.conversion !== undefined) conversionHolder.conversion = converter.conversion
-      if (piece.index > limits.maxFeatures) throw tooLarge(`more than ${limits.maxFeatures} features; the file`, limits.maxFileBytes)
+      if (piece.index > limits.maxFeatures) {
+        throw new AppError('HT_PAYLOAD_TOO_LARGE', `More than ${limits.maxFeatures} features`, [
+          { field: 'file', message: `more than ${limits.maxFeatures} features` },
+        ])
+      }
       yield featureOf(piece.index, piece.text, converter, options)
     }
     if (type === 'Feature') {
       converter ??= requireKnown({ epsg: 4326 })
-      if (converter.conversion !== undefined) conversionHolder.conversion = converter.conversion
       const text = `{"type":"Feature"${Object.entries(single)
         .filter(([key]) => key !== 'type')
         .map(([key, value]) => `,${JSON.stringify(key)}:${value}`)
@@ -186,8 +187,9 @@ export async function openGeoJson(file: string, options: ReadOptions = {}): Prom
   }
   return {
     name,
+    // A GeoJSON file names its CRS among its members, so the conversion is known once they are read.
     get conversion() {
-      return conversionHolder.conversion ?? converter?.conversion
+      return converter?.conversion
     },
     features: features(),
   }

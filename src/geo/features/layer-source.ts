@@ -35,6 +35,7 @@ export interface ReadFeature {
 /** A layer being read: how its coordinates were converted, and its features one at a time. */
 export interface LayerSource {
   readonly name: string
+  /** Undefined for data already in EPSG:4490; for GeoJSON known once the features have been read. */
   readonly conversion?: Conversion
   readonly features: AsyncIterable<ReadFeature>
 }

@@ -44,7 +44,8 @@ async function encodingOf(dbf: string, cpg: string | undefined): Promise<string>
  * Opens a zipped Shapefile (.shp with .dbf, .prj and optionally .cpg) as a layer source. The
  * archive is checked against the zip limits before anything is inflated, and only the layer's
  * files are inflated, under names of our own in a temporary folder that goes when reading ends.
- * A Shapefile without a .prj is refused unless the caller declares the CRS.
+ * A Shapefile without a .prj is refused unless the caller declares the CRS. Read the features to
+ * the end, or leave the loop with `break`: either removes the folder.
  *
  * @example
  * const layer = await openShapefileZip('parcels.zip', { layer: 'parcels' })
