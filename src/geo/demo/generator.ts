@@ -1,6 +1,4 @@
 import type { Feature, FeatureCollection, LineString, MultiPolygon, Point, Polygon, Position } from 'geojson'
-import { around } from 'geokdbush'
-import KDBush from 'kdbush'
 import { pinyin } from 'pinyin-pro'
 import polygonClipping from 'polygon-clipping'
 import { between, pickFrom, sfc32, type Random } from '../../demo/synthetic.js'
@@ -11,6 +9,7 @@ import { addressVillageName } from '../gazetteer/address-text.js'
 import type { GazetteerData } from '../gazetteer/gazetteer.js'
 import type { AddressPoint, DivisionPoint, Place, PlaceType } from '../gazetteer/model.js'
 import { geometryBounds } from '../spatial/bounds.js'
+import { NearestIndex } from '../spatial/nearest-index.js'
 import { PolygonIndex } from '../spatial/polygon-index.js'
 import { DISTRICT_ROADS, MOVED_BOUNDARY, RENAMED_ROAD } from './roads.js'
 
@@ -168,7 +167,9 @@ export function generateGeoDemo(history: DivisionHistory, options: GeoDemoOption
         const rural = village.code.charAt(9) >= '2'
         const point = rural ? pointInside(random, index, box) : pointInside(random, index, box, boundary.point, spread)
         divisionPoints.push({ code: village.code, point })
-        communitiesByCounty.set(boundary.code, [...(communitiesByCounty.get(boundary.code) ?? []), { code: village.code, point }])
+        const list = communitiesByCounty.get(boundary.code)
+        if (list === undefined) communitiesByCounty.set(boundary.code, [{ code: village.code, point }])
+        else list.push({ code: village.code, point })
         if (rural) {
           const name = addressVillageName(village.name)
           places.push(settlement(`settlement-${village.code}`, name, village.code, point))
@@ -177,17 +178,12 @@ export function generateGeoDemo(history: DivisionHistory, options: GeoDemoOption
     }
   }
   const communityIndex = new Map(
-    [...communitiesByCounty].map(([county, list]) => {
-      const index = new KDBush(list.length)
-      for (const entry of list) index.add(entry.point[0], entry.point[1])
-      return [county, { index: index.finish(), list }] as const
-    }),
+    [...communitiesByCounty].map(([county, list]) => [county, { index: new NearestIndex(list.map((entry) => entry.point)), list }] as const),
   )
   const communityAt = (county: string, point: LonLat): string => {
     const found = communityIndex.get(county)
     if (found === undefined) return `${county}000000`
-    const [nearest] = around(found.index, point[0], point[1], 1)
-    return (found.list[nearest as number] as { code: string }).code
+    return (found.list[found.index.nearest(point[0], point[1]) as number] as { code: string }).code
   }
 
   // Roads and their house numbers.

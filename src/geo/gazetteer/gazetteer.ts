@@ -166,7 +166,9 @@ export class Gazetteer {
     for (const point of data.divisionPoints) {
       if (point.code.length !== 12 || point.code.endsWith('000')) continue
       const county = point.code.slice(0, 6)
-      villages.set(county, [...(villages.get(county) ?? []), point])
+      const list = villages.get(county)
+      if (list === undefined) villages.set(county, [point])
+      else list.push(point)
     }
     for (const [county, points] of villages) {
       this.villagesByCounty.set(county, { index: new NearestIndex(points.map((point) => point.point)), codes: points.map((point) => point.code) })
