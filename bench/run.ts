@@ -9,11 +9,13 @@
  *     (--comparison: the comparison's full case, 1 M rows against 10 M persons, without the
  *     re-import and with a short lookup check)
  *   npm run bench -- legal-persons [--quick] [--entities=N] [--cpu-prof] [--only search]
+ *   npm run bench -- geo [--quick]
  * Figures are medians of several runs with ratios against a baseline measured in the same run;
  * nothing here asserts a time.
  */
 import { benchCatalogSearch, CATALOG_SEARCH_DEFAULTS } from './catalog-search.js'
 import { benchExchange, EXCHANGE_DEFAULTS } from './exchange.js'
+import { benchGeoCore, GEO_CORE_DEFAULTS } from './geo-core.js'
 import { benchHttp, HTTP_DEFAULTS } from './http.js'
 import { benchLegalPersons, LEGAL_PERSONS_DEFAULTS } from './legal-persons.js'
 import { benchPopulation, POPULATION_DEFAULTS } from './population.js'
@@ -82,6 +84,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
       cpuProfile: args.includes('--cpu-prof'),
       searchOnly: only === 'search',
     }),
+  geo: () => benchGeoCore({ ...GEO_CORE_DEFAULTS, ...(quick ? { durationSeconds: 1, rounds: 1, addresses: 6_000, tilePoints: 100_000, tiles: 50 } : {}) }),
 }
 
 const named = args.filter((arg, at) => !arg.startsWith('--') && !(onlyAt >= 0 && at === onlyAt + 1))
