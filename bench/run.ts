@@ -10,9 +10,11 @@
  *     re-import and with a short lookup check)
  *   npm run bench -- legal-persons [--quick] [--entities=N] [--cpu-prof] [--only search]
  *   npm run bench -- geo [--quick]
+ *   npm run bench -- approval [--quick]
  * Figures are medians of several runs with ratios against a baseline measured in the same run;
  * nothing here asserts a time.
  */
+import { APPROVAL_CORE_DEFAULTS, benchApprovalCore } from './approval-core.js'
 import { benchCatalogSearch, CATALOG_SEARCH_DEFAULTS } from './catalog-search.js'
 import { benchExchange, EXCHANGE_DEFAULTS } from './exchange.js'
 import { benchGeoCore, GEO_CORE_DEFAULTS } from './geo-core.js'
@@ -85,6 +87,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
       searchOnly: only === 'search',
     }),
   geo: () => benchGeoCore({ ...GEO_CORE_DEFAULTS, ...(quick ? { durationSeconds: 1, rounds: 1, addresses: 6_000, tilePoints: 100_000, tiles: 50 } : {}) }),
+  approval: () => benchApprovalCore({ ...APPROVAL_CORE_DEFAULTS, ...(quick ? { reviews: 200_000, queue: 100_000, rounds: 1 } : {}) }),
 }
 
 const named = args.filter((arg, at) => !arg.startsWith('--') && !(onlyAt >= 0 && at === onlyAt + 1))
